@@ -1,0 +1,1 @@
+export { citationKeyPattern } from './keys.js';

@@ -1,0 +1,1 @@
+export { slugSchema } from './slug.js';

@@ -1,0 +1,1 @@
+export { type CourseIssue, formatIssue } from './issue.js';

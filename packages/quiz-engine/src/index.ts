@@ -1,0 +1,1 @@
+export { normaliseAnswer } from './normalise.js';
