@@ -1,0 +1,181 @@
+import { layoutQuiz } from './layout.js';
+import type { Quiz } from './quiz.js';
+import { checkResponses, type ResponseIssue } from './responses.js';
+import type { Seed } from './shuffle.js';
+import type { CorrectAnswer, FeedbackItem, RawGrade, ResponseError } from './types/common.js';
+import type { RubricCriterion } from './types/essay.js';
+import {
+  correctAnswerOf,
+  gradeQuestionResponse,
+  type QuestionLayout,
+  type QuestionType,
+} from './types/registry.js';
+
+export type QuestionStatus = 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'invalid' | 'needs-review';
+
+export interface QuestionResult {
+  id: string;
+  type: QuestionType;
+  status: QuestionStatus;
+  score: number;
+  maxScore: number;
+  /** `'partial'` when some but not all credit was earned. */
+  correct: boolean | 'partial';
+  /** Per-choice (or per-answer) feedback for what the learner answered. */
+  feedback: FeedbackItem[];
+  /** The question's general feedback; may contain pandoc citations for the app to render. */
+  explanation?: string;
+  /** For showing after submission (essays have none). */
+  correctAnswer?: CorrectAnswer;
+  objectives: string[];
+  /** The well-formed response that was graded (essays need it for review). */
+  response?: unknown;
+  /** Why a response was rejected (`status: 'invalid'`, 0 points). */
+  error?: ResponseError;
+  /** Essays: what the teacher will assess. */
+  rubric?: RubricCriterion[];
+}
+
+export interface ObjectiveMastery {
+  score: number;
+  maxScore: number;
+  /** 0–100. */
+  percentage: number;
+  questionIds: string[];
+}
+
+export interface GradeResult {
+  quizId: string;
+  questions: QuestionResult[];
+  score: number;
+  maxScore: number;
+  /** 0–100, two decimals. */
+  percentage: number;
+  passMark: number;
+  /** `null` while essays awaiting review could still change the outcome. */
+  passed: boolean | null;
+  /** Points held by essays awaiting a teacher. */
+  pendingReview: number;
+  /** Per lesson objective id, over the auto-graded questions that carry it. */
+  mastery: Record<string, ObjectiveMastery>;
+  /** Problems with the input as a whole and with individual answers. */
+  issues: ResponseIssue[];
+}
+
+/** Removes binary noise (0.30000000000000004) from scores. */
+export function roundScore(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function statusOf(raw: RawGrade): QuestionStatus {
+  if (raw.needsReview) return 'needs-review';
+  if (raw.fraction >= 1) return 'correct';
+  return raw.fraction > 0 ? 'partial' : 'incorrect';
+}
+
+function correctnessOf(status: QuestionStatus): boolean | 'partial' {
+  if (status === 'correct') return true;
+  return status === 'partial' ? 'partial' : false;
+}
+
+/** @internal One question's result before any behaviour penalty; `value` must already be checked. */
+export function resultFor(
+  layout: QuestionLayout,
+  check: { value?: unknown; error?: ResponseError },
+): QuestionResult {
+  const { question } = layout;
+  const result: QuestionResult = {
+    id: question.id,
+    type: question.type,
+    status: 'unanswered',
+    score: 0,
+    maxScore: question.points,
+    correct: false,
+    feedback: [],
+    objectives: [...question.objectives],
+  };
+  if (question.explanation !== undefined) result.explanation = question.explanation;
+  const correctAnswer = correctAnswerOf(layout);
+  if (correctAnswer !== undefined) result.correctAnswer = correctAnswer;
+  if (question.type === 'essay') result.rubric = question.rubric.map((criterion) => ({ ...criterion }));
+  if (check.error !== undefined) {
+    result.status = 'invalid';
+    result.error = check.error;
+    return result;
+  }
+  if (!('value' in check)) return result;
+  const raw = gradeQuestionResponse(layout, check.value);
+  result.status = statusOf(raw);
+  result.correct = correctnessOf(result.status);
+  result.score = roundScore(Math.min(1, Math.max(0, raw.fraction)) * question.points);
+  result.feedback = raw.feedback;
+  result.response = check.value;
+  return result;
+}
+
+/** @internal Totals, pass/fail and mastery over question results. */
+export function summarise(quiz: Quiz, questions: QuestionResult[], issues: ResponseIssue[]): GradeResult {
+  let score = 0;
+  let maxScore = 0;
+  let pendingReview = 0;
+  const mastery: Record<string, ObjectiveMastery> = {};
+  for (const result of questions) {
+    maxScore += result.maxScore;
+    score += result.score;
+    if (result.status === 'needs-review') {
+      pendingReview += result.maxScore;
+      continue;
+    }
+    for (const objective of result.objectives) {
+      const entry = mastery[objective] ?? { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
+      entry.score = roundScore(entry.score + result.score);
+      entry.maxScore = roundScore(entry.maxScore + result.maxScore);
+      entry.percentage = percentageOf(entry.score, entry.maxScore);
+      entry.questionIds.push(result.id);
+      mastery[objective] = entry;
+    }
+  }
+  score = roundScore(score);
+  maxScore = roundScore(maxScore);
+  const percentage = percentageOf(score, maxScore);
+  let passed: boolean | null = percentage >= quiz.passMark;
+  if (!passed && pendingReview > 0 && percentageOf(score + pendingReview, maxScore) >= quiz.passMark)
+    passed = null;
+  return {
+    quizId: quiz.id,
+    questions,
+    score,
+    maxScore,
+    percentage,
+    passMark: quiz.passMark,
+    passed,
+    pendingReview: roundScore(pendingReview),
+    mastery,
+    issues,
+  };
+}
+
+function percentageOf(score: number, maxScore: number): number {
+  return maxScore > 0 ? Math.round((score / maxScore) * 10_000) / 100 : 0;
+}
+
+/**
+ * Grades a submission on the server. `responses` is whatever the browser sent: malformed answers score
+ * 0 with `status: 'invalid'` and an error, and nothing here throws on them or touches the quiz.
+ */
+export function grade(quiz: Quiz, responses: unknown, options: { seed: Seed }): GradeResult {
+  const { questions } = layoutQuiz(quiz, options.seed);
+  const checked = checkResponses(
+    questions.map((layout) => layout.view),
+    responses,
+  );
+  const results = questions.map((layout) => {
+    const id = layout.question.id;
+    const error = checked.errors.get(id);
+    if (error !== undefined) return resultFor(layout, { error });
+    return Object.hasOwn(checked.responses, id)
+      ? resultFor(layout, { value: checked.responses[id] })
+      : resultFor(layout, {});
+  });
+  return summarise(quiz, results, checked.issues);
+}

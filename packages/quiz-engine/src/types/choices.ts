@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { type Arrangement, mustBe, reportDuplicates, slugSchema, textSchema } from './common.js';
+
+export const choiceSchema = z.strictObject({
+  id: slugSchema.optional(),
+  text: textSchema,
+  correct: z.boolean({ error: mustBe('true or false') }).optional(),
+  feedback: textSchema.optional(),
+});
+
+export type AuthoredChoice = z.infer<typeof choiceSchema>;
+
+export interface Choice {
+  id: string;
+  text: string;
+  correct: boolean;
+  /** Shown after grading when the learner picked this choice. */
+  feedback?: string;
+}
+
+export interface PublicChoice {
+  /** Opaque, attempt-specific id; send it back as the response. */
+  id: string;
+  text: string;
+}
+
+/** Authors may omit choice ids; `choice-1`, `choice-2`… follow the authored order. */
+export function choiceIdAt(authored: { id?: string | undefined }, index: number): string {
+  return authored.id ?? `choice-${index + 1}`;
+}
+
+export function normaliseChoices(authored: readonly AuthoredChoice[]): Choice[] {
+  return authored.map((choice, index) => {
+    const normalised: Choice = {
+      id: choiceIdAt(choice, index),
+      text: choice.text,
+      correct: choice.correct ?? false,
+    };
+    if (choice.feedback !== undefined) normalised.feedback = choice.feedback;
+    return normalised;
+  });
+}
+
+export function checkChoices(
+  choices: readonly AuthoredChoice[],
+  ctx: z.RefinementCtx,
+  path: readonly (string | number)[],
+): void {
+  reportDuplicates(choices.map(choiceIdAt), ctx, (index) => [...path, index, 'id'], 'choice id');
+  reportDuplicates(
+    choices.map((choice) => choice.text),
+    ctx,
+    (index) => [...path, index, 'text'],
+    'choice text',
+  );
+}
+
+export function publicChoices(choices: readonly Choice[], arrangement: Arrangement): PublicChoice[] {
+  return arrangement.order.map((authoredIndex, position) => ({
+    id: arrangement.ids[position] as string,
+    text: (choices[authoredIndex] as Choice).text,
+  }));
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { normaliseAnswer } from '../normalise.js';
+import {
+  checkText,
+  type FeedbackItem,
+  MAX_SHORT_RESPONSE_LENGTH,
+  normaliseBase,
+  type PublicQuestionBase,
+  publicBase,
+  type QuestionBase,
+  questionBaseShape,
+  textSchema,
+} from './common.js';
+import type { QuestionTypeDefinition } from './definition.js';
+
+export const acceptedAnswerSchema = z.union(
+  [textSchema, z.strictObject({ text: textSchema, feedback: textSchema.optional() })],
+  { error: 'must be text or { text, feedback }' },
+);
+
+export type AuthoredAcceptedAnswer = z.infer<typeof acceptedAnswerSchema>;
+
+export interface AcceptedAnswer {
+  text: string;
+  /** Shown when the learner's answer matched this one. */
+  feedback?: string;
+}
+
+/** Checks accepted answers and an optional pattern; shared with cloze text blanks. */
+export function checkAcceptedAnswers(
+  accept: readonly AuthoredAcceptedAnswer[],
+  pattern: string | undefined,
+  ctx: z.RefinementCtx,
+  path: readonly (string | number)[],
+): void {
+  const seen = new Map<string, number>();
+  accept.forEach((entry, index) => {
+    const text = typeof entry === 'string' ? entry : entry.text;
+    const key = normaliseAnswer(text);
+    if (key === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'accept', index],
+        message: `'${text}' has no letters or digits, so no answer can match it`,
+      });
+      return;
+    }
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'accept', index],
+        message: `'${text}' is the same answer as accepted answer ${first + 1} once case, accents and punctuation are ignored`,
+      });
+    } else seen.set(key, index);
+  });
+  if (pattern !== undefined) {
+    try {
+      new RegExp(pattern, 'iu');
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'pattern'],
+        message: `not a valid regular expression: ${(error as Error).message}`,
+      });
+    }
+  }
+}
+
+export function normaliseAcceptedAnswers(accept: readonly AuthoredAcceptedAnswer[]): AcceptedAnswer[] {
+  return accept.map((entry) => {
+    if (typeof entry === 'string') return { text: entry };
+    const answer: AcceptedAnswer = { text: entry.text };
+    if (entry.feedback !== undefined) answer.feedback = entry.feedback;
+    return answer;
+  });
+}
+
+/**
+ * Compares after folding case, accents, punctuation and spacing; the pattern (case-insensitive, Unicode)
+ * is tried on the trimmed answer as typed. Returns the matched accepted answer, if any.
+ */
+export function matchShortAnswer(
+  response: string,
+  accept: readonly AcceptedAnswer[],
+  pattern: string | undefined,
+): { matched: boolean; answer?: AcceptedAnswer } {
+  const key = normaliseAnswer(response);
+  if (key !== '') {
+    const answer = accept.find((candidate) => normaliseAnswer(candidate.text) === key);
+    if (answer !== undefined) return { matched: true, answer };
+  }
+  if (pattern !== undefined && new RegExp(pattern, 'iu').test(response.trim())) return { matched: true };
+  return { matched: false };
+}
+
+export const shortAnswerSchema = z
+  .strictObject({
+    ...questionBaseShape,
+    type: z.literal('short'),
+    prompt: textSchema,
+    accept: z.array(acceptedAnswerSchema).min(1, { error: 'list at least one accepted answer' }),
+    pattern: textSchema.optional(),
+  })
+  .superRefine((question, ctx) => checkAcceptedAnswers(question.accept, question.pattern, ctx, []));
+
+export interface ShortAnswerQuestion extends QuestionBase {
+  type: 'short';
+  accept: AcceptedAnswer[];
+  /** A regular expression (matched case-insensitively) that also counts as correct. */
+  pattern?: string;
+}
+
+export interface PublicShortAnswerQuestion extends PublicQuestionBase {
+  type: 'short';
+  maxLength: number;
+}
+
+export interface ShortAnswerLayout {
+  type: 'short';
+  question: ShortAnswerQuestion;
+  view: PublicShortAnswerQuestion;
+}
+
+export function normaliseShortAnswer(authored: z.infer<typeof shortAnswerSchema>): ShortAnswerQuestion {
+  const question: ShortAnswerQuestion = {
+    ...normaliseBase(authored),
+    type: 'short',
+    accept: normaliseAcceptedAnswers(authored.accept),
+  };
+  if (authored.pattern !== undefined) question.pattern = authored.pattern;
+  return question;
+}
+
+/** Response: the typed text (at most 1,000 characters). */
+export const shortAnswer: QuestionTypeDefinition<
+  ShortAnswerQuestion,
+  ShortAnswerLayout,
+  PublicShortAnswerQuestion,
+  string
+> = {
+  layout(question) {
+    return {
+      type: 'short',
+      question,
+      view: { ...publicBase(question), type: 'short', maxLength: MAX_SHORT_RESPONSE_LENGTH },
+    };
+  },
+  checkResponse(_view, value) {
+    return checkText(value, MAX_SHORT_RESPONSE_LENGTH);
+  },
+  grade(layout, response) {
+    const match = matchShortAnswer(response, layout.question.accept, layout.question.pattern);
+    const feedback: FeedbackItem[] =
+      match.answer?.feedback === undefined ? [] : [{ text: match.answer.feedback }];
+    return { fraction: match.matched ? 1 : 0, feedback };
+  },
+  correctAnswer(layout) {
+    const first = layout.question.accept[0] as AcceptedAnswer;
+    return { text: first.text, response: first.text };
+  },
+};
