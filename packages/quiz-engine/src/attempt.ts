@@ -1,0 +1,236 @@
+import type { AttemptError, Behaviour, QuestionAttemptState } from './behaviours/behaviour.js';
+import { deferredBehaviour } from './behaviours/deferred.js';
+import { immediateBehaviour } from './behaviours/immediate.js';
+import { interactiveBehaviour } from './behaviours/interactive.js';
+import { type GradeResult, type QuestionResult, resultFor, summarise } from './grade.js';
+import { layoutQuiz, questionIdsForAttempt } from './layout.js';
+import type { BehaviourName, Quiz } from './quiz.js';
+import { checkResponses } from './responses.js';
+import type { Seed } from './shuffle.js';
+import { checkQuestionResponse, type QuestionLayout } from './types/registry.js';
+
+export type AttemptStep =
+  | { action: 'answer'; questionId: string; response: unknown }
+  | { action: 'check'; questionId: string }
+  | { action: 'submit' };
+
+/** Serialisable attempt state: store it (or just its steps) and pass it back; transitions never mutate it. */
+export interface AttemptState {
+  version: 1;
+  quizId: string;
+  /** The seed of this attempt: pass it to `toPublicQuiz` so the learner sees the matching layout. */
+  seed: string;
+  attemptNumber: number;
+  behaviour: BehaviourName;
+  status: 'in-progress' | 'submitted';
+  /** Drawn questions in shown order. */
+  questionIds: string[];
+  questions: Record<string, QuestionAttemptState>;
+  /** Every accepted transition, in order; replaying them gives the same state. */
+  steps: AttemptStep[];
+  result?: GradeResult;
+}
+
+export type AttemptTransition<Extra = object> =
+  | ({ ok: true; state: AttemptState } & Extra)
+  | { ok: false; error: AttemptError };
+
+export interface CheckOutcome {
+  /** The question's result with any penalty applied; the correct answer only once it is finished. */
+  result: QuestionResult;
+  /** Hints revealed so far, in order. */
+  hints: string[];
+  finished: boolean;
+  /** Tries left for this question (interactive). */
+  triesLeft: number;
+}
+
+const BEHAVIOURS: Record<BehaviourName, Behaviour> = {
+  deferred: deferredBehaviour,
+  immediate: immediateBehaviour,
+  interactive: interactiveBehaviour,
+};
+
+function fail(code: AttemptError['code'], message: string): { ok: false; error: AttemptError } {
+  return { ok: false, error: { code, message } };
+}
+
+function checkQuiz(state: AttemptState, quiz: Quiz): { ok: false; error: AttemptError } | undefined {
+  if (state.quizId !== quiz.id)
+    return fail('wrong-quiz', `this attempt belongs to quiz '${state.quizId}', not '${quiz.id}'`);
+  return undefined;
+}
+
+/** The per-attempt seed: one student seed gives a different layout on each attempt. */
+export function attemptSeed(seed: Seed, attemptNumber: number): string {
+  return `${seed}#${attemptNumber}`;
+}
+
+/** Starts attempt `attemptNumber` (1 by default) with the student's seed; refuses beyond `maxAttempts`. */
+export function createAttempt(
+  quiz: Quiz,
+  options: { seed: Seed; attemptNumber?: number },
+): AttemptTransition {
+  const attemptNumber = options.attemptNumber ?? 1;
+  if (!Number.isInteger(attemptNumber) || attemptNumber < 1) {
+    return fail('no-attempts-left', 'attemptNumber must be a whole number from 1');
+  }
+  if (quiz.maxAttempts !== undefined && attemptNumber > quiz.maxAttempts) {
+    return fail(
+      'no-attempts-left',
+      `this quiz allows ${quiz.maxAttempts} attempt(s); this would be attempt ${attemptNumber}`,
+    );
+  }
+  const seed = attemptSeed(options.seed, attemptNumber);
+  const questionIds = questionIdsForAttempt(quiz, seed);
+  const questions: Record<string, QuestionAttemptState> = {};
+  for (const id of questionIds)
+    questions[id] = { checks: 0, failedTries: 0, hintsRevealed: 0, finished: false };
+  return {
+    ok: true,
+    state: {
+      version: 1,
+      quizId: quiz.id,
+      seed,
+      attemptNumber,
+      behaviour: quiz.behaviour,
+      status: 'in-progress',
+      questionIds,
+      questions,
+      steps: [],
+    },
+  };
+}
+
+function questionState(
+  state: AttemptState,
+  questionId: unknown,
+): { ok: true; question: QuestionAttemptState; id: string } | { ok: false; error: AttemptError } {
+  if (state.status === 'submitted')
+    return fail('already-submitted', 'this attempt has been submitted; start a new one');
+  if (typeof questionId !== 'string' || !state.questionIds.includes(questionId)) {
+    return fail('unknown-question', `'${String(questionId).slice(0, 40)}' is not a question of this attempt`);
+  }
+  return { ok: true, question: state.questions[questionId] as QuestionAttemptState, id: questionId };
+}
+
+/** Records a response (replacing any earlier one). It is checked when the question is checked or submitted. */
+export function answer(state: AttemptState, questionId: string, response: unknown): AttemptTransition {
+  const found = questionState(state, questionId);
+  if (!found.ok) return found;
+  if (found.question.finished)
+    return fail('question-finished', 'this question is finished; its answer can no longer change');
+  let copy: unknown;
+  try {
+    copy = structuredClone(response);
+  } catch {
+    return fail(
+      'unserialisable-response',
+      'a response must be plain data (text, numbers, booleans, lists, objects)',
+    );
+  }
+  return {
+    ok: true,
+    state: {
+      ...state,
+      questions: { ...state.questions, [found.id]: { ...found.question, response: copy } },
+      steps: [...state.steps, { action: 'answer', questionId: found.id, response: copy }],
+    },
+  };
+}
+
+function layoutOf(quiz: Quiz, state: AttemptState, questionId: string): QuestionLayout | undefined {
+  return layoutQuiz(quiz, state.seed).questions.find((layout) => layout.question.id === questionId);
+}
+
+/** Grades one question now (immediate and interactive behaviours); a refused check changes nothing. */
+export function check(state: AttemptState, quiz: Quiz, questionId: string): AttemptTransition<CheckOutcome> {
+  const wrongQuiz = checkQuiz(state, quiz);
+  if (wrongQuiz) return wrongQuiz;
+  const found = questionState(state, questionId);
+  if (!found.ok) return found;
+  const behaviour = BEHAVIOURS[state.behaviour];
+  const refused = behaviour.refuseCheck(found.question, quiz);
+  if (refused) return { ok: false, error: refused };
+  if (!('response' in found.question)) return fail('no-response', 'answer the question before checking it');
+  const layout = layoutOf(quiz, state, found.id);
+  if (layout === undefined) return fail('unknown-question', `'${found.id}' is not a question of this quiz`);
+  const checked = checkQuestionResponse(layout.view, found.question.response);
+  if (!checked.ok) return fail('invalid-response', checked.error.message);
+
+  const raw = resultFor(layout, { value: checked.value });
+  const next = behaviour.afterCheck(found.question, raw, quiz, layout.question.hints.length);
+  const result: QuestionResult = { ...raw, score: behaviour.finalScore(next, raw, quiz) };
+  // While tries remain, the learner must not see the answer.
+  if (!next.finished) delete result.correctAnswer;
+  return {
+    ok: true,
+    state: {
+      ...state,
+      questions: { ...state.questions, [found.id]: next },
+      steps: [...state.steps, { action: 'check', questionId: found.id }],
+    },
+    result,
+    hints: layout.question.hints.slice(0, next.hintsRevealed),
+    finished: next.finished,
+    triesLeft: Math.max(0, quiz.tries - next.checks),
+  };
+}
+
+/** Grades the whole attempt with the behaviour's penalties and closes it. */
+export function submit(state: AttemptState, quiz: Quiz): AttemptTransition<{ result: GradeResult }> {
+  const wrongQuiz = checkQuiz(state, quiz);
+  if (wrongQuiz) return wrongQuiz;
+  if (state.status === 'submitted')
+    return fail('already-submitted', 'this attempt has already been submitted');
+  const behaviour = BEHAVIOURS[state.behaviour];
+  const layouts = layoutQuiz(quiz, state.seed).questions;
+  const stored: Record<string, unknown> = {};
+  for (const [id, question] of Object.entries(state.questions)) {
+    if ('response' in question) stored[id] = question.response;
+  }
+  const checked = checkResponses(
+    layouts.map((layout) => layout.view),
+    stored,
+  );
+  const results = layouts.map((layout) => {
+    const id = layout.question.id;
+    const error = checked.errors.get(id);
+    const raw = error
+      ? resultFor(layout, { error })
+      : Object.hasOwn(checked.responses, id)
+        ? resultFor(layout, { value: checked.responses[id] })
+        : resultFor(layout, {});
+    const question = state.questions[id];
+    return question === undefined ? raw : { ...raw, score: behaviour.finalScore(question, raw, quiz) };
+  });
+  const result = summarise(quiz, results, checked.issues);
+  return {
+    ok: true,
+    state: { ...state, status: 'submitted', steps: [...state.steps, { action: 'submit' }], result },
+    result,
+  };
+}
+
+/** Rebuilds an attempt from its stored steps; the server's record of truth. */
+export function replayAttempt(
+  quiz: Quiz,
+  options: { seed: Seed; attemptNumber?: number },
+  steps: readonly AttemptStep[],
+): AttemptTransition {
+  const created = createAttempt(quiz, options);
+  if (!created.ok) return created;
+  let state = created.state;
+  for (const [index, step] of steps.entries()) {
+    const next =
+      step.action === 'answer'
+        ? answer(state, step.questionId, step.response)
+        : step.action === 'check'
+          ? check(state, quiz, step.questionId)
+          : submit(state, quiz);
+    if (!next.ok)
+      return { ok: false, error: { ...next.error, message: `step ${index + 1}: ${next.error.message}` } };
+    state = next.state;
+  }
+  return { ok: true, state };
+}
