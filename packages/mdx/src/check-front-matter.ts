@@ -1,0 +1,47 @@
+import { type LessonFrontmatter, parseContent } from '@coursekit/content-schema';
+import type { VFile } from 'vfile';
+import { extractFrontMatter } from './front-matter.js';
+import { reportProblem } from './report.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export interface CheckedFrontMatter {
+  /** The front matter as written; undefined when it is missing or not YAML. */
+  raw: unknown;
+  /** The front matter with defaults applied; undefined when it breaks the lesson schema. */
+  data: LessonFrontmatter | undefined;
+}
+
+/**
+ * Parse a lesson's front matter and check it against `lessonFrontmatterSchema`, reporting every problem at
+ * its line in the `.mdx` file (the front matter starts on line 2).
+ */
+export function checkFrontMatter(file: VFile): CheckedFrontMatter {
+  const found = extractFrontMatter(String(file.value));
+  if (!found.ok) {
+    const reason =
+      found.reason === 'missing'
+        ? 'a lesson starts with YAML front matter between two --- lines (id, title, order, …)'
+        : 'the front matter is not closed; end it with a line of three dashes (---)';
+    reportProblem(file, reason, { place: { line: 1, column: 1 }, rule: `frontmatter/${found.reason}` });
+    return { raw: undefined, data: undefined };
+  }
+  const yaml = parseYamlSource(found.frontMatter.yaml, { firstLine: found.frontMatter.firstLine });
+  for (const error of yaml.errors) {
+    reportProblem(file, `front matter is not valid YAML: ${error.message}`, {
+      place: { line: error.line, column: error.column },
+      rule: 'frontmatter/yaml',
+    });
+  }
+  if (yaml.errors.length > 0) return { raw: undefined, data: undefined };
+  const checked = parseContent('lesson-frontmatter', yaml.data, file.path);
+  if (checked.ok) return { raw: yaml.data, data: checked.data };
+  for (const issue of checked.issues) {
+    const placed = yaml.place(issue);
+    reportProblem(file, placed.message, {
+      place: { line: placed.line, column: placed.column },
+      rule: placed.rule,
+      severity: placed.severity,
+    });
+  }
+  return { raw: yaml.data, data: undefined };
+}

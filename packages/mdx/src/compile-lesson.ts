@@ -1,0 +1,228 @@
+import type { LessonFrontmatter } from '@coursekit/content-schema';
+import { createProcessor } from '@mdx-js/mdx';
+import type { Root } from 'mdast';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { checkFrontMatter } from './check-front-matter.js';
+import type { CitationRenderer, ReferenceEntry } from './citation-renderer.js';
+import { type CompileCache, contentHash } from './compile-cache.js';
+import { CourseContentError, type CourseIssue, hasErrors, issueFromMessage, sortIssues } from './issue.js';
+import type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';
+import { hasInstructorBlocks, instructorTree, type LessonVariant, variantTree } from './lesson-variants.js';
+import { parseLessonTree } from './parse-lesson.js';
+import { readingTime } from './reading-time.js';
+import { remarkCitations } from './remark-citations.js';
+import { remarkCourseDirectives } from './remark-course-directives.js';
+import { type GlossaryEntry, remarkGlossaryTerms } from './remark-glossary-terms.js';
+import { remarkHeadingIds } from './remark-heading-ids.js';
+import { remarkKnownComponents } from './remark-known-components.js';
+import { remarkQuizEmbeds } from './remark-quiz-embeds.js';
+import { reportProblem } from './report.js';
+
+/** What a lesson is checked against: the rest of its course. Parts left out are not checked. */
+export interface LessonContext {
+  /** Glossary entries that `[[id]]` and `<Term id>` may name. */
+  glossary?: readonly GlossaryEntry[] | undefined;
+  /** Ids of the quizzes that `<Quiz id>` may name. */
+  quizIds?: readonly string[] | undefined;
+  /** The course's references, to check keys and render citations. */
+  citations?: CitationRenderer | undefined;
+  /** BCP 47 language of the course, for counting words. Default `en`. */
+  language?: string | undefined;
+  /** Components the app provides beyond coursekit's own (`Citation`, `Term`, …). */
+  components?: readonly string[] | undefined;
+}
+
+export interface CompileLessonOptions extends LessonContext {
+  /** The lesson's path relative to the course folder, used in issues. Default `lesson.mdx`. */
+  path?: string | undefined;
+  /**
+   * `function-body` (default) for `run(code, {...runtime, baseUrl})` from `@mdx-js/mdx`;
+   * `program` for an ES module that imports the JSX runtime.
+   */
+  outputFormat?: 'function-body' | 'program' | undefined;
+  /** Reuse results for unchanged lessons. */
+  cache?: CompileCache | undefined;
+}
+
+/** What a lesson contains, found while compiling it. */
+export interface LessonMeta {
+  toc: TocEntry[];
+  /** Citation keys in order of first use. */
+  citations: CitationUse[];
+  /** Glossary ids in order of first use. */
+  terms: TermUse[];
+  /** Ids of quizzes embedded with `<Quiz id>`, in order. */
+  quizzes: string[];
+  readingTime: ReadingTime;
+  /** The references the lesson cites, as a student and as a teacher sees the page. */
+  bibliography: Record<LessonVariant, ReferenceEntry[]>;
+  /** True when the lesson has teacher-only blocks. */
+  hasInstructorBlocks: boolean;
+}
+
+export interface AnalyzedLesson {
+  path: string;
+  /** The front matter, checked, with defaults applied; undefined when it has errors (see `issues`). */
+  frontmatter: LessonFrontmatter | undefined;
+  /** The MDX after the front matter. */
+  body: string;
+  /** Undefined when the MDX could not be parsed. */
+  meta: LessonMeta | undefined;
+  issues: CourseIssue[];
+  /** Hash of the source and everything it was checked against. */
+  hash: string;
+}
+
+export interface CompiledLessonCode {
+  /** The page a student sees: teacher-only blocks are not in it. */
+  student: string;
+  /** The page a teacher sees: teacher-only blocks as `<Instructor>`. */
+  teacher: string;
+  /** The teacher-only blocks alone (as `<Instructor>`), for a teacher dashboard; null when there are none. */
+  instructor: string | null;
+}
+
+export interface CompiledLesson extends AnalyzedLesson {
+  meta: LessonMeta;
+  outputFormat: 'function-body' | 'program';
+  code: CompiledLessonCode;
+}
+
+const generators = {
+  'function-body': createProcessor({ format: 'mdx', outputFormat: 'function-body' }),
+  program: createProcessor({ format: 'mdx', outputFormat: 'program' }),
+};
+
+const fingerprints = new WeakMap<object, string>();
+
+/** A hash of the context, computed once per context object. */
+function contextFingerprint(options: CompileLessonOptions): string {
+  const known = fingerprints.get(options);
+  if (known) return known;
+  const fingerprint = contentHash(
+    options.glossary ?? null,
+    options.quizIds ?? null,
+    options.citations?.fingerprint ?? null,
+    options.language ?? 'en',
+    options.components ?? null,
+  );
+  fingerprints.set(options, fingerprint);
+  return fingerprint;
+}
+
+function bodyOf(source: string): string {
+  const match = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(source);
+  return match && match.index === 0 ? source.slice(match[0].length) : source;
+}
+
+interface Analysis {
+  lesson: AnalyzedLesson;
+  /** The transformed tree, kept while in memory so compiling does not parse again. */
+  tree: Root | undefined;
+  file: VFile;
+}
+
+async function analyze(source: string, options: CompileLessonOptions, hash: string): Promise<Analysis> {
+  const path = options.path ?? 'lesson.mdx';
+  const file = new VFile({ path, value: source });
+  const frontmatter = checkFrontMatter(file).data;
+  let tree: Root | undefined;
+  try {
+    tree = parseLessonTree(file);
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+    reportProblem(file, error.reason, { place: error.place, rule: 'mdx/syntax' });
+  }
+  let meta: LessonMeta | undefined;
+  if (tree) {
+    const transformer = unified()
+      .use(remarkCourseDirectives)
+      .use(remarkCitations, { renderer: options.citations })
+      .use(remarkGlossaryTerms, { terms: options.glossary })
+      .use(remarkQuizEmbeds, { quizIds: options.quizIds })
+      .use(remarkKnownComponents, { components: options.components })
+      .use(remarkHeadingIds);
+    tree = (await transformer.run(tree, file)) as Root;
+    const citations = file.data.citationsUsed ?? [];
+    const studentKeys = citations.filter((use) => !use.teacherOnly).map((use) => use.key);
+    meta = {
+      toc: file.data.toc ?? [],
+      citations,
+      terms: file.data.termsUsed ?? [],
+      quizzes: file.data.quizzesEmbedded ?? [],
+      readingTime: readingTime(tree, options.language),
+      bibliography: {
+        student: options.citations?.references(studentKeys) ?? [],
+        teacher: options.citations?.references(citations.map((use) => use.key)) ?? [],
+      },
+      hasInstructorBlocks: hasInstructorBlocks(tree),
+    };
+  }
+  const issues = sortIssues(file.messages.map((message) => issueFromMessage(message, path)));
+  return { lesson: { path, frontmatter, body: bodyOf(source), meta, issues, hash }, tree, file };
+}
+
+function lessonHash(source: string, options: CompileLessonOptions): string {
+  return contentHash(source, options.path ?? 'lesson.mdx', contextFingerprint(options));
+}
+
+/**
+ * Check a lesson (front matter, MDX syntax, citations, glossary terms, quiz embeds, directives) and find
+ * what it contains, without generating code. Problems are returned as `issues`, never thrown.
+ */
+export async function analyzeLesson(
+  source: string,
+  options: CompileLessonOptions = {},
+): Promise<AnalyzedLesson> {
+  const hash = lessonHash(source, options);
+  const key = `analysis-${hash}`;
+  const cached = await options.cache?.get<AnalyzedLesson>(key);
+  if (cached) return cached;
+  const { lesson } = await analyze(source, options, hash);
+  await options.cache?.set(key, lesson);
+  return lesson;
+}
+
+async function generate(tree: Root, file: VFile, outputFormat: 'function-body' | 'program'): Promise<string> {
+  const generator = generators[outputFormat];
+  // The processor's types expect its own parse output; an mdast root is what that output is.
+  const estree = await generator.run(tree as never, file);
+  return String(generator.stringify(estree, file));
+}
+
+/**
+ * Compile a lesson (`---` front matter, then MDX) into code for a student page, a teacher page and the
+ * teacher-only blocks, plus what the lesson contains. Throws `CourseContentError` listing every problem
+ * when the lesson has errors, so broken content never becomes a page.
+ */
+export async function compileLesson(
+  source: string,
+  options: CompileLessonOptions = {},
+): Promise<CompiledLesson> {
+  const outputFormat = options.outputFormat ?? 'function-body';
+  const hash = lessonHash(source, options);
+  const key = `compiled-${outputFormat}-${hash}`;
+  const cached = await options.cache?.get<CompiledLesson>(key);
+  if (cached) return cached;
+
+  const { lesson, tree, file } = await analyze(source, options, hash);
+  if (!tree || !lesson.meta || hasErrors(lesson.issues)) {
+    throw new CourseContentError(lesson.issues, `${lesson.path} cannot be compiled`);
+  }
+  const instructor = instructorTree(tree);
+  const compiled: CompiledLesson = {
+    ...lesson,
+    meta: lesson.meta,
+    outputFormat,
+    code: {
+      student: await generate(variantTree(tree, 'student'), file, outputFormat),
+      teacher: await generate(variantTree(tree, 'teacher'), file, outputFormat),
+      instructor: instructor ? await generate(instructor, file, outputFormat) : null,
+    },
+  };
+  await options.cache?.set(key, compiled);
+  await options.cache?.set(`analysis-${hash}`, lesson);
+  return compiled;
+}
