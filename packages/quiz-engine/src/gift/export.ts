@@ -36,6 +36,11 @@ export function escapeGift(text: string): string {
     .replace(/\r?\n/g, '\\n');
 }
 
+/** GIFT reads a leading `%` as a weight and has no escape for it, so such an answer gets an explicit weight. */
+function answerText(text: string, weight: string): string {
+  return `${text.startsWith('%') ? weight : ''}${escapeGift(text)}`;
+}
+
 function formatNumber(value: number): string {
   return String(Math.round(value * 100_000) / 100_000);
 }
@@ -70,7 +75,7 @@ function writeAnswers(question: Question): Written {
         answers: question.choices
           .map(
             (choice) =>
-              `\t${choice.correct ? '=' : '~'}${escapeGift(choice.text)}${feedback(choice.feedback)}`,
+              `\t${choice.correct ? '=' : '~'}${answerText(choice.text, choice.correct ? '%100%' : '%0%')}${feedback(choice.feedback)}`,
           )
           .join('\n'),
       };
@@ -89,7 +94,7 @@ function writeAnswers(question: Question): Written {
         answers: question.choices
           .map(
             (choice) =>
-              `\t~${choice.correct ? `%${right}%` : wrong}${escapeGift(choice.text)}${feedback(choice.feedback)}`,
+              `\t~${choice.correct ? `%${right}%` : wrong || (choice.text.startsWith('%') ? '%0%' : '')}${escapeGift(choice.text)}${feedback(choice.feedback)}`,
           )
           .join('\n'),
       };
@@ -108,7 +113,7 @@ function writeAnswers(question: Question): Written {
         ok: true,
         meta,
         answers: question.accept
-          .map((answer) => `\t=${escapeGift(answer.text)}${feedback(answer.feedback)}`)
+          .map((answer) => `\t=${answerText(answer.text, '%100%')}${feedback(answer.feedback)}`)
           .join('\n'),
       };
     case 'numeric':
@@ -165,14 +170,17 @@ function writeMissingWord(question: Extract<Question, { type: 'cloze' }>, meta: 
   if (blank.kind === 'choice') {
     choiceIdsMeta(blank.choices, meta);
     answers = blank.choices
-      .map((choice) => `${choice.correct ? '=' : '~'}${escapeGift(choice.text)}${feedback(choice.feedback)}`)
+      .map(
+        (choice) =>
+          `${choice.correct ? '=' : '~'}${answerText(choice.text, choice.correct ? '%100%' : '%0%')}${feedback(choice.feedback)}`,
+      )
       .join(' ');
   } else {
     if (blank.pattern !== undefined) {
       return { ok: false, message: 'GIFT cannot carry the pattern of a cloze blank' };
     }
     answers = blank.accept
-      .map((answer) => `=${escapeGift(answer.text)}${feedback(answer.feedback)}`)
+      .map((answer) => `=${answerText(answer.text, '%100%')}${feedback(answer.feedback)}`)
       .join(' ');
   }
   return {
@@ -189,6 +197,12 @@ function writeQuestion(
 ): Written & { text?: string } {
   const written = writeAnswers(question);
   if (!written.ok) return written;
+  if (question.type !== 'matching' && written.answers.includes('->')) {
+    return {
+      ok: false,
+      message: "an answer or its feedback contains '->', which GIFT reads as a matching pair",
+    };
+  }
   const meta: GiftMeta = { ...written.meta };
   if (question.points !== 1 && !(question.type === 'essay' && question.rubric.length > 0))
     meta.points = question.points;

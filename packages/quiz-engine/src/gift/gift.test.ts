@@ -189,4 +189,15 @@ describe('exportGift', () => {
     const text = exportGift(quiz, { skipUnsupported: true });
     expect(importGift(text).questions).toHaveLength(7);
   });
+
+  it("refuses answers containing '->', which GIFT would read as a matching pair", () => {
+    const quiz = parseQuiz({
+      id: 'arrows',
+      title: 'Arrows',
+      questions: [
+        { id: 'a', type: 'single', prompt: 'P', choices: [{ text: 'x -> y', correct: true }, { text: 'z' }] },
+      ],
+    });
+    expect(() => exportGift(quiz)).toThrow(/'->'/);
+  });
 });
