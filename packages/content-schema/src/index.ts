@@ -1,1 +1,59 @@
-export { slugSchema } from './slug.js';
+export type { Bundle, BundleFile, ValidationResult } from './bundle.js';
+export { type DatePrecision, datePrecisions, describeDateProblem, isCalendarDate } from './calendar-date.js';
+export { citationKeySchema } from './citation-key.js';
+export {
+  type ContentKind,
+  type ContentOf,
+  contentKinds,
+  contentSchemas,
+  type ParseContentResult,
+  parseContent,
+} from './content-kinds.js';
+export { type CourseIssue, formatIssue, hasErrors, type SourcePosition } from './course-issue.js';
+export {
+  type CitationStyle,
+  type Course,
+  type CourseAuthor,
+  type CourseLevel,
+  type CourseOutcome,
+  type CourseReading,
+  citationStyles,
+  courseAuthorSchema,
+  courseLevels,
+  courseOutcomeSchema,
+  courseReadingSchema,
+  courseSchema,
+} from './course-schema.js';
+export { type Glossary, type GlossaryTerm, glossarySchema, glossaryTermSchema } from './glossary-schema.js';
+export { parseJsonPointer, toJsonPointer } from './json-pointer.js';
+export { contentJsonSchema } from './json-schema.js';
+export { languageTagSchema } from './language-tag.js';
+export {
+  type LessonFrontmatter,
+  type LessonObjective,
+  lessonFrontmatterSchema,
+  lessonObjectiveSchema,
+  maxLessonMinutes,
+} from './lesson-frontmatter-schema.js';
+export { licenseSchema, spdxLicenses } from './license.js';
+export { type ObservableVerb, objectiveTextSchema, observableVerbs } from './objective-verb.js';
+export {
+  type QuestionLike,
+  type QuizLike,
+  type QuizQuestionSummary,
+  type QuizSummary,
+  summariseQuiz,
+} from './quiz-summary.js';
+export { slugSchema, toSlug } from './slug.js';
+export { closestMatch, didYouMean } from './suggest.js';
+export {
+  type Timeline,
+  type TimelineEvent,
+  type TimelineTag,
+  timelineEventSchema,
+  timelineSchema,
+  timelineTags,
+} from './timeline-schema.js';
+export { validateCourse } from './validate-course.js';
+export { createYamlLocator, locateInYaml, locateIssue, type YamlLocator } from './yaml-locate.js';
+export { type ZodIssueOptions, zodIssuesToCourseIssues } from './zod-issues.js';

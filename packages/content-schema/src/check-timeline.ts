@@ -1,0 +1,57 @@
+import type { Bundle } from './bundle.js';
+import { describeDateProblem } from './calendar-date.js';
+import type { CourseIssue } from './course-issue.js';
+import { makeIssue } from './make-issue.js';
+
+/** Timeline event ids are unique, dates are real, and an event does not end before it starts. */
+export function checkTimeline(bundle: Bundle): CourseIssue[] {
+  const timeline = bundle.timeline;
+  if (!timeline) return [];
+  const issues: CourseIssue[] = [];
+  const eventIds = new Map<string, number>();
+
+  for (const [position, event] of timeline.data.events.entries()) {
+    const earlier = eventIds.get(event.id);
+    if (earlier === undefined) {
+      eventIds.set(event.id, position);
+    } else {
+      issues.push(
+        makeIssue(
+          timeline.file,
+          ['events', position, 'id'],
+          'timeline/duplicate-id',
+          `event id '${event.id}' is also used by event ${earlier + 1}; each event needs its own id`,
+        ),
+      );
+    }
+
+    // The schema already rejects these; data built in code may not have passed through it.
+    const startProblem = describeDateProblem(event.date, event.precision, 'date');
+    const endProblem =
+      event.endDate === undefined
+        ? undefined
+        : describeDateProblem(event.endDate, event.precision, 'endDate');
+    if (startProblem) {
+      issues.push(
+        makeIssue(timeline.file, ['events', position, 'date'], 'timeline/invalid-date', startProblem),
+      );
+    }
+    if (endProblem) {
+      issues.push(
+        makeIssue(timeline.file, ['events', position, 'endDate'], 'timeline/invalid-date', endProblem),
+      );
+    }
+    // Same precision, same ISO form: the strings sort as the dates do.
+    if (!startProblem && !endProblem && event.endDate !== undefined && event.endDate < event.date) {
+      issues.push(
+        makeIssue(
+          timeline.file,
+          ['events', position, 'endDate'],
+          'timeline/end-before-start',
+          `endDate ${event.endDate} is before date ${event.date}; swap them or correct one`,
+        ),
+      );
+    }
+  }
+  return issues;
+}

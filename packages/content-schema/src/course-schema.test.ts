@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { contentExamples } from './content-examples.js';
+import { parseContent } from './content-kinds.js';
+import { courseSchema } from './course-schema.js';
+import { authoredCourse } from './test-fixtures.js';
+
+const check = (data: unknown) => parseContent('course', data, 'course.yaml');
+
+describe('courseSchema', () => {
+  for (const example of contentExamples.course) {
+    it(`${example.valid ? 'accepts' : 'rejects'} ${example.name}`, () => {
+      expect(courseSchema.safeParse(example.data).success).toBe(example.valid);
+    });
+  }
+
+  it('reports a missing field by name, with what to write', () => {
+    const { title: _title, ...withoutTitle } = authoredCourse;
+    const result = check(withoutTitle);
+    expect(result.issues).toEqual([
+      {
+        file: 'course.yaml',
+        pointer: '/title',
+        message: "missing 'title' in course.yaml (The course title)",
+        rule: 'schema/missing-field',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('points an unknown key at the key, lists the allowed keys and suggests the closest', () => {
+    const [issue] = check({ ...authoredCourse, sumary: 'x' }).issues;
+    expect(issue).toMatchObject({
+      pointer: '/sumary',
+      target: 'key',
+      rule: 'schema/unknown-key',
+      suggestion: "did you mean 'summary'?",
+    });
+    expect(issue?.message).toMatch(
+      /^unknown key 'sumary' in course.yaml; allowed keys: id, title, subtitle, summary,/,
+    );
+  });
+
+  it('suggests the SPDX id and the language tag an author meant', () => {
+    const result = check({ ...authoredCourse, license: 'cc by 4.0', language: 'en_GB' });
+    expect(result.issues.map((issue) => [issue.pointer, issue.rule, issue.suggestion])).toEqual([
+      ['/language', 'course/invalid-language', "did you mean 'en-GB'?"],
+      ['/license', 'course/unknown-license', "did you mean 'CC-BY-4.0'?"],
+    ]);
+  });
+
+  it('keeps file paths inside the course folder', () => {
+    const [issue] = check({ ...authoredCourse, timeline: '/etc/timeline.yaml' }).issues;
+    expect(issue?.rule).toBe('course/invalid-path');
+    expect(issue?.message).toBe(
+      'timeline "/etc/timeline.yaml" must be a path inside the course folder, relative to course.yaml, e.g. "timeline.yaml"',
+    );
+  });
+
+  it('names the allowed levels and suggests the closest', () => {
+    const [issue] = check({ ...authoredCourse, level: 'undergrad' }).issues;
+    expect(issue?.message).toBe(
+      `'level' must be one of introductory, undergraduate, postgraduate, professional, not "undergrad"`,
+    );
+    expect(issue?.suggestion).toBe("did you mean 'undergraduate'?");
+    expect(check({ ...authoredCourse, level: 'masters' }).issues[0]?.suggestion).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { citationKeySchema } from './citation-key.js';
+import { contentMeta } from './content-meta.js';
+import { coursePathSchema } from './course-path.js';
+import { languageTagSchema } from './language-tag.js';
+import { licenseSchema } from './license.js';
+import { slugSchema } from './slug.js';
+import { textSchema } from './text.js';
+
+export const courseLevels = ['introductory', 'undergraduate', 'postgraduate', 'professional'] as const;
+export const citationStyles = ['chicago-author-date', 'apa', 'modern-language-association'] as const;
+
+export const courseAuthorSchema = z
+  .strictObject({
+    name: textSchema.describe('The author as they want to be credited.'),
+    affiliation: textSchema.optional().describe('Institution or group, optional.'),
+    url: z
+      .httpUrl()
+      .meta({ pattern: '^https?://' })
+      .optional()
+      .describe('A web page about the author, starting with https://, optional.'),
+  })
+  .register(contentMeta, { label: 'author' });
+
+export const courseOutcomeSchema = z
+  .strictObject({
+    id: slugSchema.describe('A slug that lessons use in their `outcomes` list, e.g. explain-convergence.'),
+    text: textSchema.describe('What a learner can do after the course, e.g. "Explain why ...".'),
+  })
+  .register(contentMeta, { label: 'course outcome' });
+
+export const courseReadingSchema = z
+  .strictObject({
+    file: coursePathSchema('reading file', ['md', 'markdown'], 'reading.md').describe(
+      'The source text, paragraphs separated by blank lines, e.g. reading.md.',
+    ),
+    cite: citationKeySchema.describe('Citation key of the source in the bibliography.'),
+  })
+  .register(contentMeta, { label: 'reading' });
+
+/** `course.yaml`: what the course is, who it is for, and where its other files are. */
+export const courseSchema = z
+  .strictObject({
+    id: slugSchema.describe('The course id, a slug such as two-peripheries.'),
+    title: textSchema.describe('The course title.'),
+    subtitle: textSchema.optional().describe('A subtitle shown under the title, optional.'),
+    summary: textSchema.describe('One or more plain-text sentences for the course home page.'),
+    language: languageTagSchema.describe('The language of the course as a BCP 47 tag: en, en-GB, de, pt-BR.'),
+    level: z
+      .enum(courseLevels)
+      .describe('Who the course is pitched at: introductory, undergraduate, postgraduate or professional.'),
+    audience: textSchema.optional().describe('Free text about the intended learners, optional.'),
+    authors: z.array(courseAuthorSchema).min(1).describe('Who wrote the course; at least one.'),
+    license: licenseSchema.describe('SPDX license id of the content, e.g. CC-BY-4.0.'),
+    estimatedMinutes: z
+      .int()
+      .positive()
+      .describe('Time to take the whole course, in minutes, a positive whole number, e.g. 420.'),
+    outcomes: z.array(courseOutcomeSchema).min(1).describe('Course learning outcomes, each with an id.'),
+    lessons: z
+      .array(slugSchema)
+      .min(1)
+      .describe('Lesson ids in teaching order; each must be the id of exactly one lesson file.'),
+    citationStyle: z
+      .enum(citationStyles)
+      .describe('How citations are printed: chicago-author-date, apa or modern-language-association.'),
+    bibliography: coursePathSchema('bibliography', ['bib', 'json', 'yaml', 'yml'], 'references.bib').describe(
+      'BibTeX (.bib), CSL-JSON (.json) or CSL-YAML (.yaml) file with the references.',
+    ),
+    glossary: coursePathSchema('glossary', ['yaml', 'yml'], 'glossary.yaml').describe(
+      'The glossary file, e.g. glossary.yaml.',
+    ),
+    timeline: coursePathSchema('timeline', ['yaml', 'yml'], 'timeline.yaml').describe(
+      'The timeline file, e.g. timeline.yaml.',
+    ),
+    reading: courseReadingSchema.optional().describe('The primary source, shown with numbered paragraphs.'),
+  })
+  .meta({
+    title: 'coursekit course.yaml',
+    description: 'A coursekit course: what it is and where its files are.',
+  })
+  .register(contentMeta, { label: 'course.yaml' });
+
+export type Course = z.output<typeof courseSchema>;
+export type CourseAuthor = z.output<typeof courseAuthorSchema>;
+export type CourseOutcome = z.output<typeof courseOutcomeSchema>;
+export type CourseReading = z.output<typeof courseReadingSchema>;
+export type CourseLevel = (typeof courseLevels)[number];
+export type CitationStyle = (typeof citationStyles)[number];
