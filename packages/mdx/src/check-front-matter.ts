@@ -1,7 +1,9 @@
 import { type LessonFrontmatter, parseContent } from '@coursekit/content-schema';
 import type { VFile } from 'vfile';
+import type { CitationRenderer } from './citation-renderer.js';
 import { extractFrontMatter } from './front-matter.js';
 import { reportProblem } from './report.js';
+import { unknownCitationKeysIn } from './text-citations.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export interface CheckedFrontMatter {
@@ -12,10 +14,11 @@ export interface CheckedFrontMatter {
 }
 
 /**
- * Parse a lesson's front matter and check it against `lessonFrontmatterSchema`, reporting every problem at
- * its line in the `.mdx` file (the front matter starts on line 2).
+ * Parse a lesson's front matter and check it against `lessonFrontmatterSchema` (and the citation keys in
+ * its text against the references), reporting every problem at its line in the `.mdx` file (the front
+ * matter starts on line 2).
  */
-export function checkFrontMatter(file: VFile): CheckedFrontMatter {
+export function checkFrontMatter(file: VFile, citations?: CitationRenderer): CheckedFrontMatter {
   const found = extractFrontMatter(String(file.value));
   if (!found.ok) {
     const reason =
@@ -34,8 +37,8 @@ export function checkFrontMatter(file: VFile): CheckedFrontMatter {
   }
   if (yaml.errors.length > 0) return { raw: undefined, data: undefined };
   const checked = parseContent('lesson-frontmatter', yaml.data, file.path);
-  if (checked.ok) return { raw: yaml.data, data: checked.data };
-  for (const issue of checked.issues) {
+  const unknownKeys = citations ? unknownCitationKeysIn(yaml.data, file.path, citations) : [];
+  for (const issue of [...(checked.ok ? [] : checked.issues), ...unknownKeys]) {
     const placed = yaml.place(issue);
     reportProblem(file, placed.message, {
       place: { line: placed.line, column: placed.column },
@@ -43,5 +46,5 @@ export function checkFrontMatter(file: VFile): CheckedFrontMatter {
       severity: placed.severity,
     });
   }
-  return { raw: yaml.data, data: undefined };
+  return { raw: yaml.data, data: checked.ok ? checked.data : undefined };
 }

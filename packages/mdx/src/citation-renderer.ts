@@ -1,3 +1,14 @@
+import {
+  type BibliographyEntry,
+  type CitationCluster,
+  type CslItem,
+  createCiteProcessor,
+  findClosestKeys,
+  parseCitations,
+  parseLocator,
+} from '@coursekit/citations';
+import { contentHash } from './compile-cache.js';
+
 /** A citation found in prose: where it is, the keys it names, and the parsed cluster to render. */
 export interface FoundCitation {
   /** Offset of the first character of the citation in the searched text. */
@@ -6,16 +17,12 @@ export interface FoundCitation {
   end: number;
   /** Cited keys, in order, without `@`. */
   keys: string[];
-  /** The parsed citation as `@coursekit/citations` gives it, passed back to `render`. */
-  cluster: unknown;
+  /** The parsed citation (works, locators, prefixes; narrative or not), passed back to `render`. */
+  cluster: CitationCluster;
 }
 
 /** One reference as a bibliography lists it. */
-export interface ReferenceEntry {
-  key: string;
-  html: string;
-  text: string;
-}
+export type ReferenceEntry = BibliographyEntry;
 
 export interface RenderedCitation {
   html: string;
@@ -30,12 +37,72 @@ export interface CitationRenderer {
   find(text: string): FoundCitation[];
   has(key: string): boolean;
   keys(): readonly string[];
-  /** The in-text citation for a found cluster. */
-  render(cluster: unknown): RenderedCitation;
-  /** The in-text citation of one key at a locator, as `:::source{cite locator}` uses it. */
+  /** Start a new lesson: styles that shorten repeated citations start over. */
+  startDocument(): void;
+  /** The in-text citation for a found cluster; throws a `CitationsError` (with `rule`) if it cannot. */
+  render(cluster: CitationCluster): RenderedCitation;
+  /** The in-text citation of one key at a locator (`para. 3`), as `:::source{cite locator}` uses it. */
   renderSource(key: string, locator: string | undefined): RenderedCitation;
-  /** Full references for keys, in the style's bibliography order. */
+  /** Full references for known keys, in the style's bibliography order. */
   references(keys: readonly string[]): ReferenceEntry[];
   /** Close matches for an unknown key. */
   suggest(key: string): string[];
+}
+
+export interface CitationRendererOptions {
+  /** The references (from `parseBibTeX`, `parseCslJson` or `parseCslYaml`). */
+  items: readonly CslItem[];
+  /** A built-in style name (default `chicago-author-date`) or the XML of a `.csl` style. */
+  style?: string | undefined;
+  /** The XML of a CSL locale, when not `en-US`. */
+  locale?: string | undefined;
+}
+
+/** A `CitationRenderer` on `@coursekit/citations` (citeproc-js): pandoc syntax in, CSL-styled citations out. */
+export function createCitationRenderer(options: CitationRendererOptions): CitationRenderer {
+  const processor = createCiteProcessor({
+    items: options.items,
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  const keys = options.items.map((item) => item.id);
+  const known = new Set(keys);
+  let bibliography: Map<string, ReferenceEntry> | undefined;
+  // The whole bibliography once; a lesson's references are picked from it in its order.
+  const entries = () => {
+    bibliography ??= new Map(processor.bibliography().map((entry) => [entry.key, entry]));
+    return bibliography;
+  };
+
+  return {
+    fingerprint: contentHash(options.items, options.style ?? 'chicago-author-date', options.locale ?? null),
+    find: (text) =>
+      parseCitations(text).map((found) => ({
+        start: found.start,
+        end: found.end,
+        keys: found.items.map((item) => item.key),
+        cluster: { items: found.items, narrative: found.narrative },
+      })),
+    has: (key) => known.has(key),
+    keys: () => keys,
+    startDocument: () => processor.reset(),
+    render: (cluster) => processor.cite(cluster),
+    renderSource(key, locator) {
+      const parsed = locator ? parseLocator(locator) : undefined;
+      const item = parsed
+        ? {
+            key,
+            locator: parsed.locator,
+            label: parsed.label,
+            ...(parsed.suffix ? { suffix: parsed.suffix } : {}),
+          }
+        : { key, ...(locator ? { suffix: locator } : {}) };
+      return processor.cite([item]);
+    },
+    references(wanted) {
+      const selected = new Set(wanted);
+      return [...entries().values()].filter((entry) => selected.has(entry.key));
+    },
+    suggest: (key) => findClosestKeys(key, keys),
+  };
 }

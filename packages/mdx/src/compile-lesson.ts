@@ -127,7 +127,7 @@ interface Analysis {
 async function analyze(source: string, options: CompileLessonOptions, hash: string): Promise<Analysis> {
   const path = options.path ?? 'lesson.mdx';
   const file = new VFile({ path, value: source });
-  const frontmatter = checkFrontMatter(file).data;
+  const frontmatter = checkFrontMatter(file, options.citations).data;
   let tree: Root | undefined;
   try {
     tree = parseLessonTree(file);

@@ -1,10 +1,11 @@
+import { CitationsError } from '@coursekit/citations';
 import type { PhrasingContent, Root, Text } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import type { Node, Point, Position } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import type { CitationRenderer, FoundCitation } from './citation-renderer.js';
+import type { CitationRenderer, FoundCitation, RenderedCitation } from './citation-renderer.js';
 import type { CitationUse } from './lesson-data.js';
 import { jsxTextElement, literalAttribute, setJsxProps } from './mdx-jsx.js';
 import { didYouMean, reportProblem } from './report.js';
@@ -49,6 +50,20 @@ class CitationLinker {
     return ok;
   }
 
+  /** Render, reporting what the style cannot print (a reference with no author or title) as an issue. */
+  private rendered(
+    render: () => RenderedCitation,
+    placeOf: () => Point | Position | Node | undefined,
+  ): RenderedCitation | undefined {
+    try {
+      return render();
+    } catch (error) {
+      if (!(error instanceof CitationsError)) throw error;
+      reportProblem(this.file, error.message, { place: placeOf(), rule: error.rule });
+      return undefined;
+    }
+  }
+
   private citationElement(node: Text, found: FoundCitation, teacherOnly: boolean): PhrasingContent {
     const written = node.value.slice(found.start, found.end);
     const known = this.checkKeys(found.keys, (key) => {
@@ -58,7 +73,11 @@ class CitationLinker {
     });
     for (const key of found.keys) this.record(key, teacherOnly);
     if (!known) return { type: 'text', value: written };
-    const rendered = this.renderer.render(found.cluster);
+    const rendered = this.rendered(
+      () => this.renderer.render(found.cluster),
+      () => pointInText(this.file, node, found.start, written),
+    );
+    if (!rendered) return { type: 'text', value: written };
     return jsxTextElement(
       'Citation',
       {
@@ -97,7 +116,11 @@ class CitationLinker {
     );
     if (!this.checkKeys([key], () => attribute?.position ?? element.position)) return;
     const locator = literalAttribute(element, 'locator') ?? undefined;
-    const rendered = this.renderer.renderSource(key, locator || undefined);
+    const rendered = this.rendered(
+      () => this.renderer.renderSource(key, locator || undefined),
+      () => attribute?.position ?? element.position,
+    );
+    if (!rendered) return;
     setJsxProps(element, {
       text: rendered.text,
       html: rendered.html,
@@ -119,6 +142,7 @@ export const remarkCitations: Plugin<[RemarkCitationsOptions?], Root> = (options
       file.data.citationsUsed = [];
       return;
     }
+    renderer.startDocument();
     const linker = new CitationLinker(file, renderer);
     visitParents(tree, (node, ancestors) => {
       if (node.type === 'text') {

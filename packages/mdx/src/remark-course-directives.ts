@@ -6,8 +6,7 @@ import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type JsxProps, jsxFlowElement } from './mdx-jsx.js';
-import { didYouMean, reportProblem } from './report.js';
-import { closestMatches } from './suggest.js';
+import { closestIds, didYouMean, reportProblem } from './report.js';
 import { pointAtOffset } from './text-place.js';
 
 /** Container directives an author may write, and the component each becomes. */
@@ -69,7 +68,7 @@ function checkAttributes(file: VFile, directive: ContainerDirective, name: Cours
   const allowed = allowedAttributes[name];
   for (const attribute of Object.keys(directive.attributes ?? {})) {
     if (allowed.includes(attribute)) continue;
-    const expected = closestMatches(attribute, allowed);
+    const expected = closestIds(attribute, allowed);
     const accepted = allowed.length === 0 ? 'it takes none' : `it takes ${allowed.join(', ')}`;
     reportProblem(
       file,
@@ -100,7 +99,7 @@ function sourceText(file: VFile, node: TextDirective): string {
 
 function reportUnknown(file: VFile, node: ContainerDirective | LeafDirective): void {
   const names = Object.keys(courseDirectives);
-  const expected = closestMatches(node.name, names);
+  const expected = closestIds(node.name, names);
   const marker = node.type === 'containerDirective' ? ':::' : '::';
   reportProblem(
     file,

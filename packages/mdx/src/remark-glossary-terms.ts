@@ -6,8 +6,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import type { TermUse } from './lesson-data.js';
 import { jsxTextElement, literalAttribute, setJsxProps } from './mdx-jsx.js';
-import { didYouMean, reportProblem } from './report.js';
-import { closestMatches } from './suggest.js';
+import { closestIds, didYouMean, reportProblem } from './report.js';
 import { insideInstructorBlock } from './teacher-only.js';
 import { pointInText } from './text-place.js';
 
@@ -49,7 +48,7 @@ class GlossaryLinker {
     const entry = this.byId?.get(id);
     if (this.byId && !entry) {
       const byName = this.idByName.get(id.toLowerCase());
-      const expected = byName ? [byName] : closestMatches(id, this.byId.keys());
+      const expected = byName ? [byName] : closestIds(id, this.byId.keys());
       reportProblem(
         this.file,
         `unknown glossary term '${id}'; add it to glossary.yaml or use an existing id${didYouMean(expected)}`,

@@ -3,8 +3,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { courseComponents } from './components.js';
-import { didYouMean, reportProblem } from './report.js';
-import { closestMatches } from './suggest.js';
+import { closestIds, didYouMean, reportProblem } from './report.js';
 
 export interface RemarkKnownComponentsOptions {
   /** Components the app provides beyond coursekit's own. */
@@ -47,7 +46,7 @@ export const remarkKnownComponents: Plugin<[RemarkKnownComponentsOptions?], Root
       // Fragments (`<>`) have no name; member names (`<ui.Box>`) are checked by their base.
       const base = name?.split('.')[0];
       if (!base || !/^[A-Z]/.test(base) || known.has(base)) return;
-      const expected = closestMatches(base, known);
+      const expected = closestIds(base, known);
       reportProblem(
         file,
         `unknown component <${name}>; lessons can use ${courseComponents.map((known) => `<${known}>`).join(', ')}${didYouMean(expected.map((candidate) => `<${candidate}>`))}`,

@@ -3,8 +3,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { literalAttribute } from './mdx-jsx.js';
-import { didYouMean, reportProblem } from './report.js';
-import { closestMatches } from './suggest.js';
+import { closestIds, didYouMean, reportProblem } from './report.js';
 
 export interface RemarkQuizEmbedsOptions {
   /** Ids of the course's quizzes; when left out, ids are collected but not checked. */
@@ -39,7 +38,7 @@ export const remarkQuizEmbeds: Plugin<[RemarkQuizEmbedsOptions?], Root> = (optio
         return;
       }
       if (known && !known.has(id)) {
-        const expected = closestMatches(id, known);
+        const expected = closestIds(id, known);
         reportProblem(
           file,
           `unknown quiz id '${id}'; add quizzes/${id}.yaml or use an existing id${didYouMean(expected)}`,

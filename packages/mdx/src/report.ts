@@ -1,3 +1,4 @@
+import { closestMatch } from '@coursekit/content-schema';
 import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -43,4 +44,10 @@ export function didYouMean(expected: readonly string[] | undefined): string {
   const quoted = expected.map((value) => `'${value}'`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
   return ` (did you mean ${list}?)`;
+}
+
+/** The known id closest to a mistyped one (as a list, for `expected`), or an empty list. */
+export function closestIds(value: string, known: Iterable<string>): string[] {
+  const match = closestMatch(value, known);
+  return match === undefined ? [] : [match];
 }
