@@ -53,6 +53,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** A readable list of violations for an assertion message. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`)
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`,
+    )
     .join('\n');
 }
