@@ -2,6 +2,7 @@ import type { Bundle } from './bundle.js';
 import { describeDateProblem } from './calendar-date.js';
 import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
+import { didYouMean } from './suggest.js';
 
 /** Timeline event ids are unique, dates are real, and an event does not end before it starts. */
 export function checkTimeline(bundle: Bundle): CourseIssue[] {
@@ -9,6 +10,8 @@ export function checkTimeline(bundle: Bundle): CourseIssue[] {
   if (!timeline) return [];
   const issues: CourseIssue[] = [];
   const eventIds = new Map<string, number>();
+  const lanes = bundle.course.data.timelineLanes ?? [];
+  const laneIds = new Set(lanes.map((lane) => lane.id));
 
   for (const [position, event] of timeline.data.events.entries()) {
     const earlier = eventIds.get(event.id);
@@ -21,6 +24,18 @@ export function checkTimeline(bundle: Bundle): CourseIssue[] {
           ['events', position, 'id'],
           'timeline/duplicate-id',
           `event id '${event.id}' is also used by event ${earlier + 1}; each event needs its own id`,
+        ),
+      );
+    }
+
+    if (laneIds.size > 0 && !event.tags.some((tag) => laneIds.has(tag))) {
+      issues.push(
+        makeIssue(
+          timeline.file,
+          ['events', position, 'tags'],
+          'timeline/no-lane',
+          `event '${event.id}' is in no timeline lane; add one of the lane tags from course.yaml: ${[...laneIds].join(', ')}`,
+          { suggestion: laneSuggestion(event.tags, laneIds) },
         ),
       );
     }
@@ -54,4 +69,13 @@ export function checkTimeline(bundle: Bundle): CourseIssue[] {
     }
   }
   return issues;
+}
+
+/** 'did you mean' for the first tag that looks like a misspelt lane, e.g. 'north-east-asia'. */
+function laneSuggestion(tags: readonly string[], laneIds: ReadonlySet<string>): string | undefined {
+  for (const tag of tags) {
+    const hint = didYouMean(tag, laneIds);
+    if (hint) return hint;
+  }
+  return undefined;
 }

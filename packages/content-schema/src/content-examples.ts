@@ -133,7 +133,7 @@ export const contentExamples: Record<ContentKind, ContentExample[]> = {
     timelineExample('a day written for precision year', false, [['events', 0, 'date'], '1996-01-01']),
     timelineExample('an end month for a day event', false, [['events', 3, 'endDate'], '2019-02']),
     timelineExample('a year as a number (unquoted in YAML)', false, [['events', 0, 'date'], 1996]),
-    timelineExample('an unknown tag', false, [['events', 0, 'tags'], ['europe']]),
+    timelineExample('a tag that is not a slug', false, [['events', 0, 'tags'], ['Eastern Europe']]),
     timelineExample('no tags', false, [['events', 0, 'tags'], []]),
     timelineExample('afterArticle as text', false, [['events', 0, 'afterArticle'], 'no']),
     timelineExample('missing afterArticle', false, [['events', 0, 'afterArticle'], removed]),

@@ -29,6 +29,13 @@ export const courseOutcomeSchema = z
   })
   .register(contentMeta, { label: 'course outcome' });
 
+export const timelineLaneSchema = z
+  .strictObject({
+    id: slugSchema.describe('The tag that puts an event in this lane, e.g. northeast-asia.'),
+    label: textSchema.describe('The lane as readers see it, e.g. Northeast Asia.'),
+  })
+  .register(contentMeta, { label: 'timeline lane' });
+
 export const courseReadingSchema = z
   .strictObject({
     file: coursePathSchema('reading file', ['md', 'markdown'], 'reading.md').describe(
@@ -73,6 +80,13 @@ export const courseSchema = z
     timeline: coursePathSchema('timeline', ['yaml', 'yml'], 'timeline.yaml').describe(
       'The timeline file, e.g. timeline.yaml.',
     ),
+    timelineLanes: z
+      .array(timelineLaneSchema)
+      .min(1)
+      .optional()
+      .describe(
+        'Lanes of the timeline, in display order; every event must carry the tag of at least one lane.',
+      ),
     reading: courseReadingSchema.optional().describe('The primary source, shown with numbered paragraphs.'),
   })
   .meta({
@@ -85,5 +99,6 @@ export type Course = z.output<typeof courseSchema>;
 export type CourseAuthor = z.output<typeof courseAuthorSchema>;
 export type CourseOutcome = z.output<typeof courseOutcomeSchema>;
 export type CourseReading = z.output<typeof courseReadingSchema>;
+export type TimelineLane = z.output<typeof timelineLaneSchema>;
 export type CourseLevel = (typeof courseLevels)[number];
 export type CitationStyle = (typeof citationStyles)[number];

@@ -23,6 +23,8 @@ export {
   courseOutcomeSchema,
   courseReadingSchema,
   courseSchema,
+  type TimelineLane,
+  timelineLaneSchema,
 } from './course-schema.js';
 export { type Glossary, type GlossaryTerm, glossarySchema, glossaryTermSchema } from './glossary-schema.js';
 export { parseJsonPointer, toJsonPointer } from './json-pointer.js';
@@ -49,10 +51,8 @@ export { closestMatch, didYouMean } from './suggest.js';
 export {
   type Timeline,
   type TimelineEvent,
-  type TimelineTag,
   timelineEventSchema,
   timelineSchema,
-  timelineTags,
 } from './timeline-schema.js';
 export { validateCourse } from './validate-course.js';
 export { createYamlLocator, locateInYaml, locateIssue, type YamlLocator } from './yaml-locate.js';

@@ -26,6 +26,10 @@ export const authoredCourse = {
   bibliography: 'references.bib',
   glossary: 'glossary.yaml',
   timeline: 'timeline.yaml',
+  timelineLanes: [
+    { id: 'eastern-europe', label: 'Eastern Europe' },
+    { id: 'northeast-asia', label: 'Northeast Asia' },
+  ],
   reading: { file: 'reading.md', cite: 'rinna-two-peripheries' },
 };
 

@@ -5,10 +5,6 @@ import { contentMeta } from './content-meta.js';
 import { slugSchema } from './slug.js';
 import { textSchema } from './text.js';
 
-/** The two peripheries of the Two Peripheries course; every event belongs to one or both. */
-export const timelineTags = ['eastern-europe', 'northeast-asia'] as const;
-export type TimelineTag = (typeof timelineTags)[number];
-
 // One object per precision, so the form of `date` and `endDate` follows `precision` (also in JSON Schema).
 function timelineEventFor<P extends DatePrecision>(precision: P) {
   return z
@@ -25,9 +21,11 @@ function timelineEventFor<P extends DatePrecision>(precision: P) {
       description: textSchema.describe('One or two sentences.'),
       actors: z.array(textSchema).min(1).describe('Who acted, e.g. [United States, DPRK].'),
       tags: z
-        .array(z.enum(timelineTags))
+        .array(slugSchema)
         .min(1)
-        .describe('Which periphery: eastern-europe, northeast-asia or both.'),
+        .describe(
+          'Tags, e.g. [northeast-asia]; the lanes named in course.yaml `timelineLanes` are tags too.',
+        ),
       cite: z.array(citationKeySchema).optional().describe('Citation keys of the sources, optional.'),
       locator: textSchema.optional().describe('Where in the cited source, e.g. "para. 2", optional.'),
       afterArticle: z.boolean().describe('true for "what happened next" events after the source article.'),

@@ -313,6 +313,30 @@ describe('validateCourse', () => {
       ]);
     });
 
+    it('reports an event in no lane of course.yaml, suggesting the lane it probably meant', () => {
+      const bundle = validBundle();
+      const event = bundle.timeline?.data.events[3];
+      if (!event) throw new Error('the example timeline has a fourth event');
+      event.tags = ['north-east-asia'];
+      expect(issuesOf(bundle, 'timeline/no-lane')).toMatchObject([
+        {
+          file: 'timeline.yaml',
+          pointer: '/events/3/tags',
+          message: `event '${event.id}' is in no timeline lane; add one of the lane tags from course.yaml: eastern-europe, northeast-asia`,
+          suggestion: "did you mean 'northeast-asia'?",
+        },
+      ]);
+    });
+
+    it('accepts any tags when course.yaml declares no lanes', () => {
+      const bundle = validBundle();
+      delete bundle.course.data.timelineLanes;
+      const event = bundle.timeline?.data.events[3];
+      if (!event) throw new Error('the example timeline has a fourth event');
+      event.tags = ['diplomacy'];
+      expect(validateCourse(bundle).issues).toEqual([]);
+    });
+
     it('reports an event that ends before it starts', () => {
       const bundle = validBundle();
       const event = bundle.timeline?.data.events[3];
