@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The React components are a separate entry, so that the main entry never loads React.
+  entry: { index: 'src/index.ts', 'react/index': 'src/react/index.tsx' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
