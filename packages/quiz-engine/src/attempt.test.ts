@@ -153,6 +153,22 @@ describe('interactive attempts', () => {
     expect(ok(submit(second.state, quiz)).result.score).toBe(1.5);
   });
 
+  it('leaves essays to the teacher instead of spending tries on them', () => {
+    const withEssay = parseQuiz({
+      id: 'essay-quiz',
+      title: 'Essay',
+      behaviour: 'interactive',
+      questions: [{ id: 'reflect', type: 'essay', prompt: 'Why did Moscow and Pyongyang draw closer?' }],
+    });
+    let state = ok(createAttempt(withEssay, { seed: 's' })).state;
+    state = ok(answer(state, 'reflect', 'Because…')).state;
+    expect(check(state, withEssay, 'reflect')).toMatchObject({
+      ok: false,
+      error: { code: 'check-not-available' },
+    });
+    expect(ok(submit(state, withEssay)).result).toMatchObject({ pendingReview: 1, passed: null });
+  });
+
   it('refuses a check beyond the try limit', () => {
     let state = started(quiz);
     state = ok(answer(state, 'vladivostok', 'Pyongyang')).state;

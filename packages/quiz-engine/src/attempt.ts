@@ -155,6 +155,9 @@ export function check(state: AttemptState, quiz: Quiz, questionId: string): Atte
   if (!('response' in found.question)) return fail('no-response', 'answer the question before checking it');
   const layout = layoutOf(quiz, state, found.id);
   if (layout === undefined) return fail('unknown-question', `'${found.id}' is not a question of this quiz`);
+  if (layout.question.type === 'essay') {
+    return fail('check-not-available', 'essays are graded by the teacher after submission');
+  }
   const checked = checkQuestionResponse(layout.view, found.question.response);
   if (!checked.ok) return fail('invalid-response', checked.error.message);
 
