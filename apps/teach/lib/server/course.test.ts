@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CourseFolderError, instructorBlocksOf, loadCourseOutline } from './course';
+import { fixtureCourseDir, realCourseDir } from './testing';
+
+describe('loadCourseOutline', () => {
+  it('lists the lessons in course order with their quiz and teacher notes', async () => {
+    const outline = await loadCourseOutline(fixtureCourseDir);
+    expect(outline.title).toBe('Class Mode Fixture');
+    expect(outline.lessons.map((l) => [l.id, l.title, l.quizId])).toEqual([
+      ['summits-and-workers', 'Summits and Workers', 'summits-and-workers'],
+      ['treaties', 'Treaties', 'treaty-years'],
+      ['un-votes', 'UN Votes', 'un-votes'],
+    ]);
+    const [first] = outline.lessons;
+    expect(first?.instructorNotes).toBe('Start with the **Hanoi** summit of 27–28 February 2019.');
+    expect(first?.instructorBlocks).toHaveLength(2);
+    expect(first?.instructorBlocks[1]).toContain('Nested directive stays inside the block.');
+  });
+
+  it('reads the real course: every lesson, each with a title', async () => {
+    const outline = await loadCourseOutline(realCourseDir);
+    expect(outline.lessons.length).toBeGreaterThan(0);
+    for (const lesson of outline.lessons) expect(lesson.title.length).toBeGreaterThan(0);
+  });
+
+  it('names the file and the problem when a listed lesson is missing or its front matter is wrong', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coursekit-course-'));
+    try {
+      cpSync(fixtureCourseDir, dir, { recursive: true });
+      rmSync(join(dir, 'lessons', '02-treaties.mdx'));
+      writeFileSync(join(dir, 'lessons', '03-un-votes.mdx'), '---\nid: un-votes\n---\nBody\n');
+      const error = await loadCourseOutline(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CourseFolderError);
+      const problems = (error as CourseFolderError).problems.join('\n');
+      expect(problems).toContain(
+        "course.yaml: lessons lists 'treaties', but no lessons/NN-treaties.mdx has that id",
+      );
+      expect(problems).toMatch(/lessons\/03-un-votes\.mdx: title: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('instructorBlocksOf', () => {
+  it('returns the inside of each instructor container and nothing else', () => {
+    const body = [
+      'Student text.',
+      ':::instructor',
+      'Timing: 10 min.',
+      ':::',
+      ':::discussion',
+      'Not for teachers only.',
+      ':::',
+      ':::instructor{#plan}',
+      'Second block.',
+      ':::',
+    ].join('\n');
+    expect(instructorBlocksOf(body)).toEqual(['Timing: 10 min.', 'Second block.']);
+  });
+});

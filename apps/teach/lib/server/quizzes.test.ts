@@ -1,0 +1,44 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCourseOutline } from './course';
+import { findQuiz, loadQuizzes } from './quizzes';
+import { fixtureCourseDir, realCourseDir } from './testing';
+
+describe('quiz lookup', () => {
+  it('finds the fixture quizzes by id, in secret form', async () => {
+    const quiz = await findQuiz('summits-and-workers', fixtureCourseDir);
+    expect(quiz?.behaviour).toBe('deferred');
+    expect(quiz?.maxAttempts).toBe(2);
+    expect(JSON.stringify(quiz)).toContain('"correct":true');
+  });
+
+  it('answers undefined for unknown ids and for ids that try to leave the folder', async () => {
+    expect(await findQuiz('no-such-quiz', fixtureCourseDir)).toBeUndefined();
+    expect(await findQuiz('../course', fixtureCourseDir)).toBeUndefined();
+    expect(await findQuiz('__proto__', fixtureCourseDir)).toBeUndefined();
+  });
+
+  it('loads every quiz of the real course, including the quiz of each lesson', async () => {
+    const [quizzes, outline] = await Promise.all([
+      loadQuizzes(realCourseDir),
+      loadCourseOutline(realCourseDir),
+    ]);
+    for (const lesson of outline.lessons) {
+      if (lesson.quizId) expect(quizzes.has(lesson.quizId), `quiz of ${lesson.id}`).toBe(true);
+    }
+  });
+
+  it('reports a quiz whose id does not match its file, and an invalid quiz, by file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coursekit-quizzes-'));
+    try {
+      cpSync(fixtureCourseDir, dir, { recursive: true });
+      writeFileSync(join(dir, 'quizzes', 'renamed.yaml'), 'id: other\ntitle: T\nquestions: []\n');
+      const error = await loadQuizzes(dir).catch((e: Error) => e);
+      expect(String((error as Error).message)).toMatch(/quizzes\/renamed\.yaml: .*questions/s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
