@@ -66,7 +66,12 @@ function syntaxError(error: unknown, text: string, starts: EntryStart[], source?
   const offset = offsetOf(text, line, column);
   const entry = starts.filter((start) => start.offset < offset).at(-1);
   const parserMessage = message.split(' at line ')[0] ?? message;
-  return new BibTeXSyntaxError(`${explain(parserMessage)} (${parserMessage})`, {
+  // The parser stumbles on the next `@entry` when the one before it left a brace or quote open.
+  const nextEntryStartsHere = starts.some((start) => start.offset === offset);
+  const reason = nextEntryStartsHere
+    ? `the entry that starts at line ${entry?.line ?? 1} is not closed: a { or " in it has no closing } or "`
+    : explain(parserMessage);
+  return new BibTeXSyntaxError(`${reason} (${parserMessage})`, {
     line,
     column,
     ...(entry?.key ? { key: entry.key } : {}),
