@@ -45,7 +45,7 @@ export interface CitationRenderer {
   renderSource(key: string, locator: string | undefined): RenderedCitation;
   /** Full references for known keys, in the style's bibliography order. */
   references(keys: readonly string[]): ReferenceEntry[];
-  /** Close matches for an unknown key. */
+  /** The closest known key to an unknown one, if any is close. */
   suggest(key: string): string[];
 }
 
@@ -103,6 +103,6 @@ export function createCitationRenderer(options: CitationRendererOptions): Citati
       const selected = new Set(wanted);
       return [...entries().values()].filter((entry) => selected.has(entry.key));
     },
-    suggest: (key) => findClosestKeys(key, keys),
+    suggest: (key) => findClosestKeys(key, keys, { limit: 1 }),
   };
 }

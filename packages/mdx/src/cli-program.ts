@@ -125,7 +125,7 @@ function createProgram(io: CliIo, setExit: (code: number) => void): Command {
           progress.done();
         }
         const out = resolve(io.cwd, options.out);
-        await writeOutputFolder(out, courseOutputFiles(built));
+        await writeOutputFolder(out, courseOutputFiles(built), { label: options.out });
         // Warnings do not stop a build, but they are worth seeing.
         if (loaded.issues.length > 0) write(formatTextReport(loaded.issues, path, io.cwd));
         write(

@@ -112,6 +112,12 @@ function contextFingerprint(options: CompileLessonOptions): string {
   return fingerprint;
 }
 
+/** Some MDX errors at the end of a file carry their place only in the text: `… for \`<Quiz>\` (44:1-44:29)`. */
+function placeInReason(reason: string): { line: number; column: number } | undefined {
+  const match = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
 function bodyOf(source: string): string {
   const match = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(source);
   return match && match.index === 0 ? source.slice(match[0].length) : source;
@@ -133,7 +139,14 @@ async function analyze(source: string, options: CompileLessonOptions, hash: stri
     tree = parseLessonTree(file);
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error;
-    reportProblem(file, error.reason, { place: error.place, rule: 'mdx/syntax' });
+    // An unclosed element is reported where its block ends; the opening tag, named in the reason, is what to fix.
+    const opening = error.reason.startsWith('Expected a closing tag for')
+      ? placeInReason(error.reason)
+      : undefined;
+    reportProblem(file, error.reason, {
+      place: opening ?? error.place ?? placeInReason(error.reason),
+      rule: 'mdx/syntax',
+    });
   }
   let meta: LessonMeta | undefined;
   if (tree) {

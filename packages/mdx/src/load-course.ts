@@ -6,6 +6,7 @@ import {
   type Glossary,
   type LessonFrontmatter,
   parseContent,
+  type CourseIssue as SchemaIssue,
   summariseQuiz,
   type Timeline,
   validateCourse,
@@ -238,20 +239,16 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
       [timeline.file, timeline.source],
       ...quizzes.quizzes.map((quiz) => [quiz.file, quiz.source] as const),
     ]);
+    const known: KnownProblems = {
+      course: courseData,
+      bundle,
+      brokenLessonIds,
+      brokenQuizIds: quizzes.brokenIds,
+      embedded,
+      quizzes: quizzes.quizzes,
+    };
     for (const issue of validateCourse(bundle).issues) {
-      // Follow-ons of problems already reported: a lesson or quiz whose own file is broken.
-      if (
-        issue.rule === 'course/missing-lesson' &&
-        brokenLessonIds.has(lessonListed(courseData, issue.pointer))
-      )
-        continue;
-      if (issue.rule === 'lesson/unknown-quiz' && quizzes.brokenIds.has(quizOf(bundle, issue.file))) continue;
-      if (
-        issue.rule === 'quiz/unused' &&
-        embedded.has(quizzes.quizzes.find((q) => q.file === issue.file)?.id ?? '')
-      )
-        continue;
-      issues.push(placeIssue(issue, sources, lessons));
+      if (!accountedFor(issue, known)) issues.push(placeIssue(issue, sources, lessons));
     }
   }
 
@@ -271,18 +268,44 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
   };
 }
 
-function lessonListed(course: Course, pointer: string): string {
-  const index = Number(pointer.split('/')[2]);
-  return course.lessons[index] ?? '';
+interface KnownProblems {
+  course: Course;
+  bundle: Bundle;
+  brokenLessonIds: Set<string>;
+  brokenQuizIds: Set<string>;
+  /** Quiz ids embedded with `<Quiz id>` in lesson bodies. */
+  embedded: Set<string>;
+  quizzes: readonly { id: string; file: string }[];
 }
 
-function quizOf(bundle: Bundle, file: string): string {
-  return bundle.lessons.find((lesson) => lesson.file === file)?.data.quiz ?? '';
+/** The id at index `/<field>/<n>` of a pointer in a list. */
+function listItem(list: readonly string[] | undefined, pointer: string): string {
+  return list?.[Number(pointer.split('/')[2])] ?? '';
+}
+
+/**
+ * True for an issue of `validateCourse` that says nothing new: it follows from a lesson or quiz file that
+ * is broken (and already reported), or it calls a quiz unused that a lesson embeds with `<Quiz id>`.
+ */
+function accountedFor(issue: SchemaIssue, known: KnownProblems): boolean {
+  const lesson = known.bundle.lessons.find((candidate) => candidate.file === issue.file)?.data;
+  switch (issue.rule) {
+    case 'course/missing-lesson':
+      return known.brokenLessonIds.has(listItem(known.course.lessons, issue.pointer));
+    case 'lesson/unknown-prerequisite':
+      return known.brokenLessonIds.has(listItem(lesson?.prerequisites, issue.pointer));
+    case 'lesson/unknown-quiz':
+      return known.brokenQuizIds.has(lesson?.quiz ?? '');
+    case 'quiz/unused':
+      return known.embedded.has(known.quizzes.find((quiz) => quiz.file === issue.file)?.id ?? '');
+    default:
+      return false;
+  }
 }
 
 /** Place a `validateCourse` issue: in YAML files by its pointer, in lessons inside their front matter. */
 function placeIssue(
-  issue: Parameters<YamlSource['place']>[0],
+  issue: SchemaIssue,
   sources: Map<string, YamlSource | undefined>,
   lessons: readonly LoadedLesson[],
 ): CourseIssue {

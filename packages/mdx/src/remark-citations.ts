@@ -10,7 +10,7 @@ import type { CitationUse } from './lesson-data.js';
 import { jsxTextElement, literalAttribute, setJsxProps } from './mdx-jsx.js';
 import { didYouMean, reportProblem } from './report.js';
 import { insideInstructorBlock } from './teacher-only.js';
-import { pointInText } from './text-place.js';
+import { pointInText, slicePosition, textSlice } from './text-place.js';
 
 export interface RemarkCitationsOptions {
   /** The course's references and style; without it, prose is left as written. */
@@ -72,12 +72,12 @@ class CitationLinker {
       return pointInText(this.file, node, index, at === -1 ? written : `@${key}`);
     });
     for (const key of found.keys) this.record(key, teacherOnly);
-    if (!known) return { type: 'text', value: written };
+    if (!known) return textSlice(this.file, node, found.start, found.end);
     const rendered = this.rendered(
       () => this.renderer.render(found.cluster),
       () => pointInText(this.file, node, found.start, written),
     );
-    if (!rendered) return { type: 'text', value: written };
+    if (!rendered) return textSlice(this.file, node, found.start, found.end);
     return jsxTextElement(
       'Citation',
       {
@@ -88,6 +88,7 @@ class CitationLinker {
         references: this.renderer.references(found.keys),
       },
       [],
+      slicePosition(this.file, node, found.start, found.end),
     );
   }
 
@@ -98,11 +99,11 @@ class CitationLinker {
     const parts: PhrasingContent[] = [];
     let last = 0;
     for (const citation of found) {
-      if (citation.start > last) parts.push({ type: 'text', value: node.value.slice(last, citation.start) });
+      if (citation.start > last) parts.push(textSlice(this.file, node, last, citation.start));
       parts.push(this.citationElement(node, citation, teacherOnly));
       last = citation.end;
     }
-    if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+    if (last < node.value.length) parts.push(textSlice(this.file, node, last));
     return parts;
   }
 

@@ -8,7 +8,7 @@ import type { TermUse } from './lesson-data.js';
 import { jsxTextElement, literalAttribute, setJsxProps } from './mdx-jsx.js';
 import { closestIds, didYouMean, reportProblem } from './report.js';
 import { insideInstructorBlock } from './teacher-only.js';
-import { pointInText } from './text-place.js';
+import { pointInText, slicePosition, textSlice } from './text-place.js';
 
 /** What a lesson needs to know of a glossary entry. */
 export interface GlossaryEntry {
@@ -71,13 +71,14 @@ class GlossaryLinker {
       const id = rawId.trim();
       const place = pointInText(this.file, node, match.index, written);
       const props = this.resolve(id, place, teacherOnly);
-      if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) });
+      if (match.index > last) parts.push(textSlice(this.file, node, last, match.index));
       const shown = label?.trim() || props?.term || id;
-      parts.push(jsxTextElement('Term', props ?? { id }, [{ type: 'text', value: shown }]));
+      const position = slicePosition(this.file, node, match.index, match.index + written.length);
+      parts.push(jsxTextElement('Term', props ?? { id }, [{ type: 'text', value: shown }], position));
       last = match.index + written.length;
     }
     if (last === 0) return undefined;
-    if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+    if (last < node.value.length) parts.push(textSlice(this.file, node, last));
     return parts;
   }
 

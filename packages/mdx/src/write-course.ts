@@ -39,11 +39,15 @@ export class OutputFolderError extends Error {
  * place of the old build, so a reader never sees half a course. A folder that is not an earlier build
  * (and not empty) is left untouched.
  */
-export async function writeOutputFolder(outDir: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeOutputFolder(
+  outDir: string,
+  files: readonly OutputFile[],
+  options: { label?: string } = {},
+): Promise<void> {
   const target = resolve(outDir);
   if (!(await isReplaceable(target))) {
     throw new OutputFolderError(
-      `${outDir} is not empty and holds no earlier coursekit build; choose an empty or new folder for --out`,
+      `${options.label ?? outDir} is not empty and holds no earlier coursekit build; choose an empty or new folder for --out`,
     );
   }
   const parent = dirname(target);
