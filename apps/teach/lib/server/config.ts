@@ -1,9 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 
+/** Environment variables (process.env, or a plain object in tests). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** Where the app keeps its SQLite file: `DATABASE_URL` (a path or a `file:` URL), else `./.data/coursekit.db`. */
-export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
+export function databasePath(env: Env = process.env): string {
   const raw = env.DATABASE_URL?.trim();
-  if (!raw) return resolve(process.cwd(), '.data', 'coursekit.db');
+  if (!raw) return resolve(/*turbopackIgnore: true*/ process.cwd(), '.data', 'coursekit.db');
   if (/^postgres(ql)?:/i.test(raw)) {
     throw new Error(
       `DATABASE_URL points at PostgreSQL (${raw.split('@').pop()}), but this build only has the SQLite storage. ` +
@@ -14,24 +17,24 @@ export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
   const path = raw.startsWith('file:')
     ? decodeURIComponent(raw.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
     : raw;
-  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+  return isAbsolute(path) ? path : resolve(/*turbopackIgnore: true*/ process.cwd(), path);
 }
 
 /** The course folder the app serves: `COURSE_DIR`, else `content/two-peripheries` under the app's working directory. */
-export function courseDirectory(env: NodeJS.ProcessEnv = process.env): string {
+export function courseDirectory(env: Env = process.env): string {
   const raw = env.COURSE_DIR?.trim();
-  if (!raw) return resolve(process.cwd(), 'content', 'two-peripheries');
-  return isAbsolute(raw) ? raw : resolve(process.cwd(), raw);
+  if (!raw) return resolve(/*turbopackIgnore: true*/ process.cwd(), 'content', 'two-peripheries');
+  return isAbsolute(raw) ? raw : resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
 }
 
 /** A teacher passcode given by the operator; unset means the app generates one on first start. */
-export function configuredTeacherPasscode(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function configuredTeacherPasscode(env: Env = process.env): string | undefined {
   const value = env.TEACHER_PASSCODE;
   return value && value.length > 0 ? value : undefined;
 }
 
 /** A session signing secret given by the operator; unset means one is generated and kept in the database. */
-export function configuredSessionSecret(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function configuredSessionSecret(env: Env = process.env): string | undefined {
   const value = env.SESSION_SECRET;
   if (!value) return undefined;
   if (value.length < 32) {

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
-import { configuredTeacherPasscode } from './config';
+import { configuredTeacherPasscode, type Env } from './config';
 import type { Storage } from './storage/types';
 
 const PASSCODE_SETTING = 'teacher_passcode_hash';
@@ -60,7 +60,7 @@ const configuredHashes = new Map<string, Promise<string>>();
  */
 export async function ensureTeacherPasscode(
   storage: Storage,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = process.env,
 ): Promise<PasscodeSource> {
   const configured = configuredTeacherPasscode(env);
   if (configured !== undefined) {
@@ -83,7 +83,7 @@ export async function ensureTeacherPasscode(
 export async function checkTeacherPasscode(
   storage: Storage,
   attempt: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = process.env,
 ): Promise<boolean> {
   const configured = configuredTeacherPasscode(env);
   let hash: string | undefined;

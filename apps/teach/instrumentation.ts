@@ -1,0 +1,7 @@
+// Runs once when a Next.js server starts: migrate the class-mode database and make sure a teacher passcode
+// exists (a generated one is printed here, once), before the first request is served.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startServer } = await import('./lib/server/startup');
+  await startServer();
+}
