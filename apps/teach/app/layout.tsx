@@ -1,15 +1,53 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { PopoverEscape } from '@/components/shell/popover-escape';
+import { SiteFooter } from '@/components/shell/site-footer';
+import { SiteHeader } from '@/components/shell/site-header';
+import { getCourse } from '@/lib/course/get-course';
+import './globals.css';
 
-export const metadata: Metadata = {
-  title: 'Two Peripheries — coursekit',
-  description: 'A course on Russia–North Korea relations after the Ukraine war',
+export async function generateMetadata(): Promise<Metadata> {
+  const { course } = await getCourse();
+  return {
+    title: {
+      default: `${course.title}: ${course.subtitle ?? 'a coursekit course'}`,
+      template: `%s · ${course.title}`,
+    },
+    description: course.summary,
+  };
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f3f5f8' },
+    { media: '(prefers-color-scheme: dark)', color: '#1c2026' },
+  ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { course, references, reading } = await getCourse();
+  const source = reading ? references.find((item) => item.id === reading.cite) : undefined;
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={course.language}>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader title={course.title} />
+        <main id="main" tabIndex={-1}>
+          <div className="container">{children}</div>
+        </main>
+        <SiteFooter
+          title={course.title}
+          authors={course.authors.map((author) => author.name)}
+          license={course.license}
+          sourceTitle={typeof source?.title === 'string' ? source.title : undefined}
+        />
+        <PopoverEscape />
+      </body>
     </html>
   );
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { searchGlossary } from './glossary-search';
+import { searchableText, searchGlossary } from './glossary-search';
 
 const terms = [
   { id: 'sanctions', term: 'Sanctions', definition: 'Measures that the UN Security Council imposes.' },
@@ -25,4 +25,12 @@ it('matches names and aliases before definitions, ignoring case and accents', ()
 
 it('finds nothing when one word is missing', () => {
   expect(searchGlossary(terms, 'veto seoul')).toEqual([]);
+});
+
+it('searches definitions without their citation and link syntax', () => {
+  expect(
+    searchableText(
+      'Moscow’s *balancing* between [[dprk|Pyongyang]] and [[rok]] [@rinna-two-peripheries, para. 3].',
+    ),
+  ).toBe('Moscow’s balancing between Pyongyang and rok.');
 });

@@ -27,3 +27,17 @@ export function searchGlossary(terms: readonly SearchableTerm[], query: string):
   });
   return ranked.sort((a, b) => a.rank - b.rank || a.index - b.index).map((r) => r.id);
 }
+
+/** Course Markdown as words to search: citations dropped, `[[id|label]]` as its label, emphasis marks gone. */
+export function searchableText(markdown: string): string {
+  return markdown
+    .replace(/\[[^[\]]*@[^[\]]*\]/g, ' ')
+    .replace(
+      /\[\[([^[\]|]+)(?:\|([^[\]]+))?\]\]/g,
+      (_, id: string, label?: string) => label ?? id.replace(/-/g, ' '),
+    )
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?])/g, '$1')
+    .trim();
+}

@@ -35,7 +35,11 @@ describe('layoutTimeline', () => {
     event({ id: 'vostochny', date: '2023-09-13', afterArticle: true }),
     event({ id: 'treaty-2024', date: '2024-06-19', afterArticle: true }),
   ];
-  const layout = layoutTimeline(events);
+  const lanes = [
+    { id: 'eastern-europe', label: 'Eastern Europe' },
+    { id: 'northeast-asia', label: 'Northeast Asia' },
+  ];
+  const layout = layoutTimeline(events, lanes);
 
   it('orders rows by date, top to bottom, without overlap', () => {
     expect(layout.rows.map((r) => r.event.id)).toEqual([
@@ -59,9 +63,15 @@ describe('layoutTimeline', () => {
     const byId = Object.fromEntries(layout.rows.map((r) => [r.event.id, r]));
     expect(byId.invasion?.x).toBe(east?.x);
     expect(byId['treaty-1961']?.x).toBe(asia?.x);
-    expect(byId.vote?.lane).toBe('both');
+    expect(byId.vote?.lanes).toEqual([0, 1]);
     expect(byId.vote?.width).toBeGreaterThan(east?.width ?? 0);
     expect(asia && east && asia.x >= east.x + east.width).toBe(true);
+  });
+
+  it('puts every event in one column when the course has no lanes', () => {
+    const single = layoutTimeline(events);
+    expect(single.lanes).toHaveLength(1);
+    expect(new Set(single.rows.map((r) => r.x))).toEqual(new Set([single.lanes[0]?.x]));
   });
 
   it('marks the long gap and where the article ends', () => {

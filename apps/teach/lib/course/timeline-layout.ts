@@ -1,6 +1,10 @@
-/** The two regions the course follows; an event can belong to one or both. */
-export type LaneId = 'eastern-europe' | 'northeast-asia';
 export type Precision = 'year' | 'month' | 'day';
+
+/** A lane of the timeline (course.yaml `timelineLanes`): events whose tags include `id` sit in it. */
+export interface TimelineLane {
+  id: string;
+  label: string;
+}
 
 export interface TimelineEventInput {
   id: string;
@@ -14,8 +18,8 @@ export interface TimelineEventInput {
 
 export interface TimelineRow<E extends TimelineEventInput = TimelineEventInput> {
   event: E;
-  /** Which lane the card sits in; `both` spans the two lanes. */
-  lane: LaneId | 'both';
+  /** Indexes of the lanes the event belongs to; a card spans from the first to the last of them. */
+  lanes: number[];
   dateLabel: string;
   x: number;
   y: number;
@@ -28,7 +32,7 @@ export interface TimelineLayout<E extends TimelineEventInput = TimelineEventInpu
   width: number;
   height: number;
   axisX: number;
-  lanes: { id: LaneId; label: string; x: number; width: number }[];
+  lanes: (TimelineLane & { x: number; width: number })[];
   rows: TimelineRow<E>[];
   /** Places where years pass without an event: drawn as a break in the axis. */
   gaps: { y: number; label: string }[];
@@ -36,16 +40,10 @@ export interface TimelineLayout<E extends TimelineEventInput = TimelineEventInpu
   afterArticle?: { y: number } | undefined;
 }
 
-export const LANE_LABELS: Record<LaneId, string> = {
-  'eastern-europe': 'Eastern Europe',
-  'northeast-asia': 'Northeast Asia',
-};
-
 const WIDTH = 760;
-const AXIS_X = 150;
+const AXIS_X = 160;
 const LANE_GAP = 16;
 const LANE_X = AXIS_X + 24;
-const LANE_WIDTH = (WIDTH - LANE_X - LANE_GAP) / 2;
 const HEADER_HEIGHT = 56;
 const LINE_HEIGHT = 20;
 const CARD_PADDING = 10;
@@ -55,12 +53,10 @@ const AFTER_ARTICLE_HEIGHT = 44;
 // Average glyph width of the 15px body font, used to wrap titles inside a lane.
 const CHAR_WIDTH = 7.6;
 
-export function laneOf(tags: readonly string[]): LaneId | 'both' {
-  const east = tags.includes('eastern-europe');
-  const asia = tags.includes('northeast-asia');
-  if (east && !asia) return 'eastern-europe';
-  if (asia && !east) return 'northeast-asia';
-  return 'both';
+/** The lanes an event's tags name; an event that names none spans every lane. */
+export function lanesOf(tags: readonly string[], lanes: readonly TimelineLane[]): number[] {
+  const named = lanes.flatMap((lane, index) => (tags.includes(lane.id) ? [index] : []));
+  return named.length > 0 ? named : lanes.map((_, index) => index);
 }
 
 /** Greedy word wrap; a single word longer than a line gets a line of its own. */
@@ -135,11 +131,20 @@ export function compareEvents(a: TimelineEventInput, b: TimelineEventInput): num
   return (a.endDate ?? a.date) < (b.endDate ?? b.date) ? -1 : 0;
 }
 
+const SINGLE_LANE: TimelineLane[] = [{ id: 'events', label: 'Events' }];
+
 /**
- * A vertical timeline in two lanes. Events follow each other in date order, one row each, so that
- * titles stay readable; years without events are shown as labelled breaks rather than empty space.
+ * A vertical timeline with one column per lane (time runs down the axis on the left). Events follow each
+ * other in date order, one row each, so that titles stay readable; years without events are shown as
+ * labelled breaks rather than empty space. Without lanes, every event sits in a single column.
  */
-export function layoutTimeline<E extends TimelineEventInput>(events: readonly E[]): TimelineLayout<E> {
+export function layoutTimeline<E extends TimelineEventInput>(
+  events: readonly E[],
+  laneList: readonly TimelineLane[] = [],
+): TimelineLayout<E> {
+  const lanes = laneList.length > 0 ? laneList : SINGLE_LANE;
+  const laneWidth = (WIDTH - LANE_X - (lanes.length - 1) * LANE_GAP) / lanes.length;
+  const laneX = (index: number) => LANE_X + index * (laneWidth + LANE_GAP);
   const sorted = [...events].sort(compareEvents);
   const rows: TimelineRow<E>[] = [];
   const gaps: TimelineLayout['gaps'] = [];
@@ -157,14 +162,15 @@ export function layoutTimeline<E extends TimelineEventInput>(events: readonly E[
       afterArticle = { y: y + AFTER_ARTICLE_HEIGHT / 2 - ROW_GAP / 2 };
       y += AFTER_ARTICLE_HEIGHT;
     }
-    const lane = laneOf(event.tags);
-    const x = lane === 'northeast-asia' ? LANE_X + LANE_WIDTH + LANE_GAP : LANE_X;
-    const width = lane === 'both' ? LANE_WIDTH * 2 + LANE_GAP : LANE_WIDTH;
+    const eventLanes = lanesOf(event.tags, lanes);
+    const first = eventLanes[0] ?? 0;
+    const x = laneX(first);
+    const width = laneX(eventLanes.at(-1) ?? first) + laneWidth - x;
     const lines = wrapText(event.title, Math.floor((width - 2 * CARD_PADDING) / CHAR_WIDTH));
     const height = lines.length * LINE_HEIGHT + 2 * CARD_PADDING;
     rows.push({
       event,
-      lane,
+      lanes: eventLanes,
       dateLabel: formatEventDate(event.date, event.endDate),
       x,
       y,
@@ -180,12 +186,7 @@ export function layoutTimeline<E extends TimelineEventInput>(events: readonly E[
     width: WIDTH,
     height: y + ROW_GAP,
     axisX: AXIS_X,
-    lanes: (['eastern-europe', 'northeast-asia'] as const).map((id, index) => ({
-      id,
-      label: LANE_LABELS[id],
-      x: LANE_X + index * (LANE_WIDTH + LANE_GAP),
-      width: LANE_WIDTH,
-    })),
+    lanes: lanes.map((lane, index) => ({ ...lane, x: laneX(index), width: laneWidth })),
     rows,
     gaps,
     afterArticle,

@@ -1,0 +1,57 @@
+import { createCiteProcessor } from '@coursekit/citations';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { TrustedHtml } from '@/components/course-text/trusted-html';
+import { BIBLIOGRAPHY_STYLES, chooseStyle } from '@/lib/course/bibliography-styles';
+import { getCourse } from '@/lib/course/get-course';
+import { referenceAnchor } from '@/lib/course/locator';
+
+export const metadata: Metadata = { title: 'Bibliography' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BibliographyPage({ searchParams }: Props) {
+  const { course, references } = await getCourse();
+  const choice = chooseStyle((await searchParams).style, course.citationStyle);
+  const entries = createCiteProcessor({ items: references, style: choice.style }).bibliography();
+  const current = BIBLIOGRAPHY_STYLES.find((style) => style.id === choice.style);
+  return (
+    <>
+      <h1>Bibliography</h1>
+      <p className="prose">
+        Every work the course cites. The lessons use the{' '}
+        {BIBLIOGRAPHY_STYLES.find((s) => s.id === course.citationStyle)?.label} style; choose another style to
+        copy the references in the form your assignment asks for.
+      </p>
+      {choice.ok ? null : (
+        <p className="notice" role="alert">
+          There is no citation style called “{choice.requested}” here, so the list below is in{' '}
+          {current?.label}. Choose one of the styles below.
+        </p>
+      )}
+      <nav className="style-switcher" aria-label="Citation style">
+        <ul>
+          {BIBLIOGRAPHY_STYLES.map((style) => (
+            <li key={style.id}>
+              <Link
+                className="button"
+                href={`/bibliography?style=${style.id}`}
+                aria-current={style.id === choice.style ? 'true' : undefined}
+              >
+                {style.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h2>References ({current?.label})</h2>
+      <ul className="bibliography-list">
+        {entries.map((entry) => (
+          <li key={entry.key} id={referenceAnchor(entry.key)}>
+            <TrustedHtml html={entry.html} as="div" />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import { CourseMarkdown } from '@/components/course-text/course-markdown';
+import { SourceCitations } from '@/components/course-text/source-citations';
+import { laneClass, TimelineChart } from '@/components/timeline/timeline-chart';
+import { getCourse } from '@/lib/course/get-course';
+import { layoutTimeline } from '@/lib/course/timeline-layout';
+
+export const metadata: Metadata = { title: 'Timeline' };
+
+export default async function TimelinePage() {
+  const { course, timeline } = await getCourse();
+  const lanes = course.timelineLanes ?? [];
+  const layout = layoutTimeline(timeline?.events ?? [], lanes);
+  const laneLabels = new Map(lanes.map((lane) => [lane.id, lane.label]));
+  const before = layout.rows.filter((row) => !row.event.afterArticle);
+  const after = layout.rows.filter((row) => row.event.afterArticle);
+  const eventList = (rows: typeof layout.rows) => (
+    <ol className="event-list">
+      {rows.map(({ event, dateLabel }) => {
+        const regions = event.tags.flatMap((tag) => laneLabels.get(tag) ?? []);
+        return (
+          <li key={event.id} id={`event-${event.id}`}>
+            <p className="event-date">
+              <time dateTime={event.date}>{dateLabel}</time>
+            </p>
+            <h3>{event.title}</h3>
+            <CourseMarkdown text={event.description} />
+            <p className="event-tags">
+              {regions.length > 0 ? `${regions.join(' and ')}. ` : null}
+              {event.actors.length > 0 ? `Actors: ${event.actors.join(', ')}.` : null}
+            </p>
+            {event.cite && event.cite.length > 0 ? (
+              <p className="event-tags">
+                Source: <SourceCitations keys={event.cite} locator={event.locator} />
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+
+  return (
+    <>
+      <h1>Timeline</h1>
+      <p className="prose">
+        The events the course refers to, from the treaties of the Cold War to the present. The chart sets them
+        side by side{lanes.length > 1 ? ` in lanes for ${lanes.map((lane) => lane.label).join(' and ')}` : ''}
+        ; the list after it gives the same events as text, with their sources.
+      </p>
+      <figure className="timeline-figure">
+        <ul className="legend" aria-label="Legend">
+          {lanes.map((lane, index) => (
+            <li key={lane.id}>
+              <span className={`legend-swatch ${laneClass([index])}`} aria-hidden="true" />
+              {lane.label}
+            </li>
+          ))}
+          {lanes.length > 1 ? (
+            <li>
+              <span className={`legend-swatch ${laneClass([0, 1])}`} aria-hidden="true" />
+              Several regions
+            </li>
+          ) : null}
+          <li>
+            <span className="legend-swatch after" aria-hidden="true" />
+            After the article (dashed)
+          </li>
+        </ul>
+        <TimelineChart layout={layout} titleId="timeline-title" descriptionId="timeline-description" />
+      </figure>
+      <p>
+        <a href="#event-list">Skip to the events as a list</a>
+      </p>
+
+      <h2 id="event-list">Events as a list</h2>
+      {eventList(before)}
+      {after.length > 0 ? (
+        <>
+          <h2>What happened next</h2>
+          <p className="prose">These events came after the article was written; it does not discuss them.</p>
+          {eventList(after)}
+        </>
+      ) : null}
+    </>
+  );
+}

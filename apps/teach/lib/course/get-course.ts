@@ -1,0 +1,76 @@
+import { isAbsolute, resolve } from 'node:path';
+import {
+  type BuiltCourse,
+  type BuiltLesson,
+  buildCourse,
+  type CitationRenderer,
+  CourseContentError,
+  type CourseIssue,
+  formatIssue,
+  loadCourse,
+} from '@coursekit/mdx';
+
+/** The course as the student pages use it: compiled lessons (student variant) and what renders text. */
+export interface CourseData extends BuiltCourse {
+  /** The course's references in its citation style, for citations in YAML text (key points, glossary). */
+  citations: CitationRenderer;
+  lessonById: ReadonlyMap<string, BuiltLesson>;
+}
+
+/** The course cannot be built; `issues` holds every problem, each with its file, line and column. */
+export class CourseBuildError extends Error {
+  readonly issues: CourseIssue[];
+
+  constructor(dir: string, issues: readonly CourseIssue[]) {
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    super(
+      `The course in ${dir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; no page is served ` +
+        `until they are fixed (run \`coursekit check ${dir}\`):\n  ${errors.map(formatIssue).join('\n  ')}`,
+    );
+    this.name = 'CourseBuildError';
+    this.issues = [...issues];
+  }
+}
+
+/** `COURSE_DIR` when set, else `content/two-peripheries` in the app folder (Next runs with it as cwd). */
+export function courseDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const configured = env.COURSE_DIR?.trim();
+  if (!configured) return resolve(process.cwd(), 'content', 'two-peripheries');
+  // An operator's folder, known only at run time: nothing for the build to trace.
+  return isAbsolute(configured) ? configured : resolve(/*turbopackIgnore: true*/ process.cwd(), configured);
+}
+
+/**
+ * Loads, checks and compiles the whole course. Any error in any file rejects with `CourseBuildError`
+ * listing them all, so `next build` fails rather than publishing a half-built course.
+ */
+export async function loadCourseData(dir: string): Promise<CourseData> {
+  const loaded = await loadCourse(dir);
+  const citations = loaded.context.citations;
+  if (!loaded.ok || !citations) throw new CourseBuildError(dir, loaded.issues);
+  let built: BuiltCourse;
+  try {
+    built = await buildCourse(loaded, { variant: 'student' });
+  } catch (error) {
+    if (error instanceof CourseContentError) throw new CourseBuildError(dir, error.issues);
+    throw error;
+  }
+  return { ...built, citations, lessonById: new Map(built.lessons.map((lesson) => [lesson.id, lesson])) };
+}
+
+let cached: { dir: string; course: Promise<CourseData> } | undefined;
+
+/** The course, loaded once per server process (re-read on each call in development, to see edits). */
+export function getCourse(): Promise<CourseData> {
+  const dir = courseDir();
+  if (process.env.NODE_ENV === 'development') return loadCourseData(dir);
+  if (cached?.dir !== dir) {
+    const course = loadCourseData(dir);
+    // A failed load is not kept: the next request tries again (and fails loudly again).
+    course.catch(() => {
+      if (cached?.course === course) cached = undefined;
+    });
+    cached = { dir, course };
+  }
+  return cached.course;
+}
