@@ -11,7 +11,7 @@ import { GET as dashboard } from './classes/[id]/dashboard/route';
 import { GET as gradebook } from './classes/[id]/gradebook.csv/route';
 import { POST as join } from './classes/join/route';
 import { POST as resume } from './classes/resume/route';
-import { POST as createClass, GET as listClasses } from './classes/route';
+import { POST as createClass, DELETE as deleteClasses, GET as listClasses } from './classes/route';
 import { POST as complete } from './completions/route';
 import { GET as csrf } from './csrf/route';
 import { GET as progress } from './me/progress/route';
@@ -281,5 +281,18 @@ describe('student routes', () => {
     expect([missing.status, missing.body.error.code]).toEqual([404, 'unknown-lesson']);
     const unknownQuiz = await call(visitor, getQuiz, '/api/quizzes/nope', undefined, { id: 'nope' });
     expect([unknownQuiz.status, unknownQuiz.body.error.code]).toEqual([404, 'unknown-quiz']);
+  });
+});
+
+describe('every route', () => {
+  it('answers unsupported methods with a JSON 405 naming the allowed ones', async () => {
+    const response = await deleteClasses(
+      new Request('http://127.0.0.1:3000/api/classes', { method: 'DELETE' }),
+    );
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, POST');
+    expect(await response.json()).toEqual({
+      error: { code: 'method-not-allowed', message: 'DELETE is not supported here; use GET or POST.' },
+    });
   });
 });

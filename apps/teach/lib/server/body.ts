@@ -77,7 +77,9 @@ export async function readJsonBody<Schema extends z.ZodType>(
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
     const first = issues[0];
-    const summary = first ? `${first.path}: ${first.message}` : 'the body does not match';
+    const summary = first
+      ? `${first.path}: ${first.message.replace(/[.!?]$/, '')}`
+      : 'the body does not match';
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
     throw badRequest(
       'invalid-body',

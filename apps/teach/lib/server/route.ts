@@ -54,3 +54,18 @@ export function apiRoute<Params extends Record<string, string | string[]> = Reco
     }
   };
 }
+
+/** A JSON 405 for the methods a route does not implement (Next.js would answer with an empty body). */
+export function methodNotAllowed(...allowed: string[]) {
+  return async (request: Request): Promise<Response> =>
+    jsonError(
+      new ApiError(
+        405,
+        'method-not-allowed',
+        `${request.method} is not supported here; use ${allowed.join(' or ')}.`,
+        {
+          headers: { allow: allowed.join(', ') },
+        },
+      ),
+    );
+}

@@ -3,7 +3,7 @@ import { submissionSchema, submitAttempt } from '@/lib/server/attempts';
 import { readJsonBody } from '@/lib/server/body';
 import { notFound } from '@/lib/server/errors';
 import { findQuiz } from '@/lib/server/quizzes';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { requireLearner } from '@/lib/server/sessions';
 
 /** Essays may be long (up to 50,000 characters each), so submissions get a larger cap than other bodies. */
@@ -21,3 +21,7 @@ export const POST = apiRoute(async (request, context) => {
   const submitted = await submitAttempt(context, learner, quiz, submission);
   return NextResponse.json(submitted, { status: submitted.replayed ? 200 : 201 });
 });
+
+const otherMethods = methodNotAllowed('POST');
+
+export { otherMethods as GET, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { readJsonBody } from '@/lib/server/body';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { requireTeacher } from '@/lib/server/sessions';
 import { createClass, createClassSchema } from '@/lib/server/teacher';
 
@@ -25,3 +25,7 @@ export const POST = apiRoute(async (request, context) => {
     { status: 201 },
   );
 });
+
+const otherMethods = methodNotAllowed('GET', 'POST');
+
+export { otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

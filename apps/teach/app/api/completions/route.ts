@@ -4,7 +4,7 @@ import { readJsonBody } from '@/lib/server/body';
 import { LEARNER_COOKIE, setSessionCookie } from '@/lib/server/cookies';
 import { loadCourseOutline } from '@/lib/server/course';
 import { ApiError, notFound } from '@/lib/server/errors';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { issueAnonymousSession, readLearner } from '@/lib/server/sessions';
 
 const completionSchema = z.strictObject({
@@ -42,3 +42,7 @@ export const POST = apiRoute(async (request, context) => {
   if (session) setSessionCookie(response, request, LEARNER_COOKIE, session.token, session.maxAgeSeconds);
   return response;
 });
+
+const otherMethods = methodNotAllowed('POST');
+
+export { otherMethods as GET, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { csrfCookieOf, newCsrfToken, setCsrfCookie } from '@/lib/server/csrf';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +12,7 @@ export const GET = apiRoute(async (request) => {
   if (!existing) setCsrfCookie(request, response, token);
   return response;
 });
+
+const otherMethods = methodNotAllowed('GET');
+
+export { otherMethods as POST, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

@@ -3,7 +3,7 @@ import { checkQuestion, checkSchema } from '@/lib/server/attempts';
 import { readJsonBody } from '@/lib/server/body';
 import { notFound } from '@/lib/server/errors';
 import { findQuiz } from '@/lib/server/quizzes';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { requireLearner } from '@/lib/server/sessions';
 
 const CHECK_LIMIT_BYTES = 64 * 1024;
@@ -16,3 +16,7 @@ export const POST = apiRoute(async (request, context) => {
   if (!quiz) throw notFound('unknown-quiz', `There is no quiz with id '${body.quizId.slice(0, 60)}'.`);
   return NextResponse.json(await checkQuestion(context, learner, quiz, body));
 });
+
+const otherMethods = methodNotAllowed('POST');
+
+export { otherMethods as GET, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

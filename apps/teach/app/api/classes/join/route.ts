@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { readJsonBody } from '@/lib/server/body';
 import { LEARNER_COOKIE, setSessionCookie } from '@/lib/server/cookies';
 import { clientAddress, enforceRateLimit, policies } from '@/lib/server/rate-limit';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { issueStudentSession } from '@/lib/server/sessions';
 import { joinClass, joinSchema } from '@/lib/server/students';
 
@@ -23,3 +23,7 @@ export const POST = apiRoute(async (request, context) => {
   setSessionCookie(response, request, LEARNER_COOKIE, token, maxAgeSeconds);
   return response;
 });
+
+const otherMethods = methodNotAllowed('POST');
+
+export { otherMethods as GET, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { learnerProgress } from '@/lib/server/progress';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { readLearner } from '@/lib/server/sessions';
 
 export const dynamic = 'force-dynamic';
@@ -9,3 +9,7 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute(async (request, context) => {
   return NextResponse.json(await learnerProgress(context.storage, await readLearner(request, context)));
 });
+
+const otherMethods = methodNotAllowed('GET');
+
+export { otherMethods as POST, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

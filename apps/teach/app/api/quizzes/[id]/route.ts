@@ -3,7 +3,7 @@ import { quizForLearner } from '@/lib/server/attempts';
 import { LEARNER_COOKIE, setSessionCookie } from '@/lib/server/cookies';
 import { notFound } from '@/lib/server/errors';
 import { findQuiz } from '@/lib/server/quizzes';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { issueAnonymousSession, readLearner } from '@/lib/server/sessions';
 
 export const dynamic = 'force-dynamic';
@@ -29,3 +29,7 @@ export const GET = apiRoute<{ id: string }>(async (request, context) => {
   if (session) setSessionCookie(response, request, LEARNER_COOKIE, session.token, session.maxAgeSeconds);
   return response;
 });
+
+const otherMethods = methodNotAllowed('GET');
+
+export { otherMethods as POST, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

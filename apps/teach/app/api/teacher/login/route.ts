@@ -5,7 +5,7 @@ import { readCookie, setSessionCookie, TEACHER_COOKIE } from '@/lib/server/cooki
 import { ApiError } from '@/lib/server/errors';
 import { checkTeacherPasscode } from '@/lib/server/passcode';
 import { clientAddress, enforceRateLimit, policies, rateLimitKey } from '@/lib/server/rate-limit';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { issueTeacherSession, teacherSessionFromToken } from '@/lib/server/sessions';
 
 const loginSchema = z.strictObject({
@@ -30,3 +30,7 @@ export const POST = apiRoute(async (request, context) => {
   setSessionCookie(response, request, TEACHER_COOKIE, token, maxAgeSeconds);
   return response;
 });
+
+const otherMethods = methodNotAllowed('POST');
+
+export { otherMethods as GET, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { clearCookie, TEACHER_COOKIE } from '@/lib/server/cookies';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { readTeacherSession } from '@/lib/server/sessions';
 
 /** Ends the teacher session on the server (the cookie stops working everywhere) and clears the cookie. */
@@ -11,3 +11,7 @@ export const POST = apiRoute(async (request, context) => {
   clearCookie(response, request, TEACHER_COOKIE);
   return response;
 });
+
+const otherMethods = methodNotAllowed('POST');
+
+export { otherMethods as GET, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

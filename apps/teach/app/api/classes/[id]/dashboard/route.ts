@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { requireTeacher } from '@/lib/server/sessions';
 import { loadDashboard } from '@/lib/server/teacher';
 
@@ -10,3 +10,7 @@ export const GET = apiRoute<{ id: string }>(async (request, context) => {
   await requireTeacher(request, context);
   return NextResponse.json(await loadDashboard(context.storage, context.params.id));
 });
+
+const otherMethods = methodNotAllowed('GET');
+
+export { otherMethods as POST, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };

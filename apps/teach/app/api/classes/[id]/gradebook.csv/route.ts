@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { gradebookCsv, gradebookFileName } from '@/lib/server/gradebook';
-import { apiRoute } from '@/lib/server/route';
+import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { requireTeacher } from '@/lib/server/sessions';
 import { loadDashboard } from '@/lib/server/teacher';
 
@@ -19,3 +19,7 @@ export const GET = apiRoute<{ id: string }>(async (request, context) => {
     },
   });
 });
+
+const otherMethods = methodNotAllowed('GET');
+
+export { otherMethods as POST, otherMethods as PUT, otherMethods as PATCH, otherMethods as DELETE };
