@@ -17,7 +17,7 @@ export interface BuildCourseOptions {
   variant?: LessonVariant | undefined;
   /** Code for `run()` from `@mdx-js/mdx` (`function-body`, default) or ES modules (`program`). */
   outputFormat?: 'function-body' | 'program' | undefined;
-  /** Reuse compiled lessons that have not changed. */
+  /** Reuse compiled lessons that have not changed. Default: the cache the course was loaded with. */
   cache?: CompileCache | undefined;
   /** Called after each lesson is compiled, for progress output. */
   onLesson?: ((file: string, done: number, total: number) => void) | undefined;
@@ -92,7 +92,7 @@ export async function buildCourse(
         ...loaded.context,
         path: lesson.file,
         outputFormat,
-        cache: options.cache,
+        cache: options.cache ?? loaded.cache,
       });
       const frontmatter = compiled.frontmatter ?? lesson.frontmatter;
       if (!frontmatter) continue;

@@ -65,6 +65,21 @@ export function createCitationRenderer(options: CitationRendererOptions): Citati
     ...(options.style ? { style: options.style } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
   });
+  // Styles without position conditions (ibid., subsequent forms; none of the built-in ones has them) print a
+  // citation the same way wherever it is, so each distinct citation is rendered once.
+  const positionIndependent =
+    !options.style?.trimStart().startsWith('<') || !/\bposition=/.test(options.style);
+  const rendered = new Map<string, RenderedCitation>();
+  const cite = (cluster: CitationCluster): RenderedCitation => {
+    if (!positionIndependent) return processor.cite(cluster);
+    const key = JSON.stringify(cluster);
+    let result = rendered.get(key);
+    if (!result) {
+      result = processor.cite(cluster);
+      rendered.set(key, result);
+    }
+    return result;
+  };
   const keys = options.items.map((item) => item.id);
   const known = new Set(keys);
   let bibliography: Map<string, ReferenceEntry> | undefined;
@@ -86,7 +101,7 @@ export function createCitationRenderer(options: CitationRendererOptions): Citati
     has: (key) => known.has(key),
     keys: () => keys,
     startDocument: () => processor.reset(),
-    render: (cluster) => processor.cite(cluster),
+    render: cite,
     renderSource(key, locator) {
       const parsed = locator ? parseLocator(locator) : undefined;
       const item = parsed
@@ -97,7 +112,7 @@ export function createCitationRenderer(options: CitationRendererOptions): Citati
             ...(parsed.suffix ? { suffix: parsed.suffix } : {}),
           }
         : { key, ...(locator ? { suffix: locator } : {}) };
-      return processor.cite([item]);
+      return cite({ items: [item] });
     },
     references(wanted) {
       const selected = new Set(wanted);

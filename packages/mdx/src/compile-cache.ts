@@ -14,6 +14,12 @@ export interface CompileCacheStats {
 export interface CompileCache {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;
+  /**
+   * Hand a value over within this process only (never written to disk), to be taken once with `take`:
+   * a lesson checked by `loadCourse` is compiled by `buildCourse` without being parsed again.
+   */
+  hold?(key: string, value: unknown): void;
+  take?<T>(key: string): T | undefined;
   readonly stats: CompileCacheStats;
 }
 
@@ -40,8 +46,17 @@ export function createCompileCache(options: CompileCacheOptions = {}): CompileCa
   const { dir } = options;
   let madeDir: Promise<unknown> | undefined;
 
+  const held = new Map<string, unknown>();
   return {
     stats,
+    hold(key, value) {
+      held.set(key, value);
+    },
+    take<T>(key: string): T | undefined {
+      const value = held.get(key) as T | undefined;
+      held.delete(key);
+      return value;
+    },
     async get<T>(key: string): Promise<T | undefined> {
       if (memory.has(key)) {
         stats.hits++;

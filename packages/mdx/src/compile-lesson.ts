@@ -193,9 +193,11 @@ export async function analyzeLesson(
   const key = `analysis-${hash}`;
   const cached = await options.cache?.get<AnalyzedLesson>(key);
   if (cached) return cached;
-  const { lesson } = await analyze(source, options, hash);
-  await options.cache?.set(key, lesson);
-  return lesson;
+  const analysis = await analyze(source, options, hash);
+  await options.cache?.set(key, analysis.lesson);
+  // Held per path, so a long-lived cache keeps at most one tree per lesson.
+  options.cache?.hold?.(`tree-${analysis.lesson.path}`, analysis);
+  return analysis.lesson;
 }
 
 async function generate(tree: Root, file: VFile, outputFormat: 'function-body' | 'program'): Promise<string> {
@@ -220,7 +222,8 @@ export async function compileLesson(
   const cached = await options.cache?.get<CompiledLesson>(key);
   if (cached) return cached;
 
-  const { lesson, tree, file } = await analyze(source, options, hash);
+  const held = options.cache?.take?.<Analysis>(`tree-${options.path ?? 'lesson.mdx'}`);
+  const { lesson, tree, file } = held?.lesson.hash === hash ? held : await analyze(source, options, hash);
   if (!tree || !lesson.meta || hasErrors(lesson.issues)) {
     throw new CourseContentError(lesson.issues, `${lesson.path} cannot be compiled`);
   }

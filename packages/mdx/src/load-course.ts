@@ -13,7 +13,7 @@ import {
 } from '@coursekit/content-schema';
 import type { Quiz } from '@coursekit/quiz-engine';
 import { type CitationRenderer, createCitationRenderer } from './citation-renderer.js';
-import type { CompileCache } from './compile-cache.js';
+import { type CompileCache, createCompileCache } from './compile-cache.js';
 import { analyzeLesson, type LessonContext, type LessonMeta } from './compile-lesson.js';
 import { fileIssue, listCourseFolder, readCourseFile } from './course-files.js';
 import { extractFrontMatter } from './front-matter.js';
@@ -77,6 +77,8 @@ export interface LoadedCourse {
   ok: boolean;
   /** What the lessons were checked against; `buildCourse` compiles them against the same. */
   context: LessonContext;
+  /** The cache the lessons were checked with (the caller's, or one for this load); `buildCourse` reuses it. */
+  cache: CompileCache;
 }
 
 const defaultFiles = { bibliography: 'references.bib', glossary: 'glossary.yaml', timeline: 'timeline.yaml' };
@@ -156,6 +158,8 @@ function stringField(data: unknown, key: string): string | undefined {
  */
 export async function loadCourse(dir: string, options: LoadCourseOptions = {}): Promise<LoadedCourse> {
   const issues: CourseIssue[] = [];
+  // Without a cache of the caller's, one for this load lets `buildCourse` reuse the lessons checked here.
+  const cache = options.cache ?? createCompileCache();
   const course = await loadYamlFile(dir, 'course.yaml', 'course', issues, {
     message: `no course.yaml in ${dir}; every course folder starts with one (see docs/course-format.md)`,
   });
@@ -213,7 +217,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
     components: options.components,
   };
 
-  const lessons = await loadLessons(dir, context, issues, options);
+  const lessons = await loadLessons(dir, context, issues, { ...options, cache });
   const reading = await loadReading(dir, course, issues);
 
   if (courseData) {
@@ -265,6 +269,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
     issues: sorted,
     ok: !hasErrors(sorted),
     context,
+    cache,
   };
 }
 

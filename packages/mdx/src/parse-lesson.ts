@@ -4,11 +4,12 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { VFile } from 'vfile';
+import { esmDefault } from './esm-default.js';
 
 // Only `parse` is used: it knows the syntax (MDX, front matter, GFM, directives) and runs no transforms.
 const parser = createProcessor({
   format: 'mdx',
-  remarkPlugins: [remarkFrontmatter, remarkGfm, remarkDirective],
+  remarkPlugins: [esmDefault(remarkFrontmatter), esmDefault(remarkGfm), esmDefault(remarkDirective)],
 });
 
 /** The mdast of a lesson. Throws the parser's `VFileMessage` (with its place) on an MDX syntax error. */

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
+import { esmDefault } from './esm-default.js';
 import type { TocEntry } from './lesson-data.js';
 import { insideInstructorBlock } from './teacher-only.js';
 
@@ -11,7 +12,7 @@ import { insideInstructorBlock } from './teacher-only.js';
  * `##` and `###` headings a student sees into `file.data.toc`.
  */
 export const remarkHeadingIds: Plugin<[], Root> = () => (tree, file) => {
-  const slugger = new GithubSlugger();
+  const slugger = new (esmDefault(GithubSlugger))();
   const toc: TocEntry[] = [];
   visitParents(tree, 'heading', (heading, ancestors) => {
     const text = mdastToString(heading).trim();
