@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Bump when the shape of cached results changes, so old entries are never read. */
-const cacheFormat = 'coursekit-mdx-cache-1';
+import { version } from '../package.json';
+
+/** Bump when the shape of cached results changes; with the package version, so no release reads another's. */
+const cacheFormat = `coursekit-mdx-cache-1-${version}`;
 
 export interface CompileCacheStats {
   hits: number;
