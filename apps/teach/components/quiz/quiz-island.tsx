@@ -256,7 +256,7 @@ export function QuizIsland({
           {attempt
             ? ` Attempt ${attempt.number}${attempt.maxAttempts ? ` of ${attempt.maxAttempts}` : ''}.`
             : ''}
-          {view.best ? ` Your best score so far: ${view.best.percentage}%.` : ''}
+          {view.best && !submitted ? ` Your best score so far: ${view.best.percentage}%.` : ''}
         </p>
       </div>
 

@@ -11,7 +11,7 @@ export function SiteFooter({ title, authors, license, sourceTitle }: SiteFooterP
       <div className="container">
         <p>
           {title} by {authors.join(', ')}. Licensed {license}.
-          {sourceTitle ? <> Based on {sourceTitle}.</> : null}
+          {sourceTitle ? <> Based on “{sourceTitle}”.</> : null}
         </p>
         <p>Your progress is kept in this browser only, unless you join a class.</p>
       </div>

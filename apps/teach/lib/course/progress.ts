@@ -1,5 +1,5 @@
 // zod/mini keeps the validator small: this module ships to the browser with the quiz and progress badges.
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Where a student's progress lives in the browser when they are not in a class. */
 export const PROGRESS_STORAGE_KEY = 'coursekit:two-peripheries:progress:v1';

@@ -40,8 +40,8 @@ export interface TimelineLayout<E extends TimelineEventInput = TimelineEventInpu
   afterArticle?: { y: number } | undefined;
 }
 
-const WIDTH = 760;
-const AXIS_X = 160;
+const WIDTH = 880;
+const AXIS_X = 200;
 const LANE_GAP = 16;
 const LANE_X = AXIS_X + 24;
 const HEADER_HEIGHT = 56;
@@ -51,7 +51,7 @@ const ROW_GAP = 10;
 const GAP_HEIGHT = 40;
 const AFTER_ARTICLE_HEIGHT = 44;
 // Average glyph width of the 15px body font, used to wrap titles inside a lane.
-const CHAR_WIDTH = 7.6;
+const CHAR_WIDTH = 8.4;
 
 /** The lanes an event's tags name; an event that names none spans every lane. */
 export function lanesOf(tags: readonly string[], lanes: readonly TimelineLane[]): number[] {
