@@ -238,8 +238,20 @@ describe('bad input gets a 4xx JSON error and changes nothing', () => {
   });
 });
 
-describe('teacher login', () => {
-  it('is rate-limited per client address and counts in the database', async () => {
+describe('guessing', () => {
+  it('is limited for join codes once a client has failed 20 times', async () => {
+    const guesser = await new ApiClient(server.url, { 'x-forwarded-for': '198.51.100.99' }).start();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      statuses.push(
+        (await guesser.post('/api/classes/join', { code: 'ZZZZZZ', displayName: `G${i}` })).status,
+      );
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 404)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
+  it('is limited for the teacher passcode after 10 tries per client address', async () => {
     const attacker = await new ApiClient(server.url, { 'x-forwarded-for': '198.51.100.23' }).start();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {

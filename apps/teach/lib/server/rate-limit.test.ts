@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from './errors';
-import { clientAddress, enforceRateLimit } from './rate-limit';
+import { clientAddress, countFailure, enforceRateLimit, refuseAfterFailures } from './rate-limit';
 import type { SqliteStorage } from './storage/sqlite';
 import { memoryStorage } from './testing';
 
@@ -30,6 +30,18 @@ describe('enforceRateLimit', () => {
     await enforceRateLimit(storage, policy, 'x', 0);
     const again = new (storage.constructor as typeof SqliteStorage)(storage.db);
     await expect(enforceRateLimit(again, policy, 'x', 10)).rejects.toMatchObject({ status: 429 });
+  });
+});
+
+describe('refuseAfterFailures / countFailure', () => {
+  it('lets any number of successes through and refuses once the failures reach the limit', async () => {
+    const policy = { name: 'codes', limit: 2, windowMs: 60_000 };
+    for (let i = 0; i < 5; i++) await refuseAfterFailures(storage, policy, 'school', i);
+    await countFailure(storage, policy, 'school', 10);
+    await refuseAfterFailures(storage, policy, 'school', 11);
+    await countFailure(storage, policy, 'school', 12);
+    await expect(refuseAfterFailures(storage, policy, 'school', 13)).rejects.toMatchObject({ status: 429 });
+    await refuseAfterFailures(storage, policy, 'school', 60_010);
   });
 });
 

@@ -180,6 +180,30 @@ describe('submitAttempt', () => {
     expect(await storage.countAttempts('stu_1', 'rupture-and-upswing')).toBe(1);
   });
 
+  it('commits concurrent submissions together, failing only the one whose grading throws', async () => {
+    const results = await Promise.allSettled([
+      storage.submitAttempt(submission({ idempotencyKey: 'key-batch-1' })),
+      storage.submitAttempt(
+        submission({
+          idempotencyKey: 'key-batch-2',
+          grade: () => {
+            throw new Error('unreadable');
+          },
+        }),
+      ),
+      storage.submitAttempt(submission({ idempotencyKey: 'key-batch-3' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const numbers = (await storage.listAttemptsByLearner('stu_1')).map((a) => [
+      a.idempotencyKey,
+      a.attemptNumber,
+    ]);
+    expect(numbers).toEqual([
+      ['key-batch-1', 1],
+      ['key-batch-3', 2],
+    ]);
+  });
+
   it('refuses a reused key with a different submission', async () => {
     await storage.submitAttempt(submission());
     const outcome = await storage.submitAttempt(submission({ requestHash: 'different' }));
@@ -360,6 +384,9 @@ describe('hitRateLimit', () => {
       resetAt: 2100,
     });
     expect((await storage.hitRateLimit('login:5.6.7.8', 3, 1000, 1100)).count).toBe(1);
+    expect(await storage.peekRateLimit('login:1.2.3.4', 1000, 1500)).toEqual({ count: 1, resetAt: 2100 });
+    expect(await storage.peekRateLimit('login:1.2.3.4', 1000, 2100)).toEqual({ count: 0, resetAt: 3100 });
+    expect(await storage.peekRateLimit('never-hit', 1000, 1500)).toEqual({ count: 0, resetAt: 2500 });
     await storage.clearRateLimit('login:1.2.3.4');
     expect((await storage.hitRateLimit('login:1.2.3.4', 3, 1000, 1101)).count).toBe(1);
   });

@@ -207,6 +207,8 @@ export interface Storage {
 
   /** Counts one hit against `key` in a fixed window; `allowed` is false once the count passes `limit`. */
   hitRateLimit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult>;
+  /** The hits counted against `key` in the current window, without counting one. */
+  peekRateLimit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
   clearRateLimit(key: string): Promise<void>;
 
   close(): Promise<void>;

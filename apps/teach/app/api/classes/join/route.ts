@@ -1,16 +1,27 @@
 import { NextResponse } from 'next/server';
 import { readJsonBody } from '@/lib/server/body';
 import { LEARNER_COOKIE, setSessionCookie } from '@/lib/server/cookies';
-import { clientAddress, enforceRateLimit, policies } from '@/lib/server/rate-limit';
+import { ApiError } from '@/lib/server/errors';
+import { clientAddress, countFailure, policies, refuseAfterFailures } from '@/lib/server/rate-limit';
 import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { issueStudentSession } from '@/lib/server/sessions';
 import { joinClass, joinSchema } from '@/lib/server/students';
 
+/** Wrong or unknown codes count towards the per-client limit on guessing. */
+const CODE_FAILURES = new Set(['invalid-join-code', 'unknown-join-code']);
+
 /** `{ code, displayName }` → 201 with a student session cookie and the personal `resumeCode` (shown once). */
 export const POST = apiRoute(async (request, context) => {
   const input = await readJsonBody(request, joinSchema);
-  await enforceRateLimit(context.storage, policies.joinPerClient, clientAddress(request), context.now);
-  const { student, classRecord, resumeCode } = await joinClass(context.storage, input, context.now);
+  const client = clientAddress(request);
+  await refuseAfterFailures(context.storage, policies.codeFailuresPerClient, client, context.now);
+  const joined = await joinClass(context.storage, input, context.now).catch(async (error: unknown) => {
+    if (error instanceof ApiError && CODE_FAILURES.has(error.code)) {
+      await countFailure(context.storage, policies.codeFailuresPerClient, client, context.now);
+    }
+    throw error;
+  });
+  const { student, classRecord, resumeCode } = joined;
   const { token, maxAgeSeconds } = await issueStudentSession(context, student);
   const response = NextResponse.json(
     {

@@ -1,16 +1,28 @@
 import { NextResponse } from 'next/server';
 import { readJsonBody } from '@/lib/server/body';
 import { LEARNER_COOKIE, setSessionCookie } from '@/lib/server/cookies';
-import { clientAddress, enforceRateLimit, policies } from '@/lib/server/rate-limit';
+import { ApiError } from '@/lib/server/errors';
+import { clientAddress, countFailure, policies, refuseAfterFailures } from '@/lib/server/rate-limit';
 import { apiRoute, methodNotAllowed } from '@/lib/server/route';
 import { issueStudentSession } from '@/lib/server/sessions';
 import { resumeSchema, resumeStudent } from '@/lib/server/students';
 
+/** Wrong or unknown codes count towards the per-client limit on guessing. */
+const CODE_FAILURES = new Set(['invalid-resume-code', 'unknown-resume-code']);
+
 /** `{ resumeCode }` → a student session on this device for the student the code belongs to. */
 export const POST = apiRoute(async (request, context) => {
   const input = await readJsonBody(request, resumeSchema);
-  await enforceRateLimit(context.storage, policies.joinPerClient, clientAddress(request), context.now);
-  const { student, classRecord } = await resumeStudent(context.storage, input);
+  const client = clientAddress(request);
+  await refuseAfterFailures(context.storage, policies.codeFailuresPerClient, client, context.now);
+  const { student, classRecord } = await resumeStudent(context.storage, input).catch(
+    async (error: unknown) => {
+      if (error instanceof ApiError && CODE_FAILURES.has(error.code)) {
+        await countFailure(context.storage, policies.codeFailuresPerClient, client, context.now);
+      }
+      throw error;
+    },
+  );
   const { token, maxAgeSeconds } = await issueStudentSession(context, student);
   const response = NextResponse.json({
     student: { id: student.id, displayName: student.displayName },
