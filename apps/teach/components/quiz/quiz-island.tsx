@@ -258,6 +258,12 @@ export function QuizIsland({
             : ''}
           {view.best && !submitted ? ` Your best score so far: ${view.best.percentage}%.` : ''}
         </p>
+        {view.learner?.kind === 'student' ? (
+          <p>
+            You are answering as {view.learner.displayName}; your teacher sees your results in the class
+            gradebook.
+          </p>
+        ) : null}
       </div>
 
       {submitted ? (
