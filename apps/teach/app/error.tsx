@@ -1,9 +1,11 @@
 'use client';
 
+import { PageMain } from '@/components/shell/page-main';
+
 /** Shown when a page fails while it is served; the details stay in the server log. */
 export default function PageError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <>
+    <PageMain>
       <h1>This page could not be shown</h1>
       <p>Something went wrong on the server while preparing this page. Your progress is not affected.</p>
       <p>
@@ -12,6 +14,6 @@ export default function PageError({ reset }: { error: Error & { digest?: string 
         </button>{' '}
         or <a href="/">go to the course home page</a>.
       </p>
-    </>
+    </PageMain>
   );
 }

@@ -37,9 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <SiteHeader title={course.title} />
-        <main id="main" tabIndex={-1}>
-          <div className="container">{children}</div>
-        </main>
+        {children}
         <SiteFooter
           title={course.title}
           authors={course.authors.map((author) => author.name)}

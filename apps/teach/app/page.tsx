@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { CourseProgressSummary } from '@/components/progress/course-progress-summary';
 import { LessonProgressBadge } from '@/components/progress/lesson-progress-badge';
+import { PageMain } from '@/components/shell/page-main';
 import { formatMinutes } from '@/lib/course/format';
 import { getCourse } from '@/lib/course/get-course';
 
@@ -8,7 +9,7 @@ export default async function CourseHomePage() {
   const { course, lessons } = await getCourse();
   const first = lessons[0];
   return (
-    <>
+    <PageMain>
       <div className="course-intro">
         <h1>{course.title}</h1>
         {course.subtitle ? <p className="subtitle">{course.subtitle}</p> : null}
@@ -73,6 +74,6 @@ export default async function CourseHomePage() {
           <Link href="/bibliography">Bibliography</Link> in Chicago, APA or MLA style.
         </li>
       </ul>
-    </>
+    </PageMain>
   );
 }

@@ -2,6 +2,7 @@ import { createCiteProcessor } from '@coursekit/citations';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TrustedHtml } from '@/components/course-text/trusted-html';
+import { PageMain } from '@/components/shell/page-main';
 import { BIBLIOGRAPHY_STYLES, chooseStyle } from '@/lib/course/bibliography-styles';
 import { getCourse } from '@/lib/course/get-course';
 import { referenceAnchor } from '@/lib/course/locator';
@@ -16,7 +17,7 @@ export default async function BibliographyPage({ searchParams }: Props) {
   const entries = createCiteProcessor({ items: references, style: choice.style }).bibliography();
   const current = BIBLIOGRAPHY_STYLES.find((style) => style.id === choice.style);
   return (
-    <>
+    <PageMain>
       <h1>Bibliography</h1>
       <p className="prose">
         Every work the course cites. The lessons use the{' '}
@@ -52,6 +53,6 @@ export default async function BibliographyPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-    </>
+    </PageMain>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { CourseMarkdown } from '@/components/course-text/course-markdown';
 import { SourceCitations } from '@/components/course-text/source-citations';
 import { type GlossaryItem, GlossarySearch } from '@/components/glossary/glossary-search';
+import { PageMain } from '@/components/shell/page-main';
 import { getCourse } from '@/lib/course/get-course';
 import { searchableText } from '@/lib/course/glossary-search';
 
@@ -43,13 +44,13 @@ export default async function GlossaryPage() {
     ),
   }));
   return (
-    <>
+    <PageMain>
       <h1>Glossary</h1>
       <p className="prose">
         The terms the lessons use, in the course authors’ words. In a lesson, a dotted underline marks a
         glossary term: point at it or move to it with the keyboard to see its definition.
       </p>
       <GlossarySearch items={items} />
-    </>
+    </PageMain>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CourseMarkdown } from '@/components/course-text/course-markdown';
 import { SourceCitations } from '@/components/course-text/source-citations';
+import { PageMain } from '@/components/shell/page-main';
 import { laneClass, TimelineChart } from '@/components/timeline/timeline-chart';
 import { getCourse } from '@/lib/course/get-course';
 import { layoutTimeline } from '@/lib/course/timeline-layout';
@@ -41,7 +42,7 @@ export default async function TimelinePage() {
   );
 
   return (
-    <>
+    <PageMain>
       <h1>Timeline</h1>
       <p className="prose">
         The events the course refers to, from the treaties of the Cold War to the present. The chart sets them
@@ -82,6 +83,6 @@ export default async function TimelinePage() {
           {eventList(after)}
         </>
       ) : null}
-    </>
+    </PageMain>
   );
 }

@@ -8,6 +8,7 @@ import { Panel } from '@/components/lesson/panel';
 import { TableOfContents } from '@/components/lesson/table-of-contents';
 import { MarkCompleteButton } from '@/components/progress/mark-complete-button';
 import { QuizSection } from '@/components/quiz/quiz-section';
+import { PageMain } from '@/components/shell/page-main';
 import { lessonReference } from '@/lib/course/cite-lesson';
 import { formatMinutes } from '@/lib/course/format';
 import { getCourse } from '@/lib/course/get-course';
@@ -48,132 +49,136 @@ export default async function LessonPage({ params }: Params) {
   const bibliography = meta.bibliography.student;
 
   return (
-    <article className="lesson">
-      <p className="breadcrumb">
-        <Link href="/">{course.course.title}</Link> · Lesson {index + 1} of {course.lessons.length}
-      </p>
-      <h1>{front.title}</h1>
-      <p className="subtitle">{front.summary}</p>
-      <ul className="facts" aria-label="About this lesson">
-        <li>{formatMinutes(front.duration)} in class</li>
-        <li>About {formatMinutes(meta.readingTime.minutes)} of reading</li>
-      </ul>
+    <PageMain>
+      <article className="lesson">
+        <p className="breadcrumb">
+          <Link href="/">{course.course.title}</Link> · Lesson {index + 1} of {course.lessons.length}
+        </p>
+        <h1>{front.title}</h1>
+        <p className="subtitle">{front.summary}</p>
+        <ul className="facts" aria-label="About this lesson">
+          <li>{formatMinutes(front.duration)} in class</li>
+          <li>About {formatMinutes(meta.readingTime.minutes)} of reading</li>
+        </ul>
 
-      <div className="lesson-layout">
-        <div className="lesson-aside">
-          <TableOfContents
-            entries={meta.toc}
-            extra={[
-              ...(quizNotEmbedded ? [{ id: `quiz-${quizNotEmbedded}`, text: 'Quiz' }] : []),
-              { id: 'key-points', text: 'Key points' },
-              { id: 'lesson-bibliography', text: 'Bibliography' },
-              { id: 'cite-this-lesson', text: 'Cite this lesson' },
-            ]}
-          />
-        </div>
-
-        <div className="lesson-main">
-          <Panel kind="objectives" title="Objectives">
-            <p>By the end of this lesson you will be able to:</p>
-            <ul>
-              {front.objectives.map((objective) => (
-                <li key={objective.id}>{objective.text}</li>
-              ))}
-            </ul>
-          </Panel>
-          {front.framingQuestions.length > 0 ? (
-            <Panel kind="framing" title="Questions to keep in mind">
-              <ul>
-                {front.framingQuestions.map((question) => (
-                  <li key={question}>
-                    <CourseMarkdown text={question} inline />
-                  </li>
-                ))}
-              </ul>
-            </Panel>
-          ) : null}
-
-          <div className="lesson-body">
-            <LessonContent lesson={lesson} />
+        <div className="lesson-layout">
+          <div className="lesson-aside">
+            <TableOfContents
+              entries={meta.toc}
+              extra={[
+                ...(quizNotEmbedded ? [{ id: `quiz-${quizNotEmbedded}`, text: 'Quiz' }] : []),
+                { id: 'key-points', text: 'Key points' },
+                { id: 'lesson-bibliography', text: 'Bibliography' },
+                { id: 'cite-this-lesson', text: 'Cite this lesson' },
+              ]}
+            />
           </div>
 
-          {quizNotEmbedded ? <QuizSection quizId={quizNotEmbedded} lessonId={lesson.id} /> : null}
-
-          {front.discussion && front.discussion.length > 0 ? (
-            <Panel kind="discussion" title="Discussion">
+          <div className="lesson-main">
+            <Panel kind="objectives" title="Objectives">
+              <p>By the end of this lesson you will be able to:</p>
               <ul>
-                {front.discussion.map((prompt) => (
-                  <li key={prompt}>
-                    <CourseMarkdown text={prompt} inline />
-                  </li>
+                {front.objectives.map((objective) => (
+                  <li key={objective.id}>{objective.text}</li>
                 ))}
               </ul>
             </Panel>
-          ) : null}
+            {front.framingQuestions.length > 0 ? (
+              <Panel kind="framing" title="Questions to keep in mind">
+                <ul>
+                  {front.framingQuestions.map((question) => (
+                    <li key={question}>
+                      <CourseMarkdown text={question} inline />
+                    </li>
+                  ))}
+                </ul>
+              </Panel>
+            ) : null}
 
-          <section className="panel key-points" aria-labelledby="key-points">
-            <h2 id="key-points">Key points</h2>
-            <ul>
-              {front.keyPoints.map((point) => (
-                <li key={point}>
-                  <CourseMarkdown text={point} inline />
-                </li>
-              ))}
-            </ul>
-          </section>
+            <div className="lesson-body">
+              <LessonContent lesson={lesson} />
+            </div>
 
-          <MarkCompleteButton lessonId={lesson.id} />
+            {quizNotEmbedded ? <QuizSection quizId={quizNotEmbedded} lessonId={lesson.id} /> : null}
 
-          <section aria-labelledby="lesson-bibliography">
-            <h2 id="lesson-bibliography">Bibliography</h2>
-            {bibliography.length > 0 ? (
-              <ul className="bibliography-list">
-                {bibliography.map((entry) => (
-                  <li key={entry.key} id={referenceAnchor(entry.key)}>
-                    <TrustedHtml html={entry.html} as="div" />
+            {front.discussion && front.discussion.length > 0 ? (
+              <Panel kind="discussion" title="Discussion">
+                <ul>
+                  {front.discussion.map((prompt) => (
+                    <li key={prompt}>
+                      <CourseMarkdown text={prompt} inline />
+                    </li>
+                  ))}
+                </ul>
+              </Panel>
+            ) : null}
+
+            <section className="panel key-points" aria-labelledby="key-points">
+              <h2 id="key-points">Key points</h2>
+              <ul>
+                {front.keyPoints.map((point) => (
+                  <li key={point}>
+                    <CourseMarkdown text={point} inline />
                   </li>
                 ))}
               </ul>
-            ) : (
-              <p>This lesson cites no sources.</p>
-            )}
-          </section>
+            </section>
 
-          <section className="cite-this" aria-labelledby="cite-this-lesson">
-            <h2 id="cite-this-lesson">Cite this lesson</h2>
-            <p className="muted">In {STYLE_NAMES[course.course.citationStyle]} style, the course’s style:</p>
-            <TrustedHtml html={citation.html} as="div" className="citation-text" />
-          </section>
+            <MarkCompleteButton lessonId={lesson.id} />
 
-          <nav aria-label="Previous and next lesson">
-            <ul className="pager">
-              {previous ? (
-                <li>
-                  <Link href={`/lessons/${previous.id}`} rel="prev">
-                    <span>Previous lesson</span>
-                    {previous.frontmatter.title}
-                  </Link>
-                </li>
-              ) : null}
-              {next ? (
-                <li className="next">
-                  <Link href={`/lessons/${next.id}`} rel="next">
-                    <span>Next lesson</span>
-                    {next.frontmatter.title}
-                  </Link>
-                </li>
+            <section aria-labelledby="lesson-bibliography">
+              <h2 id="lesson-bibliography">Bibliography</h2>
+              {bibliography.length > 0 ? (
+                <ul className="bibliography-list">
+                  {bibliography.map((entry) => (
+                    <li key={entry.key} id={referenceAnchor(entry.key)}>
+                      <TrustedHtml html={entry.html} as="div" />
+                    </li>
+                  ))}
+                </ul>
               ) : (
-                <li className="next">
-                  <Link href="/">
-                    <span>Last lesson</span>
-                    Back to the course
-                  </Link>
-                </li>
+                <p>This lesson cites no sources.</p>
               )}
-            </ul>
-          </nav>
+            </section>
+
+            <section className="cite-this" aria-labelledby="cite-this-lesson">
+              <h2 id="cite-this-lesson">Cite this lesson</h2>
+              <p className="muted">
+                In {STYLE_NAMES[course.course.citationStyle]} style, the course’s style:
+              </p>
+              <TrustedHtml html={citation.html} as="div" className="citation-text" />
+            </section>
+
+            <nav aria-label="Previous and next lesson">
+              <ul className="pager">
+                {previous ? (
+                  <li>
+                    <Link href={`/lessons/${previous.id}`} rel="prev">
+                      <span>Previous lesson</span>
+                      {previous.frontmatter.title}
+                    </Link>
+                  </li>
+                ) : null}
+                {next ? (
+                  <li className="next">
+                    <Link href={`/lessons/${next.id}`} rel="next">
+                      <span>Next lesson</span>
+                      {next.frontmatter.title}
+                    </Link>
+                  </li>
+                ) : (
+                  <li className="next">
+                    <Link href="/">
+                      <span>Last lesson</span>
+                      Back to the course
+                    </Link>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
         </div>
-      </div>
-    </article>
+      </article>
+    </PageMain>
   );
 }
