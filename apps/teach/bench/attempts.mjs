@@ -247,7 +247,7 @@ async function main() {
         `POST /api/attempts, ${CONNECTIONS} connections, ${STUDENTS} students, ${result.requests.total} requests ` +
           `in ${result.duration.toFixed(1)} s (Node ${process.version}, ${process.platform})`,
         `  requests/s   ${result.requests.average.toFixed(0)} average`,
-        `  latency      p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`,
+        `  latency      p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`,
         `  errors       ${failures} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`,
         `  stored       ${attempts} attempts in the database`,
         '',
