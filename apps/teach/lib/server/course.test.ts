@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CourseFolderError, instructorBlocksOf, loadCourseOutline } from './course';
+import { CourseFolderError, instructorBlocksOf, loadCourseOutline, loadInstructorCode } from './course';
 import { fixtureCourseDir, realCourseDir } from './testing';
 
 describe('loadCourseOutline', () => {
@@ -26,7 +26,7 @@ describe('loadCourseOutline', () => {
     for (const lesson of outline.lessons) expect(lesson.title.length).toBeGreaterThan(0);
   });
 
-  it('names the file and the problem when a listed lesson is missing or its front matter is wrong', async () => {
+  it('refuses a course with errors, listing each with its file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coursekit-course-'));
     try {
       cpSync(fixtureCourseDir, dir, { recursive: true });
@@ -34,14 +34,20 @@ describe('loadCourseOutline', () => {
       writeFileSync(join(dir, 'lessons', '03-un-votes.mdx'), '---\nid: un-votes\n---\nBody\n');
       const error = await loadCourseOutline(dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CourseFolderError);
-      const problems = (error as CourseFolderError).problems.join('\n');
-      expect(problems).toContain(
-        "course.yaml: lessons lists 'treaties', but no lessons/NN-treaties.mdx has that id",
-      );
-      expect(problems).toMatch(/lessons\/03-un-votes\.mdx: title: /);
+      const problems = (error as CourseFolderError).problems;
+      expect(problems.some((p) => /^course\.yaml:\d+:\d+ .*treaties/.test(p))).toBe(true);
+      expect(problems.some((p) => /^lessons\/03-un-votes\.mdx:\d+:\d+ .*title/.test(p))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('loadInstructorCode', () => {
+  it('compiles the teacher-only blocks of the lessons that have them', async () => {
+    const code = await loadInstructorCode(fixtureCourseDir);
+    expect([...code.keys()]).toEqual(['summits-and-workers']);
+    expect(code.get('summits-and-workers')).toContain('Plan (30 minutes)');
   });
 });
 

@@ -1,11 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { courseSchema, lessonFrontmatterSchema } from '@coursekit/content-schema';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { buildCourse, type CourseIssue, formatIssue, type LoadedCourse, loadCourse } from '@coursekit/mdx';
+import type { Quiz } from '@coursekit/quiz-engine';
 import { courseDirectory } from './config';
 
-/** What the teacher dashboard needs to know about one lesson. */
+/** What the API and the teacher dashboard need to know about one lesson. */
 export interface LessonOutline {
   id: string;
   title: string;
@@ -13,7 +10,7 @@ export interface LessonOutline {
   quizId: string | undefined;
   /** Front matter `instructorNotes` (Markdown). */
   instructorNotes: string | undefined;
-  /** The Markdown inside each `:::instructor` block of the lesson body, in order. */
+  /** The Markdown source inside each `:::instructor` block of the lesson body, in order. */
   instructorBlocks: string[];
 }
 
@@ -22,9 +19,13 @@ export interface CourseOutline {
   title: string;
   /** In teaching order (course.yaml `lessons`). */
   lessons: LessonOutline[];
+  /** Every quiz of the course by id, in secret form (answers included): keep them on the server. */
+  quizzes: ReadonlyMap<string, Quiz>;
+  /** What `@coursekit/mdx` loaded, for compiling the teacher variant. */
+  loaded: LoadedCourse;
 }
 
-/** The course folder cannot be read as a course; `problems` says which file and what. */
+/** The course folder has errors; `problems` lists them as `file:line:col  error  message  rule`. */
 export class CourseFolderError extends Error {
   readonly problems: string[];
   constructor(dir: string, problems: string[]) {
@@ -36,7 +37,9 @@ export class CourseFolderError extends Error {
   }
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+function errorsOf(issues: readonly CourseIssue[]): string[] {
+  return issues.filter((issue) => issue.severity === 'error').map(formatIssue);
+}
 
 /**
  * The Markdown of every `:::instructor` container in an MDX body. A container closes at a fence of at least
@@ -62,77 +65,71 @@ export function instructorBlocksOf(body: string): string[] {
   return blocks.filter((block) => block.length > 0);
 }
 
-function describeIssues(file: string, error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+async function readCourse(dir: string): Promise<CourseOutline> {
+  const loaded = await loadCourse(dir);
+  const course = loaded.course;
+  if (!loaded.ok || !course) throw new CourseFolderError(dir, errorsOf(loaded.issues));
+  const lessons = loaded.lessons.flatMap((lesson): LessonOutline[] => {
+    const front = lesson.frontmatter;
+    if (!front || !course.lessons.includes(lesson.id)) return [];
+    return [
+      {
+        id: lesson.id,
+        title: front.title,
+        order: front.order,
+        quizId: front.quiz,
+        instructorNotes: front.instructorNotes,
+        instructorBlocks: instructorBlocksOf(lesson.body),
+      },
+    ];
+  });
+  return {
+    id: course.id,
+    title: course.title,
+    lessons,
+    quizzes: new Map(Object.entries(loaded.quizzes)),
+    loaded,
+  };
 }
 
-async function readCourseOutline(dir: string): Promise<CourseOutline> {
-  const problems: string[] = [];
-  let courseData: unknown;
-  try {
-    courseData = parseYaml(await readFile(join(dir, 'course.yaml'), 'utf8'));
-  } catch (error) {
-    throw new CourseFolderError(dir, [`course.yaml: ${(error as Error).message}`]);
-  }
-  const course = courseSchema.safeParse(courseData);
-  if (!course.success) throw new CourseFolderError(dir, describeIssues('course.yaml', course.error));
-
-  const files = (await readdir(join(dir, 'lessons')).catch(() => [] as string[]))
-    .filter((name) => name.endsWith('.mdx'))
-    .sort();
-  const lessons = new Map<string, LessonOutline>();
-  for (const name of files) {
-    const file = `lessons/${name}`;
-    const source = await readFile(join(dir, file), 'utf8');
-    const match = FRONT_MATTER.exec(source);
-    if (!match) {
-      problems.push(`${file}: no YAML front matter between --- lines at the top`);
-      continue;
+function cachedUnlessDevelopment<T>(load: (dir: string) => Promise<T>): (dir: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (dir) => {
+    if (process.env.NODE_ENV === 'development') return load(dir);
+    let value = cache.get(dir);
+    if (!value) {
+      value = load(dir);
+      // A failed load is not kept: the next call tries again.
+      value.catch(() => cache.delete(dir));
+      cache.set(dir, value);
     }
-    let data: unknown;
-    try {
-      data = parseYaml(match[1] ?? '');
-    } catch (error) {
-      problems.push(`${file}: ${(error as Error).message}`);
-      continue;
-    }
-    const front = lessonFrontmatterSchema.safeParse(data);
-    if (!front.success) {
-      problems.push(...describeIssues(file, front.error));
-      continue;
-    }
-    lessons.set(front.data.id, {
-      id: front.data.id,
-      title: front.data.title,
-      order: front.data.order,
-      quizId: front.data.quiz,
-      instructorNotes: front.data.instructorNotes,
-      instructorBlocks: instructorBlocksOf(source.slice(match[0].length)),
-    });
-  }
-  const ordered: LessonOutline[] = [];
-  for (const id of course.data.lessons) {
-    const lesson = lessons.get(id);
-    if (lesson) ordered.push(lesson);
-    else problems.push(`course.yaml: lessons lists '${id}', but no lessons/NN-${id}.mdx has that id`);
-  }
-  if (problems.length > 0) throw new CourseFolderError(dir, problems);
-  return { id: course.data.id, title: course.data.title, lessons: ordered };
+    return value;
+  };
 }
 
-const cache = new Map<string, Promise<CourseOutline>>();
+const courseOutline = cachedUnlessDevelopment(readCourse);
 
 /**
- * The course's lessons (ids, titles, quiz ids, teacher notes) from `course.yaml` and the lesson front
- * matter. Read once per process in production; re-read on every call in development.
+ * The course as `@coursekit/mdx` loads and checks it (`COURSE_DIR`, default `content/two-peripheries`
+ * under the app's working directory): lessons in teaching order with their quiz and teacher notes, and
+ * every quiz. A course with errors rejects with `CourseFolderError`. Loaded once per process (re-read on
+ * every call under `next dev`).
  */
 export function loadCourseOutline(dir: string = courseDirectory()): Promise<CourseOutline> {
-  if (process.env.NODE_ENV !== 'production') return readCourseOutline(dir);
-  let outline = cache.get(dir);
-  if (!outline) {
-    outline = readCourseOutline(dir);
-    outline.catch(() => cache.delete(dir));
-    cache.set(dir, outline);
-  }
-  return outline;
+  return courseOutline(dir);
+}
+
+const instructorCode = cachedUnlessDevelopment(async (dir: string) => {
+  const built = await buildCourse((await courseOutline(dir)).loaded, { variant: 'teacher' });
+  return new Map(
+    built.lessons.flatMap((lesson) => (lesson.code.instructor ? [[lesson.id, lesson.code.instructor]] : [])),
+  );
+});
+
+/**
+ * Each lesson's teacher-only blocks compiled by `@coursekit/mdx` (code for `run()` from `@mdx-js/mdx`,
+ * blocks wrapped in `<Instructor>`), by lesson id; lessons without such blocks are absent.
+ */
+export function loadInstructorCode(dir: string = courseDirectory()): Promise<ReadonlyMap<string, string>> {
+  return instructorCode(dir);
 }

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import ReactMarkdown from 'react-markdown';
+import { loadInstructorCode } from '@/lib/server/course';
 import { ApiError } from '@/lib/server/errors';
 import { teacherForPage } from '@/lib/server/pages';
 import { loadDashboard } from '@/lib/server/teacher';
 import { LogoutButton } from '../../logout-button';
 import styles from '../../teacher.module.css';
+import { InstructorBlocks } from './instructor-blocks';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Class dashboard — Two Peripheries', robots: { index: false } };
@@ -24,6 +26,10 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
     throw error;
   });
   const { lessons, students } = dashboard;
+  const instructorCode = await loadInstructorCode().catch((error: unknown) => {
+    console.error('[coursekit] the teacher variant of the lessons could not be compiled:', error);
+    return new Map<string, string>();
+  });
 
   return (
     <main id="main" className={styles.page}>
@@ -158,10 +164,7 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
             <h3 id={`notes-${lesson.lessonId}`}>{lesson.title}</h3>
             {empty ? <p className={styles.muted}>No teacher notes for this lesson.</p> : null}
             {lesson.instructorNotes ? <ReactMarkdown>{lesson.instructorNotes}</ReactMarkdown> : null}
-            {lesson.instructorBlocks.map((block, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no ids and never reorder
-              <ReactMarkdown key={index}>{block}</ReactMarkdown>
-            ))}
+            <InstructorBlocks code={instructorCode.get(lesson.lessonId)} fallback={lesson.instructorBlocks} />
             {lesson.answerGuidance.length > 0 ? (
               <>
                 <h4>Answer guidance</h4>
