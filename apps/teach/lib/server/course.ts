@@ -1,6 +1,9 @@
 import { buildCourse, type CourseIssue, formatIssue, type LoadedCourse, loadCourse } from '@coursekit/mdx';
 import type { Quiz } from '@coursekit/quiz-engine';
 import { courseDirectory } from './config';
+import { CourseFolderError } from './course-error';
+
+export { CourseFolderError } from './course-error';
 
 /** What the API and the teacher dashboard need to know about one lesson. */
 export interface LessonOutline {
@@ -23,18 +26,6 @@ export interface CourseOutline {
   quizzes: ReadonlyMap<string, Quiz>;
   /** What `@coursekit/mdx` loaded, for compiling the teacher variant. */
   loaded: LoadedCourse;
-}
-
-/** The course folder has errors; `problems` lists them as `file:line:col  error  message  rule`. */
-export class CourseFolderError extends Error {
-  readonly problems: string[];
-  constructor(dir: string, problems: string[]) {
-    super(
-      `The course folder ${dir} has problems:\n  ${problems.join('\n  ')}\nRun \`coursekit check ${dir}\`.`,
-    );
-    this.name = 'CourseFolderError';
-    this.problems = problems;
-  }
 }
 
 function errorsOf(issues: readonly CourseIssue[]): string[] {

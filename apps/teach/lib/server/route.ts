@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { CourseFolderError } from './course-error';
 import { ensureCsrfCookie, verifyCsrf } from './csrf';
 import { ApiError } from './errors';
 import { getSessionSecret } from './secrets';
@@ -43,6 +44,16 @@ export function apiRoute<Params extends Record<string, string | string[]> = Reco
       return response;
     } catch (error) {
       if (error instanceof ApiError) return jsonError(error);
+      if (error instanceof CourseFolderError) {
+        console.error(`[coursekit] ${error.message}`);
+        return jsonError(
+          new ApiError(
+            503,
+            'course-unavailable',
+            'The course content has errors, so this cannot be served yet.',
+          ),
+        );
+      }
       console.error(`[coursekit] ${request.method} ${new URL(request.url).pathname} failed:`, error);
       return jsonError(
         new ApiError(
