@@ -4,4 +4,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./lib/server/startup');
   await startServer();
+  // Load and compile the course now rather than on the first request that needs it (about 2 s).
+  void import('./lib/course/get-course')
+    .then(({ getCourse }) => getCourse())
+    .catch((error: unknown) => console.error(`coursekit: the course could not be loaded: ${String(error)}`));
 }

@@ -152,6 +152,17 @@ export function QuizIsland({
     void load();
   }, [load]);
 
+  // After "Check answer" the button may disappear (the question is finished): focus its feedback instead.
+  const feedbackRefs = useRef(new Map<string, HTMLDivElement>());
+  const focusFeedbackOf = useRef<string | null>(null);
+  useEffect(() => {
+    const questionId = focusFeedbackOf.current;
+    if (questionId && checks[questionId]) {
+      focusFeedbackOf.current = null;
+      feedbackRefs.current.get(questionId)?.focus();
+    }
+  }, [checks]);
+
   useEffect(() => {
     if (submitted && focusSummary.current) {
       focusSummary.current = false;
@@ -192,6 +203,7 @@ export function QuizIsland({
       return;
     }
     const { result, hints, finished, triesLeft } = checked.data;
+    focusFeedbackOf.current = question.id;
     setChecks((current) => ({ ...current, [question.id]: { result, hints, finished, triesLeft } }));
     requestTexts(resultTexts([{ result, hints }]));
   };
@@ -337,12 +349,27 @@ export function QuizIsland({
                 />
                 {behaviour !== 'deferred' && question.type !== 'essay' && !submitted && !checked?.finished ? (
                   <div className="quiz-actions">
-                    <button type="button" disabled={busy !== null} onClick={() => void check(question)}>
+                    <button
+                      type="button"
+                      aria-disabled={busy !== null}
+                      onClick={() => {
+                        // aria-disabled rather than disabled: disabling the focused button would drop the focus.
+                        if (busy === null) void check(question);
+                      }}
+                    >
                       {busy === question.id ? 'Checking…' : 'Check answer'}
                     </button>
                   </div>
                 ) : null}
-                <div aria-live="polite">
+                <div
+                  aria-live="polite"
+                  tabIndex={-1}
+                  className="question-outcome"
+                  ref={(element) => {
+                    if (element) feedbackRefs.current.set(question.id, element);
+                    else feedbackRefs.current.delete(question.id);
+                  }}
+                >
                   {error ? <p className="error-message">{error}</p> : null}
                   {graded ? (
                     <QuestionFeedback result={graded} />
