@@ -1,0 +1,131 @@
+// axe-core with the WCAG 2.0/2.1/2.2 A and AA rules in every page type of the app, in its light and its
+// dark theme: zero violations. Pages with islands are audited once the island has drawn itself.
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerByPointer } from '../e2e/answer-by-pointer';
+import { type CourseFacts, questionsOf, readCourseFacts } from '../e2e/course-facts';
+import { correctAnswer, questionSection, wrongAnswer } from '../e2e/visible-answers';
+import { ApiClient } from '../support/api-client';
+import { axeViolations, describeViolations, launchChromium } from '../support/browser';
+import { DEFAULT_TEACHER_PASSCODE, type RunningServer, startServer } from '../support/server';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const facts: CourseFacts = readCourseFacts();
+const lesson = facts.lessons.find(
+  (candidate) => candidate.quiz && facts.quizzes.get(candidate.quiz)?.behaviour === 'deferred',
+);
+const quiz = lesson?.quiz ? facts.quizzes.get(lesson.quiz) : undefined;
+if (!lesson || !quiz) throw new Error('the course has no lesson with a deferred-feedback quiz');
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  context = await browser.newContext({ baseURL: server.url });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Violations in the light and the dark theme, described for the assertion message ('' when none). */
+async function audit(page: Page): Promise<string> {
+  const reports: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await axeViolations(page);
+    if (violations.length > 0) reports.push(`${colorScheme} theme:\n${describeViolations(violations)}`);
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return reports.join('\n');
+}
+
+async function open(path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+}
+
+describe('student pages', () => {
+  it('course home', async () => {
+    await open('/');
+    await page.locator('.progress-summary').waitFor();
+    expect(await audit(page)).toBe('');
+  });
+
+  it('lesson, with its quiz before grading', async () => {
+    await open(`/lessons/${lesson.id}`);
+    await page.getByRole('button', { name: 'Submit answers' }).waitFor();
+    expect(await audit(page)).toBe('');
+  });
+
+  it('lesson, with its quiz after grading (correct, wrong and unanswered questions)', async () => {
+    // Right, wrong and unanswered answers, so that every kind of feedback is on the page.
+    const [right, wrong] = questionsOf(quiz).filter(
+      (question) => question.type === 'single' || question.type === 'truefalse',
+    );
+    if (!right || !wrong) throw new Error(`quiz ${quiz.id} needs two choice questions`);
+    await answerByPointer(questionSection(page, right), correctAnswer(right));
+    await answerByPointer(questionSection(page, wrong), wrongAnswer(wrong));
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('heading', { name: /^Your result:/ }).waitFor();
+    await questionSection(page, wrong).locator('.feedback.incorrect').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await audit(page)).toBe('');
+  });
+
+  for (const [name, path] of [
+    ['glossary', '/glossary'],
+    ['timeline', '/timeline'],
+    ['bibliography', '/bibliography'],
+    ['reading', '/reading'],
+    ['join a class', '/join'],
+  ] as const) {
+    it(name, async () => {
+      await open(path);
+      expect(await audit(page)).toBe('');
+    });
+  }
+});
+
+describe('teacher pages', () => {
+  beforeAll(async () => {
+    // A class with a student who has submitted an attempt, so the dashboard has rows and item analysis.
+    const owner = await new ApiClient(server.url).start();
+    expect((await owner.post('/api/teacher/login', { passcode: DEFAULT_TEACHER_PASSCODE })).status).toBe(200);
+    const created = await owner.post('/api/classes', { name: 'Period 3' });
+    const pupil = await new ApiClient(server.url).start();
+    await pupil.post('/api/classes/join', { code: created.body.joinCode, displayName: 'Ada' });
+    const view = await pupil.get(`/api/quizzes/${quiz.id}`);
+    const trueFalse = questionsOf(quiz).find((question) => question.type === 'truefalse');
+    const submitted = await pupil.post('/api/attempts', {
+      quizId: quiz.id,
+      responses: trueFalse?.type === 'truefalse' ? { [trueFalse.id]: !trueFalse.answer } : {},
+      idempotencyKey: randomUUID(),
+      attemptNumber: view.body.attempt.number,
+    });
+    expect(submitted.status).toBe(201);
+  });
+
+  it('teacher login', async () => {
+    await open('/teacher');
+    await page.getByLabel('Teacher passcode').waitFor();
+    expect(await audit(page)).toBe('');
+  });
+
+  it('class list', async () => {
+    await page.getByLabel('Teacher passcode').fill(DEFAULT_TEACHER_PASSCODE);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Your classes' }).waitFor();
+    expect(await audit(page)).toBe('');
+  });
+
+  it('class dashboard', async () => {
+    await page.getByRole('link', { name: 'Period 3' }).click();
+    await page.getByRole('rowheader', { name: 'Ada' }).waitFor();
+    expect(await audit(page)).toBe('');
+  });
+});
