@@ -123,7 +123,7 @@ export class KeyboardUser {
           answer.kind === 'type'
             ? { type: answer.text }
             : answer.kind === 'pick'
-              ? { pick: answer.rows.find((row) => row.label === focused.name)?.option ?? '' }
+              ? { pick: this.optionFor(answer.rows, focused) }
               : answer.kind === 'blanks'
                 ? answer.blanks[blank++]
                 : undefined;
@@ -147,6 +147,12 @@ export class KeyboardUser {
       focused = await this.press('Tab');
     }
     return focused;
+  }
+
+  private optionFor(rows: readonly { label: string; option: string }[], focused: Focused): string {
+    const row = rows.find((candidate) => candidate.label === focused.name);
+    if (!row) throw new Error(`${focused.description} is a drop-down the expected answer has no row for`);
+    return row.option;
   }
 
   /** Insertion sort with the Move up button: moves the focused item up past every item that belongs after it. */
