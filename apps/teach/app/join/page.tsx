@@ -3,7 +3,7 @@ import styles from '../teacher/teacher.module.css';
 import { JoinForm } from './join-form';
 import { ResumeForm } from './resume-form';
 
-export const metadata: Metadata = { title: 'Join a class — Two Peripheries' };
+export const metadata: Metadata = { title: 'Join a class' };
 
 export default function JoinPage() {
   return (

@@ -7,7 +7,7 @@ import { LogoutButton } from './logout-button';
 import styles from './teacher.module.css';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Teacher — Two Peripheries', robots: { index: false } };
+export const metadata: Metadata = { title: 'Teacher', robots: { index: false } };
 
 export default async function TeacherPage() {
   const teacher = await teacherForPage();

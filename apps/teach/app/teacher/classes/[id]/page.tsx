@@ -11,7 +11,7 @@ import styles from '../../teacher.module.css';
 import { InstructorBlocks } from './instructor-blocks';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Class dashboard — Two Peripheries', robots: { index: false } };
+export const metadata: Metadata = { title: 'Class dashboard', robots: { index: false } };
 
 function percent(value: number | null): string {
   return value === null ? '—' : `${value}%`;
