@@ -2,7 +2,7 @@ import type { AttemptError, Behaviour, QuestionAttemptState } from './behaviours
 import { deferredBehaviour } from './behaviours/deferred.js';
 import { immediateBehaviour } from './behaviours/immediate.js';
 import { interactiveBehaviour } from './behaviours/interactive.js';
-import { type GradeResult, type QuestionResult, resultFor, summarise } from './grade.js';
+import { type GradeResult, type QuestionResult, resultFor, resultForChecked, summarise } from './grade.js';
 import { layoutQuiz, questionIdsForAttempt } from './layout.js';
 import type { BehaviourName, Quiz } from './quiz.js';
 import { checkResponses } from './responses.js';
@@ -197,14 +197,8 @@ export function submit(state: AttemptState, quiz: Quiz): AttemptTransition<{ res
     stored,
   );
   const results = layouts.map((layout) => {
-    const id = layout.question.id;
-    const error = checked.errors.get(id);
-    const raw = error
-      ? resultFor(layout, { error })
-      : Object.hasOwn(checked.responses, id)
-        ? resultFor(layout, { value: checked.responses[id] })
-        : resultFor(layout, {});
-    const question = state.questions[id];
+    const raw = resultForChecked(layout, checked);
+    const question = state.questions[layout.question.id];
     return question === undefined ? raw : { ...raw, score: behaviour.finalScore(question, raw, quiz) };
   });
   const result = summarise(quiz, results, checked.issues);

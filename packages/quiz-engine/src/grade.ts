@@ -1,6 +1,6 @@
 import { layoutQuiz } from './layout.js';
 import type { Quiz } from './quiz.js';
-import { checkResponses, type ResponseIssue } from './responses.js';
+import { checkResponses, type ResponseIssue, type Responses } from './responses.js';
 import type { Seed } from './shuffle.js';
 import type { CorrectAnswer, FeedbackItem, RawGrade, ResponseError } from './types/common.js';
 import type { RubricCriterion } from './types/essay.js';
@@ -113,6 +113,19 @@ export function resultFor(
   return result;
 }
 
+/** @internal One question's result from what `checkResponses` made of a whole submission. */
+export function resultForChecked(
+  layout: QuestionLayout,
+  checked: { responses: Responses; errors: ReadonlyMap<string, ResponseError> },
+): QuestionResult {
+  const id = layout.question.id;
+  const error = checked.errors.get(id);
+  if (error !== undefined) return resultFor(layout, { error });
+  return Object.hasOwn(checked.responses, id)
+    ? resultFor(layout, { value: checked.responses[id] })
+    : resultFor(layout, {});
+}
+
 /** @internal Totals, pass/fail and mastery over question results. */
 export function summarise(quiz: Quiz, questions: QuestionResult[], issues: ResponseIssue[]): GradeResult {
   let score = 0;
@@ -169,13 +182,6 @@ export function grade(quiz: Quiz, responses: unknown, options: { seed: Seed }): 
     questions.map((layout) => layout.view),
     responses,
   );
-  const results = questions.map((layout) => {
-    const id = layout.question.id;
-    const error = checked.errors.get(id);
-    if (error !== undefined) return resultFor(layout, { error });
-    return Object.hasOwn(checked.responses, id)
-      ? resultFor(layout, { value: checked.responses[id] })
-      : resultFor(layout, {});
-  });
+  const results = questions.map((layout) => resultForChecked(layout, checked));
   return summarise(quiz, results, checked.issues);
 }

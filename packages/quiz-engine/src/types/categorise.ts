@@ -2,10 +2,7 @@ import { z } from 'zod';
 import {
   type Arrangement,
   arrange,
-  authoredIndexOf,
-  checkIdMap,
   normaliseBase,
-  opaqueIdOf,
   type PublicQuestionBase,
   publicBase,
   type QuestionBase,
@@ -15,6 +12,14 @@ import {
   textSchema,
 } from './common.js';
 import type { QuestionTypeDefinition } from './definition.js';
+import {
+  checkIdMap,
+  correctKeyedResponse,
+  countCorrectlyKeyed,
+  type KeyedAnswerKey,
+} from './keyed-response.js';
+import { idOrNumbered } from './numbered-id.js';
+import { publicItemsOf } from './public-items.js';
 
 export const categoriseSchema = z
   .strictObject({
@@ -38,7 +43,7 @@ export const categoriseSchema = z
       'category label',
     );
     reportDuplicates(
-      question.items.map((item, index) => item.id ?? `item-${index + 1}`),
+      question.items.map((item, index) => idOrNumbered(item.id, 'item', index)),
       ctx,
       (index) => ['items', index, 'id'],
       'item id',
@@ -98,7 +103,7 @@ export function normaliseCategorise(authored: z.infer<typeof categoriseSchema>):
     type: 'categorise',
     categories: authored.categories.map((category) => ({ id: category.id, label: category.label })),
     items: authored.items.map((item, index) => ({
-      id: item.id ?? `item-${index + 1}`,
+      id: idOrNumbered(item.id, 'item', index),
       text: item.text,
       category: item.category,
     })),
@@ -108,6 +113,14 @@ export function normaliseCategorise(authored: z.infer<typeof categoriseSchema>):
 function categoryIndexOfItem(question: CategoriseQuestion, itemIndex: number): number {
   const item = question.items[itemIndex] as CategoriseItem;
   return question.categories.findIndex((category) => category.id === item.category);
+}
+
+function answerKeyOf(layout: CategoriseLayout): KeyedAnswerKey {
+  return {
+    keys: layout.items,
+    values: layout.categories,
+    rightValueOf: (itemIndex) => categoryIndexOfItem(layout.question, itemIndex),
+  };
 }
 
 /** Response: `{ itemId: categoryId }`; an item left unsorted scores nothing. Credit is per item. */
@@ -128,14 +141,10 @@ export const categorise: QuestionTypeDefinition<
       view: {
         ...publicBase(question),
         type: 'categorise',
-        categories: categories.order.map((index, position) => ({
-          id: categories.ids[position] as string,
+        categories: publicItemsOf(categories, (index) => ({
           label: (question.categories[index] as Category).label,
         })),
-        items: items.order.map((index, position) => ({
-          id: items.ids[position] as string,
-          text: (question.items[index] as CategoriseItem).text,
-        })),
+        items: publicItemsOf(items, (index) => ({ text: (question.items[index] as CategoriseItem).text })),
       },
     };
   },
@@ -149,27 +158,12 @@ export const categorise: QuestionTypeDefinition<
     );
   },
   grade(layout, response) {
-    let correct = 0;
-    for (const [itemId, categoryId] of Object.entries(response)) {
-      const itemIndex = authoredIndexOf(layout.items, itemId);
-      if (itemIndex === undefined) continue;
-      if (
-        authoredIndexOf(layout.categories, categoryId) === categoryIndexOfItem(layout.question, itemIndex)
-      ) {
-        correct += 1;
-      }
-    }
+    const correct = countCorrectlyKeyed(response, answerKeyOf(layout));
     return { fraction: correct / layout.question.items.length, feedback: [] };
   },
   correctAnswer(layout) {
     const { question } = layout;
-    const response: Record<string, string> = {};
-    question.items.forEach((_, index) => {
-      response[opaqueIdOf(layout.items, index)] = opaqueIdOf(
-        layout.categories,
-        categoryIndexOfItem(question, index),
-      );
-    });
+    const response = correctKeyedResponse(question.items.length, answerKeyOf(layout));
     const text = question.categories
       .map((category) => {
         const members = question.items

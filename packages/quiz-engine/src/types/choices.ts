@@ -1,5 +1,8 @@
+import type { RandomGenerator } from 'pure-rand';
 import { z } from 'zod';
-import { type Arrangement, mustBe, reportDuplicates, slugSchema, textSchema } from './common.js';
+import { type Arrangement, arrange, mustBe, reportDuplicates, slugSchema, textSchema } from './common.js';
+import { idOrNumbered } from './numbered-id.js';
+import { publicItemsOf } from './public-items.js';
 
 export const choiceSchema = z.strictObject({
   id: slugSchema.optional(),
@@ -26,7 +29,7 @@ export interface PublicChoice {
 
 /** Authors may omit choice ids; `choice-1`, `choice-2`… follow the authored order. */
 export function choiceIdAt(authored: { id?: string | undefined }, index: number): string {
-  return authored.id ?? `choice-${index + 1}`;
+  return idOrNumbered(authored.id, 'choice', index);
 }
 
 export function normaliseChoices(authored: readonly AuthoredChoice[]): Choice[] {
@@ -55,9 +58,15 @@ export function checkChoices(
   );
 }
 
+/** Choices are shown under `c…` opaque ids in every type that has them (single, multiple, cloze blanks). */
+export function arrangeChoices(
+  choices: readonly Choice[],
+  shuffled: boolean,
+  rng: RandomGenerator,
+): Arrangement {
+  return arrange(choices.length, shuffled, 'c', rng);
+}
+
 export function publicChoices(choices: readonly Choice[], arrangement: Arrangement): PublicChoice[] {
-  return arrangement.order.map((authoredIndex, position) => ({
-    id: arrangement.ids[position] as string,
-    text: (choices[authoredIndex] as Choice).text,
-  }));
+  return publicItemsOf(arrangement, (authoredIndex) => ({ text: (choices[authoredIndex] as Choice).text }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  arrangeChoices,
   type Choice,
   checkChoices,
   choiceSchema,
@@ -174,7 +175,7 @@ export const cloze: QuestionTypeDefinition<ClozeQuestion, ClozeLayout, PublicClo
   layout(question, rng, options) {
     const blanks = arrange(question.blanks.length, false, 'b', rng);
     const choices = question.blanks.map((blank) =>
-      blank.kind === 'choice' ? arrange(blank.choices.length, options.shuffleChoices, 'c', rng) : undefined,
+      blank.kind === 'choice' ? arrangeChoices(blank.choices, options.shuffleChoices, rng) : undefined,
     );
     const publicBlanks = question.blanks.map((blank, index): PublicClozeBlank => {
       const id = blanks.ids[index] as string;

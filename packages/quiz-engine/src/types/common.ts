@@ -163,30 +163,6 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
-export function checkIdMap(
-  value: unknown,
-  keys: readonly string[],
-  values: readonly string[],
-  keyName: string,
-  valueName: string,
-): ResponseCheck<Record<string, string>> {
-  if (!isPlainRecord(value)) {
-    return rejectResponse(
-      'wrong-type',
-      `expected an object of ${keyName} id → ${valueName} id, got ${describe(value)}`,
-    );
-  }
-  const result: Record<string, string> = {};
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key))
-      return rejectResponse('unknown-id', `'${preview(key)}' is not a ${keyName} of this question`);
-    const checked = checkOneOf(value[key], values, valueName);
-    if (!checked.ok) return checked;
-    result[key] = checked.value;
-  }
-  return { ok: true, value: result };
-}
-
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import {
   type Arrangement,
   arrange,
-  authoredIndexOf,
-  checkIdMap,
   normaliseBase,
-  opaqueIdOf,
   type PublicQuestionBase,
   publicBase,
   type QuestionBase,
@@ -15,6 +12,14 @@ import {
   textSchema,
 } from './common.js';
 import type { QuestionTypeDefinition } from './definition.js';
+import {
+  checkIdMap,
+  correctKeyedResponse,
+  countCorrectlyKeyed,
+  type KeyedAnswerKey,
+} from './keyed-response.js';
+import { idOrNumbered } from './numbered-id.js';
+import { publicItemsOf } from './public-items.js';
 
 const pairSide = z
   .string({
@@ -38,7 +43,7 @@ export const matchingSchema = z
   })
   .superRefine((question, ctx) => {
     reportDuplicates(
-      question.pairs.map((pair, index) => pair.id ?? `pair-${index + 1}`),
+      question.pairs.map((pair, index) => idOrNumbered(pair.id, 'pair', index)),
       ctx,
       (index) => ['pairs', index, 'id'],
       'pair id',
@@ -94,7 +99,7 @@ export function normaliseMatching(authored: z.infer<typeof matchingSchema>): Mat
     ...normaliseBase(authored),
     type: 'matching',
     pairs: authored.pairs.map((pair, index) => ({
-      id: pair.id ?? `pair-${index + 1}`,
+      id: idOrNumbered(pair.id, 'pair', index),
       left: pair.left,
       right: pair.right,
     })),
@@ -104,6 +109,10 @@ export function normaliseMatching(authored: z.infer<typeof matchingSchema>): Mat
 
 function rightTexts(question: MatchingQuestion): string[] {
   return [...question.pairs.map((pair) => pair.right), ...question.distractors];
+}
+
+function answerKeyOf(layout: MatchingLayout): KeyedAnswerKey {
+  return { keys: layout.left, values: layout.right, rightValueOf: (pairIndex) => pairIndex };
 }
 
 /** Response: `{ leftId: rightId }`; a left left out scores nothing. Credit is per correct pair. */
@@ -126,14 +135,8 @@ export const matching: QuestionTypeDefinition<
       view: {
         ...publicBase(question),
         type: 'matching',
-        left: left.order.map((index, position) => ({
-          id: left.ids[position] as string,
-          text: (question.pairs[index] as MatchingPair).left,
-        })),
-        right: right.order.map((index, position) => ({
-          id: right.ids[position] as string,
-          text: rights[index] as string,
-        })),
+        left: publicItemsOf(left, (index) => ({ text: (question.pairs[index] as MatchingPair).left })),
+        right: publicItemsOf(right, (index) => ({ text: rights[index] as string })),
       },
     };
   },
@@ -142,19 +145,12 @@ export const matching: QuestionTypeDefinition<
     return checkIdMap(value, ids(view.left), ids(view.right), 'left item', 'right item');
   },
   grade(layout, response) {
-    let correct = 0;
-    for (const [leftId, rightId] of Object.entries(response)) {
-      const pairIndex = authoredIndexOf(layout.left, leftId);
-      if (pairIndex !== undefined && pairIndex === authoredIndexOf(layout.right, rightId)) correct += 1;
-    }
+    const correct = countCorrectlyKeyed(response, answerKeyOf(layout));
     return { fraction: correct / layout.question.pairs.length, feedback: [] };
   },
   correctAnswer(layout) {
     const { pairs } = layout.question;
-    const response: Record<string, string> = {};
-    pairs.forEach((_, index) => {
-      response[opaqueIdOf(layout.left, index)] = opaqueIdOf(layout.right, index);
-    });
+    const response = correctKeyedResponse(pairs.length, answerKeyOf(layout));
     return { text: pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; '), response };
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  arrangeChoices,
   type Choice,
   checkChoices,
   choiceSchema,
@@ -9,11 +10,8 @@ import {
 } from './choices.js';
 import {
   type Arrangement,
-  arrange,
   authoredIndexOf,
-  checkOneOf,
   clampFraction,
-  describe,
   type FeedbackItem,
   mustBe,
   normaliseBase,
@@ -26,6 +24,7 @@ import {
   textSchema,
 } from './common.js';
 import type { QuestionTypeDefinition } from './definition.js';
+import { checkDistinctIds } from './distinct-ids.js';
 
 /** One wrong pick cancels one right pick unless the author says otherwise. */
 export const DEFAULT_WRONG_PICK_PENALTY = 1;
@@ -91,7 +90,7 @@ export const multipleResponse: QuestionTypeDefinition<
   string[]
 > = {
   layout(question, rng, options) {
-    const choices = arrange(question.choices.length, options.shuffleChoices, 'c', rng);
+    const choices = arrangeChoices(question.choices, options.shuffleChoices, rng);
     return {
       type: 'multiple',
       question,
@@ -101,20 +100,10 @@ export const multipleResponse: QuestionTypeDefinition<
   },
   checkResponse(view, value) {
     const ids = view.choices.map((choice) => choice.id);
-    if (!Array.isArray(value))
-      return rejectResponse('wrong-type', `expected a list of choice ids, got ${describe(value)}`);
-    if (value.length > ids.length) {
+    if (Array.isArray(value) && value.length > ids.length) {
       return rejectResponse('duplicate', `${value.length} picks for ${ids.length} choices`);
     }
-    const picked: string[] = [];
-    for (const item of value) {
-      const checked = checkOneOf(item, ids, 'choice');
-      if (!checked.ok) return checked;
-      if (picked.includes(checked.value))
-        return rejectResponse('duplicate', `choice '${checked.value}' is picked twice`);
-      picked.push(checked.value);
-    }
-    return { ok: true, value: picked };
+    return checkDistinctIds(value, ids, 'choice', (id) => `choice '${id}' is picked twice`);
   },
   grade(layout, response) {
     const { choices, penalty } = layout.question;

@@ -3,8 +3,6 @@ import { opaqueIds, seededOrder } from '../shuffle.js';
 import {
   type Arrangement,
   authoredIndexOf,
-  checkOneOf,
-  describe,
   normaliseBase,
   opaqueIdOf,
   type PublicQuestionBase,
@@ -17,6 +15,9 @@ import {
   textSchema,
 } from './common.js';
 import type { QuestionTypeDefinition } from './definition.js';
+import { checkDistinctIds } from './distinct-ids.js';
+import { idOrNumbered } from './numbered-id.js';
+import { publicItemsOf } from './public-items.js';
 
 const orderingItemSchema = z.union(
   [textSchema, z.strictObject({ id: slugSchema.optional(), text: textSchema })],
@@ -32,7 +33,7 @@ function itemText(item: AuthoredOrderingItem): string {
 }
 
 function itemId(item: AuthoredOrderingItem, index: number): string {
-  return (typeof item === 'string' ? undefined : item.id) ?? `item-${index + 1}`;
+  return idOrNumbered(typeof item === 'string' ? undefined : item.id, 'item', index);
 }
 
 export const orderingSchema = z
@@ -119,8 +120,7 @@ export const ordering: QuestionTypeDefinition<
       view: {
         ...publicBase(question),
         type: 'ordering',
-        items: order.map((authoredIndex, position) => ({
-          id: items.ids[position] as string,
+        items: publicItemsOf(items, (authoredIndex) => ({
           text: (question.items[authoredIndex] as OrderingItem).text,
         })),
       },
@@ -128,21 +128,11 @@ export const ordering: QuestionTypeDefinition<
   },
   checkResponse(view, value) {
     const ids = view.items.map((item) => item.id);
-    const expected = ids.length;
-    if (!Array.isArray(value))
-      return rejectResponse('wrong-type', `expected a list of item ids, got ${describe(value)}`);
-    const seen: string[] = [];
-    for (const item of value) {
-      const checked = checkOneOf(item, ids, 'item');
-      if (!checked.ok) return checked;
-      if (seen.includes(checked.value))
-        return rejectResponse('duplicate', `item '${checked.value}' appears twice`);
-      seen.push(checked.value);
+    const checked = checkDistinctIds(value, ids, 'item', (id) => `item '${id}' appears twice`);
+    if (checked.ok && checked.value.length !== ids.length) {
+      return rejectResponse('incomplete', `place all ${ids.length} items (got ${checked.value.length})`);
     }
-    if (seen.length !== expected) {
-      return rejectResponse('incomplete', `place all ${expected} items (got ${seen.length})`);
-    }
-    return { ok: true, value: seen };
+    return checked;
   },
   grade(layout, response) {
     const positions = response.map((id) => authoredIndexOf(layout.items, id) ?? -1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  arrangeChoices,
   type Choice,
   checkChoices,
   choiceSchema,
@@ -9,7 +10,6 @@ import {
 } from './choices.js';
 import {
   type Arrangement,
-  arrange,
   authoredIndexOf,
   checkOneOf,
   type FeedbackItem,
@@ -71,7 +71,7 @@ export const singleChoice: QuestionTypeDefinition<
   string
 > = {
   layout(question, rng, options) {
-    const choices = arrange(question.choices.length, options.shuffleChoices, 'c', rng);
+    const choices = arrangeChoices(question.choices, options.shuffleChoices, rng);
     return {
       type: 'single',
       question,
