@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { errorMessage, postJson } from '@/lib/client/api';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useApiForm } from '@/components/forms/use-api-form';
+import { errorMessage, type JsonResponse } from '@/lib/client/api';
 import styles from '../teacher/teacher.module.css';
 
 interface Joined {
@@ -13,51 +14,45 @@ interface Joined {
 
 type Field = 'code' | 'displayName';
 
+interface JoinError {
+  message: string;
+  /** The input the error is about, marked invalid and described by the message. */
+  field: Field | null;
+}
+
+function describeJoinError(result: JsonResponse<Joined>): JoinError {
+  const body = result.data as { error?: { code?: string; issues?: { path: string }[] } } | null;
+  const path = body?.error?.issues?.[0]?.path;
+  const field: Field | null =
+    path === 'code' || body?.error?.code === 'unknown-join-code'
+      ? 'code'
+      : path === 'displayName' || body?.error?.code === 'display-name-taken'
+        ? 'displayName'
+        : null;
+  return { message: errorMessage(result, `Joining failed (HTTP ${result.status}). Try again.`), field };
+}
+
 /** Join with a class code and a display name; shows the personal resume code once. */
 export function JoinForm() {
   const id = useId();
   const [code, setCode] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [error, setError] = useState<{ message: string; field: Field | null } | null>(null);
   const [joined, setJoined] = useState<Joined | null>(null);
-  const [pending, setPending] = useState(false);
+  const { onSubmit, pending, error } = useApiForm<Joined, JoinError>({
+    url: '/api/classes/join',
+    body: () => ({ code, displayName }),
+    onSuccess: setJoined,
+    describeError: describeJoinError,
+    unreachable: {
+      message: 'The server could not be reached. Check your connection and try again.',
+      field: null,
+    },
+  });
   const confirmation = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (joined) confirmation.current?.focus();
   }, [joined]);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const result = await postJson<Joined>('/api/classes/join', { code, displayName });
-      if (result.ok && result.data) {
-        setJoined(result.data);
-      } else {
-        const body = result.data as { error?: { code?: string; issues?: { path: string }[] } } | null;
-        const path = body?.error?.issues?.[0]?.path;
-        const field: Field | null =
-          path === 'code' || body?.error?.code === 'unknown-join-code'
-            ? 'code'
-            : path === 'displayName' || body?.error?.code === 'display-name-taken'
-              ? 'displayName'
-              : null;
-        setError({
-          message: errorMessage(result, `Joining failed (HTTP ${result.status}). Try again.`),
-          field,
-        });
-      }
-    } catch {
-      setError({
-        message: 'The server could not be reached. Check your connection and try again.',
-        field: null,
-      });
-    } finally {
-      setPending(false);
-    }
-  }
 
   if (joined) {
     return (

@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { type FormEvent, useId, useState } from 'react';
-import { errorMessage, postJson } from '@/lib/client/api';
+import { useId, useState } from 'react';
+import { useApiForm } from '@/components/forms/use-api-form';
+import { errorMessage } from '@/lib/client/api';
 import styles from '../teacher/teacher.module.css';
 
 interface Resumed {
@@ -14,25 +15,15 @@ interface Resumed {
 export function ResumeForm() {
   const id = useId();
   const [resumeCode, setResumeCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [resumed, setResumed] = useState<Resumed | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    setResumed(null);
-    try {
-      const result = await postJson<Resumed>('/api/classes/resume', { resumeCode });
-      if (result.ok && result.data) setResumed(result.data);
-      else setError(errorMessage(result, `That did not work (HTTP ${result.status}). Try again.`));
-    } catch {
-      setError('The server could not be reached. Check your connection and try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  const { onSubmit, pending, error } = useApiForm<Resumed>({
+    url: '/api/classes/resume',
+    body: () => ({ resumeCode }),
+    onStart: () => setResumed(null),
+    onSuccess: setResumed,
+    describeError: (result) => errorMessage(result, `That did not work (HTTP ${result.status}). Try again.`),
+    unreachable: 'The server could not be reached. Check your connection and try again.',
+  });
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>

@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
-import { errorMessage, postJson } from '@/lib/client/api';
+import { useId, useState } from 'react';
+import { useApiForm } from '@/components/forms/use-api-form';
+import { errorMessage } from '@/lib/client/api';
 import styles from './teacher.module.css';
 
 interface CreatedClass {
@@ -16,30 +17,20 @@ export function CreateClassForm() {
   const router = useRouter();
   const id = useId();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedClass | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    setCreated(null);
-    try {
-      const result = await postJson<CreatedClass>('/api/classes', { name });
-      if (result.ok && result.data) {
-        setCreated(result.data);
-        setName('');
-        router.refresh();
-      } else {
-        setError(errorMessage(result, `The class was not created (HTTP ${result.status}). Try again.`));
-      }
-    } catch {
-      setError('The server could not be reached. Check the connection and try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  const { onSubmit, pending, error } = useApiForm<CreatedClass>({
+    url: '/api/classes',
+    body: () => ({ name }),
+    onStart: () => setCreated(null),
+    onSuccess: (data) => {
+      setCreated(data);
+      setName('');
+      router.refresh();
+    },
+    describeError: (result) =>
+      errorMessage(result, `The class was not created (HTTP ${result.status}). Try again.`),
+    unreachable: 'The server could not be reached. Check the connection and try again.',
+  });
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>

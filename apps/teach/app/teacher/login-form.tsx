@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
-import { errorMessage, postJson } from '@/lib/client/api';
+import { useId, useState } from 'react';
+import { useApiForm } from '@/components/forms/use-api-form';
+import { errorMessage } from '@/lib/client/api';
 import styles from './teacher.module.css';
 
 /** Teacher passcode form; on success the page reloads its server data and shows the dashboard. */
@@ -10,27 +11,16 @@ export function TeacherLoginForm() {
   const router = useRouter();
   const id = useId();
   const [passcode, setPasscode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const result = await postJson('/api/teacher/login', { passcode });
-      if (result.ok) {
-        setPasscode('');
-        router.refresh();
-      } else {
-        setError(errorMessage(result, `Login failed (HTTP ${result.status}). Try again.`));
-      }
-    } catch {
-      setError('The server could not be reached. Check the connection and try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  const { onSubmit, pending, error } = useApiForm<{ ok: true }>({
+    url: '/api/teacher/login',
+    body: () => ({ passcode }),
+    onSuccess: () => {
+      setPasscode('');
+      router.refresh();
+    },
+    describeError: (result) => errorMessage(result, `Login failed (HTTP ${result.status}). Try again.`),
+    unreachable: 'The server could not be reached. Check the connection and try again.',
+  });
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>

@@ -14,6 +14,7 @@ import {
   validateResponses,
 } from '@coursekit/quiz-engine';
 import { z } from 'zod';
+import { type AttemptSummary, summariseAttempt } from './attempt-summary';
 import { describeResponse } from './describe-response';
 import { ApiError, type ApiIssue } from './errors';
 import { deriveKey } from './signing';
@@ -278,16 +279,7 @@ function gradeSubmission(
 }
 
 export interface SubmittedAttempt {
-  attempt: {
-    id: string;
-    quizId: string;
-    number: number;
-    submittedAt: string;
-    score: number;
-    maxScore: number;
-    percentage: number;
-    passed: boolean | null;
-  };
+  attempt: AttemptSummary;
   result: GradeResult;
   replayed: boolean;
 }
@@ -295,16 +287,7 @@ export interface SubmittedAttempt {
 function submittedAttempt(record: AttemptRecord, replayed: boolean): SubmittedAttempt {
   const result = parseResult(record);
   return {
-    attempt: {
-      id: record.id,
-      quizId: record.quizId,
-      number: record.attemptNumber,
-      submittedAt: new Date(record.submittedAt).toISOString(),
-      score: record.score,
-      maxScore: record.maxScore,
-      percentage: record.percent,
-      passed: result.passed,
-    },
+    attempt: summariseAttempt(record, result),
     result,
     replayed,
   };

@@ -1,4 +1,5 @@
 import type { GradeResult } from '@coursekit/quiz-engine';
+import { type AttemptSummary, summariseAttempt } from './attempt-summary';
 import type { LearnerLookup } from './sessions';
 import type { Storage } from './storage/types';
 
@@ -7,17 +8,7 @@ export interface LearnerProgress {
     | { kind: 'student'; id: string; displayName: string; class: { id: string; name: string } }
     | { kind: 'anonymous' }
     | null;
-  attempts: {
-    id: string;
-    quizId: string;
-    number: number;
-    submittedAt: string;
-    score: number;
-    maxScore: number;
-    percentage: number;
-    passed: boolean | null;
-    result: GradeResult;
-  }[];
+  attempts: (AttemptSummary & { result: GradeResult })[];
   completions: { lessonId: string; completedAt: string }[];
 }
 
@@ -42,17 +33,7 @@ export async function learnerProgress(storage: Storage, lookup: LearnerLookup): 
         : { kind: 'anonymous' },
     attempts: attempts.map((attempt) => {
       const result = JSON.parse(attempt.result) as GradeResult;
-      return {
-        id: attempt.id,
-        quizId: attempt.quizId,
-        number: attempt.attemptNumber,
-        submittedAt: new Date(attempt.submittedAt).toISOString(),
-        score: attempt.score,
-        maxScore: attempt.maxScore,
-        percentage: attempt.percent,
-        passed: result.passed,
-        result,
-      };
+      return { ...summariseAttempt(attempt, result), result };
     }),
     completions: completions.map((c) => ({
       lessonId: c.lessonId,

@@ -46,43 +46,40 @@ function decode(token: string | undefined, secret: string): TokenPayload | undef
   }
 }
 
-export async function issueTeacherSession(
+/** Stores a session row and signs its cookie from one lifetime, so the row and the cookie expire together. */
+async function issueStoredSession(
   context: SessionContext,
+  kind: 'teacher' | 'student',
+  student: StudentRecord | null,
+  lifetimeMs: number,
 ): Promise<{ token: string; maxAgeSeconds: number }> {
   const id = randomId('ses');
   await context.storage.createSession({
     id,
-    kind: 'teacher',
-    studentId: null,
-    classId: null,
+    kind,
+    studentId: student?.id ?? null,
+    classId: student?.classId ?? null,
     createdAt: context.now,
-    expiresAt: context.now + TEACHER_SESSION_MS,
+    expiresAt: context.now + lifetimeMs,
     revokedAt: null,
   });
   return {
-    token: encode({ v: 1, k: 'teacher', id, iat: context.now }, context.secret),
-    maxAgeSeconds: TEACHER_SESSION_MS / 1000,
+    token: encode({ v: 1, k: kind, id, iat: context.now }, context.secret),
+    maxAgeSeconds: lifetimeMs / 1000,
   };
 }
 
-export async function issueStudentSession(
+export function issueTeacherSession(
+  context: SessionContext,
+): Promise<{ token: string; maxAgeSeconds: number }> {
+  return issueStoredSession(context, 'teacher', null, TEACHER_SESSION_MS);
+}
+
+export function issueStudentSession(
   context: SessionContext,
   student: StudentRecord,
 ): Promise<{ token: string; maxAgeSeconds: number }> {
-  const id = randomId('ses');
-  await context.storage.createSession({
-    id,
-    kind: 'student',
-    studentId: student.id,
-    classId: student.classId,
-    createdAt: context.now,
-    expiresAt: context.now + STUDENT_SESSION_MS,
-    revokedAt: null,
-  });
-  return {
-    token: encode({ v: 1, k: 'student', id, iat: context.now }, context.secret),
-    maxAgeSeconds: STUDENT_SESSION_MS / 1000,
-  };
+  return issueStoredSession(context, 'student', student, STUDENT_SESSION_MS);
 }
 
 /** An anonymous learner needs no database row: the signed cookie is the whole session. */
