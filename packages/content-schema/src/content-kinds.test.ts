@@ -23,8 +23,8 @@ describe('parseContent', () => {
   });
 
   it('refuses an unknown kind, naming the kinds', () => {
-    expect(() => parseContent('quiz' as never, {}, 'quiz.yaml')).toThrow(
-      "unknown content kind 'quiz'; use one of course, lesson-frontmatter, glossary, timeline",
+    expect(() => parseContent('quizz' as never, {}, 'quiz.yaml')).toThrow(
+      "unknown content kind 'quizz'; use one of course, lesson-frontmatter, glossary, timeline, quiz",
     );
   });
 });

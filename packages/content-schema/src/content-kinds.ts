@@ -1,3 +1,4 @@
+import { quizSchema } from '@coursekit/quiz-engine';
 import type { z } from 'zod';
 import type { CourseIssue } from './course-issue.js';
 import { courseSchema } from './course-schema.js';
@@ -12,6 +13,9 @@ export const contentSchemas = {
   'lesson-frontmatter': lessonFrontmatterSchema,
   glossary: glossarySchema,
   timeline: timelineSchema,
+  // quiz-engine owns the quiz format; it is listed here so one call checks, and one folder of JSON Schemas
+  // describes, every kind of file an author writes.
+  quiz: quizSchema,
 } as const;
 
 export type ContentKind = keyof typeof contentSchemas;

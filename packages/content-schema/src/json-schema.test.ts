@@ -41,8 +41,8 @@ describe('contentJsonSchema', () => {
   });
 
   it('refuses an unknown kind with the list of kinds', () => {
-    expect(() => contentJsonSchema('quiz' as never)).toThrow(
-      /use one of course, lesson-frontmatter, glossary, timeline/,
+    expect(() => contentJsonSchema('quizz' as never)).toThrow(
+      /use one of course, lesson-frontmatter, glossary, timeline, quiz/,
     );
   });
 });
