@@ -124,7 +124,7 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
               <tbody>
                 {quiz.questions.map((question) => (
                   <tr key={question.questionId}>
-                    <th scope="row">
+                    <th scope="row" className={styles.prompt}>
                       <ReactMarkdown>{question.prompt}</ReactMarkdown>
                     </th>
                     <td className={styles.number}>{question.responses}</td>
