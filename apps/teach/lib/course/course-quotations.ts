@@ -103,6 +103,18 @@ export function findQuotations(text: string): FoundQuotation[] {
   return quotations;
 }
 
+/** Where `needle` first stands in `haystack` from `from` as whole words (“complicate” is not in “complicates”). */
+function wordIndex(haystack: string, needle: string, from: number): number {
+  const letter = /[\p{L}\p{N}]/u;
+  for (let at = haystack.indexOf(needle, from); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const startsInWord = letter.test(needle.charAt(0)) && letter.test(haystack.charAt(at - 1));
+    const endsInWord =
+      letter.test(needle.charAt(needle.length - 1)) && letter.test(haystack.charAt(at + needle.length));
+    if (!startsInWord && !endsInWord) return at;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 /**
  * Whether `quotation` stands verbatim in `passage`: fragments around an ellipsis in order, the first letter
  * in either case (a quotation may start a sentence), a trailing comma or full stop the quoter added ignored.
@@ -124,11 +136,7 @@ export function isVerbatimIn(quotation: string, passage: string): boolean {
             fragment.charAt(0).toUpperCase() + fragment.slice(1),
           ]
         : [fragment];
-    const at = Math.min(
-      ...variants
-        .map((variant) => haystack.indexOf(variant, from))
-        .map((i) => (i < 0 ? Number.POSITIVE_INFINITY : i)),
-    );
+    const at = Math.min(...variants.map((variant) => wordIndex(haystack, variant, from)));
     if (!Number.isFinite(at)) return false;
     from = at + fragment.length;
   }

@@ -138,6 +138,7 @@ describe('the quotation checker', () => {
     expect(quotationProblem('yielded few results', [3])).toMatch(/found in para\. 2/);
     expect(quotationProblem('yielded few results', [])).toMatch(/no paragraph locator/);
     expect(quotationProblem('yielded no results', [2])).toMatch(/not verbatim/);
+    expect(quotationProblem('complicate', [3])).toMatch(/not verbatim/);
   });
 
   it('reads the locator from a citation or from the sentence’s own prose', () => {
