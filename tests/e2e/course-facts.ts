@@ -87,12 +87,12 @@ export function readCourseFacts(): CourseFacts {
   return { title: course.title, lessons, quizzes, glossary, readingParagraphs, readingAuthor };
 }
 
-/** The lesson whose quiz checks each answer (not deferred) and uses the most question types, with that quiz. */
+/** The lesson whose quiz gives immediate feedback (one check per question) and uses the most question types. */
 export function lessonWithRichestQuiz(facts: CourseFacts): { lesson: LessonFacts; quiz: Quiz } {
   let best: { lesson: LessonFacts; quiz: Quiz; types: number } | undefined;
   for (const lesson of facts.lessons) {
     const quiz = lesson.quiz ? facts.quizzes.get(lesson.quiz) : undefined;
-    if (!quiz || quiz.behaviour === 'deferred') continue;
+    if (!quiz || quiz.behaviour !== 'immediate') continue;
     const types = new Set(questionsOf(quiz).map((question) => question.type)).size;
     if (!best || types > best.types) best = { lesson, quiz, types };
   }
