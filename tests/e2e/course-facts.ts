@@ -92,7 +92,7 @@ export function lessonWithRichestQuiz(facts: CourseFacts): { lesson: LessonFacts
   let best: { lesson: LessonFacts; quiz: Quiz; types: number } | undefined;
   for (const lesson of facts.lessons) {
     const quiz = lesson.quiz ? facts.quizzes.get(lesson.quiz) : undefined;
-    if (!quiz || quiz.behaviour !== 'immediate') continue;
+    if (quiz?.behaviour !== 'immediate') continue;
     const types = new Set(questionsOf(quiz).map((question) => question.type)).size;
     if (!best || types > best.types) best = { lesson, quiz, types };
   }
