@@ -7,7 +7,7 @@ import { citeproc } from './lazy-modules.js';
 import { builtInLocaleXml, resolveLocale } from './locales.js';
 import { locatorLabelOf } from './locators.js';
 import { checkCslItems } from './parse-csl-data.js';
-import { type BuiltInStyleName, resolveStyle, type StyleInfo } from './styles.js';
+import { type BuiltInStyleName, resolveStyle, type StyleInfo, styleXml } from './styles.js';
 import type {
   BibliographyEntry,
   CitationCluster,
@@ -70,8 +70,12 @@ function collectingWarnings<T>(warnings: string[], run: () => T): T {
   }
 }
 
+const labelNames = new Set<string>(cslLocatorLabels);
+
 function locatorLabel(item: CitationItem): CslLocatorLabel | undefined {
   if (item.label === undefined) return item.locator ? 'page' : undefined;
+  // A label by its CSL name needs no look-up among the locale's terms (which reads the locale).
+  if (labelNames.has(item.label)) return item.label;
   const label = locatorLabelOf(item.label);
   if (!label) {
     throw new CitationsError(
@@ -153,18 +157,30 @@ function toCitation({ citationItems, mode, noteIndex }: DocumentCitation): CSL.C
  * Each citation and each bibliography is one run of citeproc-js, none when `cache` already has it.
  */
 export function createCiteProcessor(options: CiteProcessorOptions): CiteProcessor {
-  const style = resolveStyle(options.style);
-  const locale = resolveLocale(options.locale);
-  // Copies, so that citeproc-js never changes the caller's data.
-  const checkedItems = checkCslItems(options.items).map((item) => structuredClone(item));
-  const items = new Map(checkedItems.map((item) => [item.id, item]));
-  const knownKeys = [...items.keys()];
-  const warnings: string[] = [];
   const { cache } = options;
+  // A style the cache has seen pass its checks is not read again.
+  const styleKey = cache ? cacheKey('style', styleXml(options.style)) : '';
+  const seenStyle = cache?.get(styleKey) as StyleInfo | undefined;
+  const style = seenStyle ? { xml: styleXml(options.style), info: seenStyle } : resolveStyle(options.style);
+  if (cache && !seenStyle) cache.set(styleKey, style.info);
+  const locale = resolveLocale(options.locale);
+  const warnings: string[] = [];
   // A hash of everything that decides the output; each citation's key adds the citations before it.
-  const documentStart = cache ? cacheKey(style.xml, locale.lang, locale.xml, checkedItems) : '';
+  const documentStart = cache ? cacheKey(style.xml, locale.lang, locale.xml, options.items) : '';
+  const engineKey = cache ? cacheKey(documentStart, 'engine') : '';
+  const seenEngine = cache?.get(engineKey) as CachedEngine | undefined;
+
+  // Copies, so that citeproc-js never changes the caller's data (nor the caller citeproc-js's). Items the
+  // cache has seen work with this style and locale were checked then: again only if citeproc-js must start.
+  const copy = (items: readonly CslItem[]) => items.map((item) => structuredClone(item));
+  let checkedItems = seenEngine ? undefined : copy(checkCslItems(options.items));
+  const uncheckedItems = checkedItems ? [] : copy(options.items);
+  const knownKeys = (checkedItems ?? uncheckedItems).map((item) => String(item.id));
+  const known = new Set(knownKeys);
 
   const buildEngine = (collected: string[]): CSL.Engine => {
+    checkedItems ??= checkCslItems(uncheckedItems);
+    const items = new Map(checkedItems.map((item) => [item.id, item]));
     const sys: CSL.Sys = {
       retrieveLocale: (lang) =>
         lang === locale.lang ? locale.xml : lang === 'en-US' ? builtInLocaleXml : false,
@@ -185,8 +201,6 @@ export function createCiteProcessor(options: CiteProcessorOptions): CiteProcesso
   // With a cache that has seen this style, locale and references work, citeproc-js is started only when
   // something is not in the cache; otherwise now, so that a style citeproc-js rejects fails here.
   let engine: CSL.Engine | undefined;
-  const engineKey = cache ? cacheKey(documentStart, 'engine') : '';
-  const seenEngine = cache?.get(engineKey) as CachedEngine | undefined;
   if (seenEngine) warnings.push(...seenEngine.warnings);
   else {
     engine = buildEngine(warnings);
@@ -214,7 +228,7 @@ export function createCiteProcessor(options: CiteProcessorOptions): CiteProcesso
   };
 
   const checkKey = (key: string): void => {
-    if (!items.has(key)) throw new UnknownCitationKeyError(key, findClosestKeys(key, knownKeys));
+    if (!known.has(key)) throw new UnknownCitationKeyError(key, findClosestKeys(key, knownKeys));
   };
 
   const printsNothing = (output: string) => noPrintedForm.test(output) || !output.trim();

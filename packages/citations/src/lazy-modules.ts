@@ -47,6 +47,13 @@ export function jsonc(): typeof import('jsonc-parser') {
   return jsoncModule;
 }
 
+let xmlParserModule: typeof import('fast-xml-parser') | undefined;
+/** The XML parser, for checking styles and locales (its CommonJS build is one file: quicker to load). */
+export function xmlParser(): typeof import('fast-xml-parser') {
+  xmlParserModule ??= requireHere('fast-xml-parser') as typeof import('fast-xml-parser');
+  return xmlParserModule;
+}
+
 let citeprocPackageVersion: string | undefined;
 /** citeproc-js's version, read without loading citeproc-js, for cache keys. */
 export function citeprocVersion(): string {

@@ -128,7 +128,7 @@ function validateItems(
 }
 
 /** A function from a data path to its 1-based line, through the YAML parser (JSON is YAML too). */
-function lineFinder(text: string): (path: ReadonlyArray<PropertyKey>) => number | undefined {
+function readLines(text: string): (path: ReadonlyArray<PropertyKey>) => number | undefined {
   const { isNode, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
@@ -139,6 +139,15 @@ function lineFinder(text: string): (path: ReadonlyArray<PropertyKey>) => number 
       if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
     }
     return undefined;
+  };
+}
+
+/** `readLines`, read only when there is a problem to place. */
+function lineFinder(text: string): (path: ReadonlyArray<PropertyKey>) => number | undefined {
+  let lineOf: ((path: ReadonlyArray<PropertyKey>) => number | undefined) | undefined;
+  return (path) => {
+    lineOf ??= readLines(text);
+    return lineOf(path);
   };
 }
 
