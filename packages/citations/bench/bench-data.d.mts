@@ -4,3 +4,5 @@ export const benchItems: CslItem[];
 export const benchCitations: CitationCluster[];
 export const variedCitations: CitationCluster[];
 export const selectedKeys: string[];
+export const edgeItems: CslItem[];
+export const edgeCitations: CitationCluster[];

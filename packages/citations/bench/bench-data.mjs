@@ -11,9 +11,7 @@ export const benchItems = Array.from({ length: 200 }, (_, index) => ({
       ? `Salt & Water <i>in situ</i>: Test Work Number ${index}`
       : index % 23 === 0
         ? `"Quoted" <b>Bold</b> 2 < 3 Test Work Number ${index}`
-        : index % 19 === 0
-          ? `Area in m² and  Two Spaces, Test Work Number ${index}`
-          : `A Test Work Number ${index}`,
+        : `A Test Work Number ${index}`,
   ...(index % 2 === 0
     ? { publisher: 'Example Press', 'publisher-place': 'Testville' }
     : { 'container-title': 'Journal of Test Data', volume: String(index % 20), page: '1-20' }),
@@ -23,6 +21,42 @@ export const benchItems = Array.from({ length: 200 }, (_, index) => ({
   ...(index % 13 === 0 ? { editor: [{ family: 'Editor', given: 'Eve' }, { literal: 'Test Group' }] } : {}),
   issued: { 'date-parts': [[1990 + (index % 30)]] },
 }));
+
+/**
+ * References whose HTML cannot be read back as text exactly (citeproc-js writes a superscript character as
+ * `<sup>`, two spaces as a no-break space and a space), so that their text is rendered on its own.
+ */
+export const edgeItems = [
+  {
+    id: 'edge-superscript',
+    type: 'book',
+    title: 'Area in m² and Volume in m³',
+    author: [{ family: 'Edge', given: 'Ed' }],
+  },
+  {
+    id: 'edge-spaces',
+    type: 'book',
+    title: 'Two  Spaces and\u00a0a No-Break Space',
+    author: [{ family: 'Edge', given: 'Flo' }],
+  },
+  {
+    id: 'edge-rich',
+    type: 'article-journal',
+    title: 'H<sub>2</sub>O and x<sup>2</sup>',
+    'container-title': 'Edge Letters',
+    author: [{ family: 'Edge', given: 'Gus' }],
+    issued: { 'date-parts': [[2001]] },
+  },
+];
+
+/** Citations of the edge references, in the forms where their titles show (with a test note style). */
+export const edgeCitations = [
+  { items: [{ key: 'edge-superscript', prefix: 'see  also ' }] },
+  { items: [{ key: 'edge-spaces', locator: '3', suffix: ' (m²)' }] },
+  { items: [{ key: 'edge-rich' }], narrative: true },
+  { items: [{ key: 'edge-superscript' }, { key: 'edge-spaces' }] },
+  { items: [{ key: 'edge-rich', locator: '2' }] },
+];
 
 /** The 1,000 citations the benchmark renders: one work each, at a page. */
 export const benchCitations = Array.from({ length: 1000 }, (_, index) => ({

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { benchCitations, benchItems, selectedKeys, variedCitations } from '../bench/bench-data.mjs';
+import {
+  benchCitations,
+  benchItems,
+  edgeCitations,
+  edgeItems,
+  selectedKeys,
+  variedCitations,
+} from '../bench/bench-data.mjs';
 import { createCiteProcessor } from './cite-processor.js';
 import { builtInStyles } from './styles.js';
 
@@ -28,11 +35,14 @@ function renderAll(style: string) {
   processor.reset();
   const bench = benchCitations.map((cluster) => processor.cite(cluster));
   const hasBibliography = processor.style.hasBibliography;
+  const edge = createCiteProcessor({ items: [...benchItems.slice(0, 10), ...edgeItems], style });
   return {
     citations: varied,
     benchCitations: bench,
     bibliography: hasBibliography ? processor.bibliography() : null,
     selectedBibliography: hasBibliography ? processor.bibliography(selectedKeys) : null,
+    edgeCitations: edgeCitations.map((cluster) => edge.cite(cluster)),
+    edgeBibliography: hasBibliography ? edge.bibliography() : null,
   };
 }
 
