@@ -97,6 +97,21 @@ function measureCache() {
   return { cold: median(cold), cached: median(cached) };
 }
 
+/** What importing the package costs: whole processes that only load it, beside one that loads nothing. */
+function measureImports() {
+  const list = {
+    'node, nothing loaded': ['-e', ''],
+    'import the package (ESM)': ['--input-type=module', '-e', "await import('../dist/index.js')"],
+    'require the package (CJS)': ['-e', "require('../dist/index.cjs')"],
+    'require citeproc-js alone': ['-e', "require('citeproc')"],
+  };
+  const times = Object.fromEntries(Object.keys(list).map((name) => [name, []]));
+  for (let run = 0; run < runs * 2; run += 1) {
+    for (const [name, args] of Object.entries(list)) times[name].push(timed('node', args).seconds);
+  }
+  return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+}
+
 const format = (seconds) => `${seconds.toFixed(2)} s`;
 try {
   console.log(`Node ${process.version}, ${runs} alternating runs each, medians of whole processes`);
@@ -114,6 +129,13 @@ try {
     console.log(`  package / citeproc-js directly: ${(ours / floor).toFixed(2)}× (goal ≤ 1.15×)`);
     if (times['pandoc --citeproc'])
       console.log(`  package / pandoc --citeproc:    ${(ours / times['pandoc --citeproc']).toFixed(2)}×`);
+  }
+  const imports = measureImports();
+  const bare = imports['node, nothing loaded'];
+  console.log('\nimport time (whole process, less a node process that loads nothing)');
+  for (const [name, seconds] of Object.entries(imports)) {
+    if (name !== 'node, nothing loaded')
+      console.log(`  ${name.padEnd(26)} ${((seconds - bare) * 1000).toFixed(0)} ms`);
   }
   const { cold, cached } = measureCache();
   console.log('\n1,000 citations with a citation cache folder (createCitationCache({ dir }))');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { version } from '../package.json';
 import { citeprocVersion } from './lazy-modules.js';
@@ -7,7 +7,7 @@ import { citeprocVersion } from './lazy-modules.js';
 /**
  * Where rendered citations and bibliographies are kept, by a hash of everything that decides them (style,
  * locale, references and the citations before them). Any store with `get` and `set` will do: a `Map`, the
- * folder of `createCitationCache({ dir })`, or a store of the app's own. Values are plain JSON data.
+ * file of `createCitationCache({ dir })`, or a store of the app's own. Values are plain JSON data.
  */
 export interface CitationCache {
   /** The value stored under `key`, or `undefined`. */
@@ -16,7 +16,10 @@ export interface CitationCache {
 }
 
 export interface CitationCacheOptions {
-  /** Also keep entries as JSON files in this folder, so that a later process renders nothing it has seen. */
+  /**
+   * Also keep entries in this folder (in one file, `citations.ndjson`), so that a later process renders
+   * nothing it has seen. Delete the folder to empty the cache.
+   */
   dir?: string | undefined;
 }
 
@@ -25,44 +28,56 @@ export interface CitationCacheStats {
   misses: number;
 }
 
-/** An in-memory citation cache, backed by a folder of JSON files when `dir` is given. */
+/** An in-memory citation cache, backed by a file in `dir` when one is given. */
 export function createCitationCache(
   options: CitationCacheOptions = {},
 ): CitationCache & { readonly stats: CitationCacheStats } {
   const memory = new Map<string, unknown>();
   const stats: CitationCacheStats = { hits: 0, misses: 0 };
   const { dir } = options;
+  const file = dir === undefined ? undefined : join(dir, 'citations.ndjson');
+  let read = false;
+  // The file is read once, when the cache is first used: a line per entry, `[key, value]`.
+  const readFile = () => {
+    read = true;
+    if (!file) return;
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return; // No file yet.
+    }
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      try {
+        const entry: unknown = JSON.parse(line);
+        if (Array.isArray(entry) && typeof entry[0] === 'string') memory.set(entry[0], entry[1]);
+      } catch {
+        // A line cut short (a process stopped while writing it) is skipped; its entry is rendered again.
+      }
+    }
+  };
   let madeDir = false;
   return {
     stats,
     get(key) {
+      if (!read) readFile();
       if (memory.has(key)) {
         stats.hits++;
         return memory.get(key);
-      }
-      if (dir) {
-        try {
-          const value: unknown = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8'));
-          memory.set(key, value);
-          stats.hits++;
-          return value;
-        } catch {
-          // A missing or unreadable entry is rendered again.
-        }
       }
       stats.misses++;
       return undefined;
     },
     set(key, value) {
+      if (!read) readFile();
       memory.set(key, value);
-      if (!dir) return;
+      if (!dir || !file) return;
       if (!madeDir) mkdirSync(dir, { recursive: true });
       madeDir = true;
-      const target = join(dir, `${key}.json`);
-      // Write then rename, so that a crash never leaves a half-written entry for a later run to read.
-      const temporary = `${target}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(value));
-      renameSync(temporary, target);
+      // One append per entry, far cheaper than a file each. Each line starts on a new line, so that a line a
+      // stopped process left unfinished spoils no other; processes may share the file.
+      appendFileSync(file, `\n${JSON.stringify([key, value])}`);
     },
   };
 }
