@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBibTeX } from '@coursekit/citations';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildCourse } from './build-course.js';
 import { createCitationRenderer } from './citation-renderer.js';
 import { type CompileCache, createCompileCache } from './compile-cache.js';
 import { compileLesson } from './compile-lesson.js';
+import { loadCourse } from './load-course.js';
 
 const course = new URL('../test/fixtures/example-course/', import.meta.url);
 // The citeproc-js module that @coursekit/citations loads, to count how often it is asked to work.
@@ -80,6 +82,24 @@ describe('createCitationRenderer with the compile cache', async () => {
       expect(calls()).toBe(0);
       vi.restoreAllMocks();
       expect(rebuilt).toEqual(await build(undefined, 'Water turning into vapour.'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets loadCourse and buildCourse of the next process render no citation', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'coursekit-citations-'));
+    const courseDir = new URL('.', course).pathname;
+    const loadAndBuild = async () => {
+      const loaded = await loadCourse(courseDir, { cache: createCompileCache({ dir }) });
+      return buildCourse(loaded, { variant: 'student' });
+    };
+    try {
+      const cold = await loadAndBuild();
+      const calls = countCiteprocCalls();
+      const warm = await loadAndBuild();
+      expect(calls()).toBe(0);
+      expect(warm.lessons.map((lesson) => lesson.code)).toEqual(cold.lessons.map((lesson) => lesson.code));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

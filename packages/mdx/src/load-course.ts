@@ -187,7 +187,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
   if (references.items) {
     const style = courseData?.citationStyle ?? stringField(rawCourse, 'citationStyle');
     try {
-      citations = createCitationRenderer({ items: references.items, style });
+      citations = createCitationRenderer({ items: references.items, style, cache });
     } catch (error) {
       if (!(error instanceof CitationsError)) throw error;
       const at = placeInCourse(course, '/citationStyle') ?? {
