@@ -1,7 +1,7 @@
+import { closestMatches } from '@coursekit/issues';
 import { type ParseError, parse as parseJsonText, printParseErrorCode } from 'jsonc-parser';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { findClosestKeys } from './closest-keys.js';
 import { cslDateVariables, cslItemTypes, cslNameVariables } from './csl-vocabulary.js';
 import { CslDataError, type CslDataIssue } from './errors.js';
 import type { ParseReferencesOptions } from './parse-bibtex.js';
@@ -44,7 +44,7 @@ const dateSchema = z.union(
 );
 
 function typeProblem(input: unknown): string {
-  const close = typeof input === 'string' ? findClosestKeys(input, cslItemTypes, { limit: 1 }) : [];
+  const close = typeof input === 'string' ? closestMatches(input, cslItemTypes, { limit: 1 }) : [];
   const hint = close.length > 0 ? ` (did you mean '${close[0]}'?)` : '';
   return `unknown type ${JSON.stringify(input)}${hint}: use a CSL type such as article-journal, book, chapter, webpage or document`;
 }

@@ -13,6 +13,7 @@ export {
   sortIssues,
   toJsonPointer,
 } from './issue.js';
+export { messages } from './messages.js';
 export { type RuleDoc, type RuleId, ruleIds, rules, ruleUrl } from './rules.js';
 export { rulesMarkdown } from './rules-doc.js';
 export { isSlug, slugPattern, slugProblem, type ToSlugOptions, toSlug } from './slug.js';

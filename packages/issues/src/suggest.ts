@@ -17,15 +17,15 @@ function closeness(wanted: string, candidate: string): number | undefined {
   const longer = Math.max(a.length, b.length, 1);
   const edits = distance(a, b);
   const scores: number[] = [];
-  // A few edits (a third of the longer word, at least 2: 'titel' -> 'title', not 'id' -> 'quiz'), or up
-  // to 40% of a long word.
-  if (edits <= Math.max(2, Math.floor(longer / 3)) || edits / longer <= 0.4) scores.push(edits / longer);
+  // A few edits: a third of the longer word, at least 2 ('titel' -> 'title', not 'id' -> 'quiz').
+  if (edits <= Math.max(2, Math.floor(longer / 3))) scores.push(edits / longer);
   // Typing only the start (`rinna` for `rinna-two-peripheries`).
   if (a.length >= 3 && b.startsWith(a)) scores.push(0.1);
   const wordA = leadingWord(a);
   const wordB = leadingWord(b);
-  if (wordA.length >= 4 && wordB.length >= 4) {
-    // A misspelt author (`rina2019` for `rinna-two-peripheries`) is the usual typo in a citation key.
+  // A misspelt author and a year (`rina2019` for `rinna-two-peripheries`) is the usual typo in a citation
+  // key; only when the first word is most of what was typed ('explain-workers' is not 'explain-rupture').
+  if (wordA.length >= 4 && wordB.length >= 4 && wordA.length * 2 >= a.length) {
     const words = distance(wordA, wordB);
     if (words <= 1) scores.push(0.15 + words * 0.1);
   }

@@ -6,7 +6,7 @@ import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type JsxProps, jsxFlowElement } from './mdx-jsx.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { closestIds, reportProblem } from './report.js';
 import { pointAtOffset } from './text-place.js';
 
 /** Container directives an author may write, and the component each becomes. */
@@ -70,15 +70,11 @@ function checkAttributes(file: VFile, directive: ContainerDirective, name: Cours
     if (allowed.includes(attribute)) continue;
     const expected = closestIds(attribute, allowed);
     const accepted = allowed.length === 0 ? 'it takes none' : `it takes ${allowed.join(', ')}`;
-    reportProblem(
-      file,
-      `unknown attribute '${attribute}' on :::${name}; ${accepted}${didYouMean(expected)}`,
-      {
-        place: attributePlace(file, directive, attribute),
-        rule: 'directive/unknown-attribute',
-        expected,
-      },
-    );
+    reportProblem(file, `unknown attribute '${attribute}' on :::${name}; ${accepted}`, {
+      place: attributePlace(file, directive, attribute),
+      rule: 'directive/unknown-attribute',
+      expected,
+    });
   }
 }
 
@@ -101,11 +97,11 @@ function reportUnknown(file: VFile, node: ContainerDirective | LeafDirective): v
   const names = Object.keys(courseDirectives);
   const expected = closestIds(node.name, names);
   const marker = node.type === 'containerDirective' ? ':::' : '::';
-  reportProblem(
-    file,
-    `unknown directive '${marker}${node.name}'; lessons use :::${names.join(', :::')}${didYouMean(expected.map((name) => `:::${name}`))}`,
-    { place: node, rule: 'directive/unknown', expected },
-  );
+  reportProblem(file, `unknown directive '${marker}${node.name}'; lessons use :::${names.join(', :::')}`, {
+    place: node,
+    rule: 'directive/unknown',
+    expected: expected.map((name) => `:::${name}`),
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import type { TermUse } from './lesson-data.js';
 import { jsxTextElement, literalAttribute, setJsxProps } from './mdx-jsx.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { closestIds, reportProblem } from './report.js';
 import { insideInstructorBlock } from './teacher-only.js';
 import { pointInText, slicePosition, textSlice } from './text-place.js';
 
@@ -51,7 +51,7 @@ class GlossaryLinker {
       const expected = byName ? [byName] : closestIds(id, this.byId.keys());
       reportProblem(
         this.file,
-        `unknown glossary term '${id}'; add it to glossary.yaml or use an existing id${didYouMean(expected)}`,
+        `unknown glossary term '${id}'; add it to glossary.yaml or use an existing id`,
         { place, rule: 'glossary/unknown-term', expected },
       );
       return undefined;

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { courseComponents } from './components.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { closestIds, reportProblem } from './report.js';
 
 export interface RemarkKnownComponentsOptions {
   /** Components the app provides beyond coursekit's own. */
@@ -49,8 +49,12 @@ export const remarkKnownComponents: Plugin<[RemarkKnownComponentsOptions?], Root
       const expected = closestIds(base, known);
       reportProblem(
         file,
-        `unknown component <${name}>; lessons can use ${courseComponents.map((known) => `<${known}>`).join(', ')}${didYouMean(expected.map((candidate) => `<${candidate}>`))}`,
-        { place: node, rule: 'mdx/unknown-component', expected },
+        `unknown component <${name}>; lessons can use ${courseComponents.map((known) => `<${known}>`).join(', ')}`,
+        {
+          place: node,
+          rule: 'mdx/unknown-component',
+          expected: expected.map((candidate) => `<${candidate}>`),
+        },
       );
     });
   };

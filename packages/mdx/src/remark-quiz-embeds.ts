@@ -3,7 +3,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { literalAttribute } from './mdx-jsx.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { closestIds, reportProblem } from './report.js';
 
 export interface RemarkQuizEmbedsOptions {
   /** Ids of the course's quizzes; when left out, ids are collected but not checked. */
@@ -39,11 +39,11 @@ export const remarkQuizEmbeds: Plugin<[RemarkQuizEmbedsOptions?], Root> = (optio
       }
       if (known && !known.has(id)) {
         const expected = closestIds(id, known);
-        reportProblem(
-          file,
-          `unknown quiz id '${id}'; add quizzes/${id}.yaml or use an existing id${didYouMean(expected)}`,
-          { place: element, rule: 'quiz/unknown-id', expected },
-        );
+        reportProblem(file, `unknown quiz id '${id}'; add quizzes/${id}.yaml or use an existing id`, {
+          place: element,
+          rule: 'quiz/unknown-id',
+          expected,
+        });
       }
       if (!embedded.includes(id)) embedded.push(id);
     });
