@@ -30,7 +30,7 @@ export {
   timelineLaneSchema,
 } from './course-schema.js';
 export { type Glossary, type GlossaryTerm, glossarySchema, glossaryTermSchema } from './glossary-schema.js';
-export { contentJsonSchema } from './json-schema.js';
+export { contentJsonSchema, schemaToJsonSchema } from './json-schema.js';
 export { languageTagSchema } from './language-tag.js';
 export {
   type LessonFrontmatter,
