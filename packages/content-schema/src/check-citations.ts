@@ -1,4 +1,4 @@
-import type { Issue } from '@coursekit/issues';
+import { type Issue, messages } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
 import { makeIssue } from './make-issue.js';
 import { closestMatches } from './suggest.js';
@@ -51,19 +51,12 @@ export function checkCitations(bundle: Bundle): Issue[] {
 
   if (bundle.referenceKeys === undefined) return issues;
   const keys = new Set(bundle.referenceKeys);
-  const bibliography = course.data.bibliography;
   const checkKey = (file: string, path: (string | number)[], key: string) => {
     if (keys.has(key)) return;
     issues.push(
-      makeIssue(
-        file,
-        path,
-        'citation/unknown-key',
-        `unknown citation key '${key}': it is not in ${bibliography}`,
-        {
-          expected: closestMatches(key, keys),
-        },
-      ),
+      makeIssue(file, path, 'citation/unknown-key', messages.unknownCitationKey(key), {
+        expected: closestMatches(key, keys),
+      }),
     );
   };
   if (course.data.reading) checkKey(course.file, ['reading', 'cite'], course.data.reading.cite);

@@ -364,7 +364,7 @@ describe('validateCourse', () => {
         'timeline.yaml /events/3/cite/0',
       ]);
       expect(issues[0]).toMatchObject({
-        message: "unknown citation key 'rinna-two-peripheries': it is not in references.bib",
+        message: "unknown citation key 'rinna-two-peripheries'; add it to the references or fix the key",
         expected: ['rinna-two-peripheries-2022'],
       });
     });
