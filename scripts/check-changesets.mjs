@@ -20,6 +20,7 @@ function git(...args) {
 }
 
 function findBase() {
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by pnpm test directly, not as a turbo task
   const candidates = [process.env.CHANGESET_BASE, 'origin/main', 'main'].filter(Boolean);
   for (const ref of candidates) {
     const base = git('merge-base', 'HEAD', ref);
