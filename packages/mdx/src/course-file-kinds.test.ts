@@ -8,11 +8,6 @@ import {
   parseCourseFile,
 } from './course-file-kinds.js';
 
-type Path = readonly (string | number)[];
-
-/** Marks a field to delete in `quizExample`. */
-const removed = Symbol('removed');
-
 const authoredQuiz = {
   id: 'hanoi-check',
   title: 'Check your understanding',
@@ -35,33 +30,37 @@ const authoredQuiz = {
   ],
 };
 
-/** A copy of the authored quiz with the value at each path replaced (or deleted, for `removed`). */
-function quizExample(name: string, valid: boolean, ...changes: [Path, unknown][]) {
-  const data: unknown = structuredClone(authoredQuiz);
-  for (const [path, value] of changes) {
-    let parent = data as Record<string | number, unknown>;
-    for (const segment of path.slice(0, -1)) parent = parent[segment] as Record<string | number, unknown>;
-    const key = path[path.length - 1] as string | number;
-    if (value === removed) delete parent[key];
-    else parent[key] = value;
-  }
+/** The authored quiz as `change` leaves a copy of it. */
+type EditableQuiz = { [key: string]: unknown; questions: Record<string, unknown>[] };
+
+function quizExample(name: string, valid: boolean, change: (quiz: EditableQuiz) => void = () => {}) {
+  const data: EditableQuiz = structuredClone(authoredQuiz);
+  change(data);
   return { name, valid, data };
 }
 
 const quizExamples = [
   quizExample('an interactive quiz', true),
-  quizExample(
-    'a deferred quiz without tries',
-    true,
-    [['behaviour'], 'deferred'],
-    [['tries'], removed],
-    [['penalty'], removed],
-  ),
-  quizExample('an unknown question type', false, [['questions', 0, 'type'], 'dropdown']),
-  quizExample('a numeric answer as text', false, [['questions', 1, 'answer'], 'two thousand']),
-  quizExample('unknown key promt', false, [['questions', 1, 'promt'], 'In which year?']),
-  quizExample('a pass mark above 100', false, [['passMark'], 140]),
-  quizExample('no questions', false, [['questions'], removed]),
+  quizExample('a deferred quiz without tries', true, (quiz) => {
+    quiz.behaviour = 'deferred';
+    delete quiz.tries;
+    delete quiz.penalty;
+  }),
+  quizExample('an unknown question type', false, (quiz) => {
+    Object.assign(quiz.questions[0] ?? {}, { type: 'dropdown' });
+  }),
+  quizExample('a numeric answer as text', false, (quiz) => {
+    Object.assign(quiz.questions[1] ?? {}, { answer: 'two thousand' });
+  }),
+  quizExample('unknown key promt', false, (quiz) => {
+    Object.assign(quiz.questions[1] ?? {}, { promt: 'In which year?' });
+  }),
+  quizExample('a pass mark above 100', false, (quiz) => {
+    quiz.passMark = 140;
+  }),
+  quizExample('no questions', false, (quiz) => {
+    delete (quiz as Partial<EditableQuiz>).questions;
+  }),
 ];
 
 const ajv = new Ajv({ allErrors: true, strict: true });
