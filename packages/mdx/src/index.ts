@@ -1,3 +1,4 @@
+export type { Issue } from '@coursekit/issues';
 export {
   type BuildCourseOptions,
   type BuiltCourse,
