@@ -1,4 +1,3 @@
-import { closestMatches } from '@coursekit/issues';
 import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -39,9 +38,4 @@ export function reportProblem(file: VFile, reason: string, options: ReportOption
   if (options.expected && options.expected.length > 0) message.expected = [...options.expected];
   if (options.note) message.note = options.note;
   return message;
-}
-
-/** The known id closest to a mistyped one (as a list, for `expected`), or an empty list. */
-export function closestIds(value: string, known: Iterable<string>): string[] {
-  return closestMatches(value, known);
 }
