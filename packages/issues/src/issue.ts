@@ -66,6 +66,27 @@ export function parseJsonPointer(pointer: string): string[] {
     .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
+/** The fields of an issue in the order they are printed as JSON (place first, then what and why). */
+const fieldOrder = [
+  'file',
+  'line',
+  'column',
+  'pointer',
+  'target',
+  'message',
+  'ruleId',
+  'source',
+  'severity',
+] as const;
+
+function inOrder(issue: Issue): Issue {
+  const ordered: Record<string, unknown> = {};
+  for (const key of fieldOrder) if (issue[key] !== undefined) ordered[key] = issue[key];
+  for (const [key, value] of Object.entries(issue))
+    if (!(key in ordered) && value !== undefined) ordered[key] = value;
+  return ordered as unknown as Issue;
+}
+
 /** An issue of `file`; an error unless said otherwise. Empty details are left out, so issues compare simply. */
 export function createIssue(
   file: string,
@@ -75,21 +96,25 @@ export function createIssue(
 ): Issue {
   const pointer =
     typeof details.pointer === 'string' ? details.pointer : details.pointer && toJsonPointer(details.pointer);
-  const issue: Issue = { file, message, ruleId, severity: details.severity ?? 'error' };
-  if (details.line !== undefined) issue.line = details.line;
-  if (details.column !== undefined) issue.column = details.column;
-  if (pointer !== undefined) issue.pointer = pointer;
-  if (details.target) issue.target = details.target;
-  if (details.source) issue.source = details.source;
-  if (details.expected && details.expected.length > 0) issue.expected = [...details.expected];
-  if (details.note) issue.note = details.note;
-  if (details.url) issue.url = details.url;
-  return issue;
+  return inOrder({
+    file,
+    line: details.line,
+    column: details.column,
+    pointer,
+    target: details.target || undefined,
+    message,
+    ruleId,
+    source: details.source || undefined,
+    severity: details.severity ?? 'error',
+    expected: details.expected && details.expected.length > 0 ? [...details.expected] : undefined,
+    note: details.note || undefined,
+    url: details.url || undefined,
+  });
 }
 
 /** The issue placed at a line and column of its file (the pointer stays, for tools that want both). */
 export function placeIssue(issue: Issue, point: { line: number; column: number }): Issue {
-  return { ...issue, line: point.line, column: point.column };
+  return inOrder({ ...issue, line: point.line, column: point.column });
 }
 
 /** Whether any issue is an error (warnings alone leave a course valid). */

@@ -52,6 +52,17 @@ describe('coursekit check', () => {
       severity: 'error',
       url: 'https://github.com/coursekit/coursekit/blob/main/docs/rules.md#schemawrong-type',
     });
+    // Place first, then what and why, as documented.
+    expect(Object.keys(report.issues[1])).toEqual([
+      'file',
+      'line',
+      'column',
+      'message',
+      'ruleId',
+      'source',
+      'severity',
+      'url',
+    ]);
     // Every issue is placed, has a documented rule and says what is wrong.
     for (const issue of report.issues) {
       expect(issue).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
