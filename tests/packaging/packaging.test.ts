@@ -67,6 +67,7 @@ describe('packed packages, consumed outside the workspace', () => {
     expect([...tarballs.keys()].sort()).toEqual([
       '@coursekit/citations',
       '@coursekit/content-schema',
+      '@coursekit/issues',
       '@coursekit/mdx',
       '@coursekit/quiz-engine',
     ]);

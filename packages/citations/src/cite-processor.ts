@@ -1,6 +1,6 @@
+import { closestMatches } from '@coursekit/issues';
 import type CSL from 'citeproc';
 import { type CitationCache, cacheKey } from './citation-cache.js';
-import { findClosestKeys } from './closest-keys.js';
 import { cslLocatorLabels } from './csl-vocabulary.js';
 import { CitationsError, CslStyleError, EmptyCitationError, UnknownCitationKeyError } from './errors.js';
 import { citeproc } from './lazy-modules.js';
@@ -228,7 +228,7 @@ export function createCiteProcessor(options: CiteProcessorOptions): CiteProcesso
   };
 
   const checkKey = (key: string): void => {
-    if (!known.has(key)) throw new UnknownCitationKeyError(key, findClosestKeys(key, knownKeys));
+    if (!known.has(key)) throw new UnknownCitationKeyError(key, closestMatches(key, knownKeys, { limit: 3 }));
   };
 
   const printsNothing = (output: string) => noPrintedForm.test(output) || !output.trim();

@@ -1,5 +1,5 @@
+import { closestMatches } from '@coursekit/issues';
 import type { ParseError } from 'jsonc-parser';
-import { findClosestKeys } from './closest-keys.js';
 import { cslDateVariables, cslItemTypes, cslNameVariables } from './csl-vocabulary.js';
 import { CslDataError, type CslDataIssue } from './errors.js';
 import { jsonc, yaml, zod } from './lazy-modules.js';
@@ -7,7 +7,7 @@ import type { ParseReferencesOptions } from './parse-bibtex.js';
 import type { CslItem } from './types.js';
 
 function typeProblem(input: unknown): string {
-  const close = typeof input === 'string' ? findClosestKeys(input, cslItemTypes, { limit: 1 }) : [];
+  const close = typeof input === 'string' ? closestMatches(input, cslItemTypes, { limit: 1 }) : [];
   const hint = close.length > 0 ? ` (did you mean '${close[0]}'?)` : '';
   return `unknown type ${JSON.stringify(input)}${hint}: use a CSL type such as article-journal, book, chapter, webpage or document`;
 }

@@ -1,7 +1,7 @@
 import { apa as apaXml } from '@citation-js/plugin-csl/lib/styles.json';
+import { closestMatches } from '@coursekit/issues';
 import chicagoAuthorDateXml from 'rehype-citation/node/styles/chicago.js';
 import modernLanguageAssociationXml from 'rehype-citation/node/styles/mla.js';
-import { findClosestKeys } from './closest-keys.js';
 import { CslStyleError } from './errors.js';
 import { attribute, childElements, descendants, elementText, parseXml, type XmlElement } from './xml.js';
 
@@ -95,7 +95,7 @@ function checkStyleStructure(document: XmlElement): StyleInfo {
 export function styleXml(style: string = defaultStyle): string {
   if (style.trimStart().startsWith('<')) return style;
   if (!isBuiltInStyleName(style)) {
-    const close = findClosestKeys(style, builtInStyles, { limit: 1 });
+    const close = closestMatches(style, builtInStyles, { limit: 1 });
     const hint = close.length > 0 ? `did you mean '${close[0]}'? ` : '';
     throw new CslStyleError(
       `unknown style '${style}': ${hint}use ${builtInStyles.map((name) => `'${name}'`).join(', ')} or pass the XML text of a .csl file`,

@@ -14,7 +14,7 @@ describe('homework in the course estimate', () => {
     if (!first) throw new Error('the example course has no lesson');
     first.data.homeworkMinutes = 30;
     const issues = validateCourse(bundle).issues.filter(
-      (issue) => issue.rule === 'course/estimate-below-lessons',
+      (issue) => issue.ruleId === 'course/estimate-below-lessons',
     );
     expect(issues).toMatchObject([
       { message: expect.stringContaining(`add up to ${classMinutes + 30} minutes`), severity: 'warning' },
