@@ -95,20 +95,24 @@ const generators = {
   program: createProcessor({ format: 'mdx', outputFormat: 'program' }),
 };
 
-const fingerprints = new WeakMap<object, string>();
+let lastContext: { parts: readonly unknown[]; fingerprint: string } | undefined;
 
-/** A hash of the context, computed once per context object. */
+/**
+ * A hash of the context. Callers pass each lesson a new options object around the same context objects
+ * (`{ ...loaded.context, path }`), so the hash is kept for the parts it was computed from, compared by identity.
+ */
 function contextFingerprint(options: CompileLessonOptions): string {
-  const known = fingerprints.get(options);
-  if (known) return known;
-  const fingerprint = contentHash(
+  const parts = [
     options.glossary ?? null,
     options.quizIds ?? null,
     options.citations?.fingerprint ?? null,
     options.language ?? 'en',
     options.components ?? null,
-  );
-  fingerprints.set(options, fingerprint);
+  ];
+  const last = lastContext;
+  if (last && parts.every((part, index) => part === last.parts[index])) return last.fingerprint;
+  const fingerprint = contentHash(...parts);
+  lastContext = { parts, fingerprint };
   return fingerprint;
 }
 
@@ -223,7 +227,8 @@ export async function compileLesson(
   if (cached) return cached;
 
   const held = options.cache?.take?.<Analysis>(`tree-${options.path ?? 'lesson.mdx'}`);
-  const { lesson, tree, file } = held?.lesson.hash === hash ? held : await analyze(source, options, hash);
+  const analyzedHere = held?.lesson.hash !== hash;
+  const { lesson, tree, file } = analyzedHere ? await analyze(source, options, hash) : held;
   if (!tree || !lesson.meta || hasErrors(lesson.issues)) {
     throw new CourseContentError(lesson.issues, `${lesson.path} cannot be compiled`);
   }
@@ -239,6 +244,7 @@ export async function compileLesson(
     },
   };
   await options.cache?.set(key, compiled);
-  await options.cache?.set(`analysis-${hash}`, lesson);
+  // A held analysis was stored when it was made (`analyzeLesson`).
+  if (analyzedHere) await options.cache?.set(`analysis-${hash}`, lesson);
   return compiled;
 }
