@@ -1,26 +1,71 @@
-// zod/mini keeps the validator small: this module ships to the browser with the quiz and progress badges.
-import * as z from 'zod/mini';
+// Plain checks rather than a schema library: this module ships to the browser with the quiz and progress
+// badges, and the shape it reads back from localStorage is three optional fields per lesson.
 
 /** Where a student's progress lives in the browser when they are not in a class. */
 export const PROGRESS_STORAGE_KEY = 'coursekit:two-peripheries:progress:v1';
 export const PROGRESS_COURSE_ID = 'two-peripheries';
 
-const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
+export interface LessonProgress {
+  /** When the student marked the lesson complete, as `Date.toISOString()` writes it. */
+  completedAt?: string;
+  /** Best quiz score in percent, 0–100. */
+  bestScore?: number;
+  passed?: boolean;
+}
 
-const lessonProgressSchema = z.strictObject({
-  completedAt: z.optional(z.iso.datetime()),
-  bestScore: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
-  passed: z.optional(z.boolean()),
-});
+export interface Progress {
+  version: 1;
+  course: typeof PROGRESS_COURSE_ID;
+  lessons: Record<string, LessonProgress>;
+}
 
-const progressSchema = z.strictObject({
-  version: z.literal(1),
-  course: z.literal(PROGRESS_COURSE_ID),
-  lessons: z.record(slug, lessonProgressSchema),
-});
+const lessonIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// UTC only, as `toISOString` writes it; the date must also exist (no 2025-02-30).
+const utcTimePattern = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
 
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
-export type Progress = z.infer<typeof progressSchema>;
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when `value` has no keys but the allowed ones (a strict object, as the stored shape is). */
+function hasOnlyKeys(value: Record<string, unknown>, allowed: readonly string[]): boolean {
+  return Object.keys(value).every((key) => allowed.includes(key));
+}
+
+function isUtcTime(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = utcTimePattern.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function lessonProgressOf(value: unknown): LessonProgress | undefined {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['completedAt', 'bestScore', 'passed'])) return undefined;
+  const { completedAt, bestScore, passed } = value;
+  if (completedAt !== undefined && !isUtcTime(completedAt)) return undefined;
+  if (bestScore !== undefined && !(typeof bestScore === 'number' && bestScore >= 0 && bestScore <= 100))
+    return undefined;
+  if (passed !== undefined && typeof passed !== 'boolean') return undefined;
+  return { ...value } as LessonProgress;
+}
+
+/** The stored progress when `data` is exactly our shape (this course, version 1), else undefined. */
+function progressOf(data: unknown): Progress | undefined {
+  if (!isPlainObject(data) || !hasOnlyKeys(data, ['version', 'course', 'lessons'])) return undefined;
+  if (data.version !== 1 || data.course !== PROGRESS_COURSE_ID || !isPlainObject(data.lessons))
+    return undefined;
+  const lessons: Record<string, LessonProgress> = {};
+  for (const [id, value] of Object.entries(data.lessons)) {
+    // The pattern also keeps out `__proto__`, which would change the object rather than add a lesson.
+    if (!lessonIdPattern.test(id)) return undefined;
+    const lesson = lessonProgressOf(value);
+    if (!lesson) return undefined;
+    lessons[id] = lesson;
+  }
+  return { version: 1, course: PROGRESS_COURSE_ID, lessons };
+}
 
 export function emptyProgress(): Progress {
   return { version: 1, course: PROGRESS_COURSE_ID, lessons: {} };
@@ -38,8 +83,7 @@ export function parseProgress(raw: string | null | undefined): Progress {
   } catch {
     return emptyProgress();
   }
-  const result = progressSchema.safeParse(data);
-  return result.success ? result.data : emptyProgress();
+  return progressOf(data) ?? emptyProgress();
 }
 
 export function serialiseProgress(progress: Progress): string {
