@@ -10,6 +10,7 @@ import { type CompileCache, contentHash } from './compile-cache.js';
 import { CourseContentError, type CourseIssue, hasErrors, issueFromMessage, sortIssues } from './issue.js';
 import type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';
 import { hasInstructorBlocks, instructorTree, type LessonVariant, variantTree } from './lesson-variants.js';
+import { mdxHandlers } from './mdx-to-hast.js';
 import { parseLessonTree } from './parse-lesson.js';
 import { readingTime } from './reading-time.js';
 import { remarkCitations } from './remark-citations.js';
@@ -91,8 +92,16 @@ export interface CompiledLesson extends AnalyzedLesson {
 }
 
 const generators = {
-  'function-body': createProcessor({ format: 'mdx', outputFormat: 'function-body' }),
-  program: createProcessor({ format: 'mdx', outputFormat: 'program' }),
+  'function-body': createProcessor({
+    format: 'mdx',
+    outputFormat: 'function-body',
+    remarkRehypeOptions: { handlers: mdxHandlers },
+  }),
+  program: createProcessor({
+    format: 'mdx',
+    outputFormat: 'program',
+    remarkRehypeOptions: { handlers: mdxHandlers },
+  }),
 };
 
 let lastContext: { parts: readonly unknown[]; fingerprint: string } | undefined;

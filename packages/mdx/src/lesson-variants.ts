@@ -12,8 +12,8 @@ export type LessonVariant = 'student' | 'teacher';
  * expressions (it splices the paragraph's children into its parent and turns `mdxJsxTextElement` and
  * `mdxTextExpression` nodes into their flow forms). So every parent (which includes JSX elements) and every
  * text expression is copied, shallowly, and the lesson's tree stays as parsed for the other builds. The estree
- * programs inside MDX nodes are shared: `mdast-util-to-hast` copies each MDX node it passes to the code
- * generator, which is what changes them.
+ * programs inside MDX nodes are shared: each build copies the MDX nodes it turns into hast (`mdxHandlers`),
+ * and the code generator changes only those copies.
  */
 function copyForBuild<T extends Node>(node: T, keep: (node: Node) => boolean): T {
   if ('children' in node) {
