@@ -130,7 +130,7 @@ export function checkLessons(bundle: Bundle, index: CourseIndex): CourseIssue[] 
   for (const id of listed.keys()) {
     const lesson = index.lessonById.get(id);
     if (!lesson) continue;
-    listedMinutes += lesson.data.duration;
+    listedMinutes += lesson.data.duration + (lesson.data.homeworkMinutes ?? 0);
     if (previous && lesson.data.order < previous.order) {
       issues.push(
         makeIssue(

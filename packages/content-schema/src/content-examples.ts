@@ -123,6 +123,8 @@ export const contentExamples: Record<ContentKind, ContentExample[]> = {
     lessonExample('zero duration', false, [['duration'], 0]),
     lessonExample('duration over a day', false, [['duration'], 3000]),
     lessonExample('duration in words', false, [['duration'], 'fifty']),
+    lessonExample('homework time', true, [['homeworkMinutes'], 40]),
+    lessonExample('negative homework time', false, [['homeworkMinutes'], -10]),
     lessonExample('order 0', false, [['order'], 0]),
     lessonExample('unknown key titel', false, [['titel'], 'x']),
     lessonExample('no objectives', false, [['objectives'], []]),
