@@ -75,6 +75,8 @@ describe('parseProgress', () => {
       lesson({ completedAt: '2025-01-02' }),
       lesson({ completedAt: '2025-01-02T03:04:05+01:00' }),
       lesson({ completedAt: '2025-02-30T03:04:05Z' }),
+      lesson({ completedAt: '2025-04-31T03:04:05Z' }),
+      lesson({ completedAt: '2025-02-29T03:04:05Z' }),
       lesson({ completedAt: '2025-01-02T24:00:00Z' }),
     ]) {
       expect(parseProgress(raw), raw).toEqual(emptyProgress());

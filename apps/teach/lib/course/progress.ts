@@ -20,51 +20,53 @@ export interface Progress {
 }
 
 const lessonIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// UTC only, as `toISOString` writes it; the date must also exist (no 2025-02-30).
-const utcTimePattern = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+// UTC only, as `toISOString` writes it.
+const utcTimePattern =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+
+type Checks = Record<string, (value: unknown) => boolean>;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** True when `value` has no keys but the allowed ones (a strict object, as the stored shape is). */
-function hasOnlyKeys(value: Record<string, unknown>, allowed: readonly string[]): boolean {
-  return Object.keys(value).every((key) => allowed.includes(key));
+/** True for an object whose every key is one of `checks` and passes it (strict, as the stored shape is). */
+function matches(value: unknown, checks: Checks): value is Record<string, unknown> {
+  return (
+    isPlainObject(value) &&
+    Object.entries(value).every(([key, field]) => Object.hasOwn(checks, key) && checks[key]?.(field))
+  );
 }
 
-function isUtcTime(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = utcTimePattern.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+function isUtcTime(value: unknown): boolean {
+  // `Date` rolls a day that does not exist (2025-02-30) over into the next month, which changes the date.
+  return (
+    typeof value === 'string' &&
+    utcTimePattern.test(value) &&
+    new Date(value).toISOString().slice(0, 10) === value.slice(0, 10)
+  );
 }
 
-function lessonProgressOf(value: unknown): LessonProgress | undefined {
-  if (!isPlainObject(value) || !hasOnlyKeys(value, ['completedAt', 'bestScore', 'passed'])) return undefined;
-  const { completedAt, bestScore, passed } = value;
-  if (completedAt !== undefined && !isUtcTime(completedAt)) return undefined;
-  if (bestScore !== undefined && !(typeof bestScore === 'number' && bestScore >= 0 && bestScore <= 100))
-    return undefined;
-  if (passed !== undefined && typeof passed !== 'boolean') return undefined;
-  return { ...value } as LessonProgress;
-}
+const lessonChecks: Checks = {
+  completedAt: isUtcTime,
+  bestScore: (value) => typeof value === 'number' && value >= 0 && value <= 100,
+  passed: (value) => typeof value === 'boolean',
+};
 
-/** The stored progress when `data` is exactly our shape (this course, version 1), else undefined. */
-function progressOf(data: unknown): Progress | undefined {
-  if (!isPlainObject(data) || !hasOnlyKeys(data, ['version', 'course', 'lessons'])) return undefined;
-  if (data.version !== 1 || data.course !== PROGRESS_COURSE_ID || !isPlainObject(data.lessons))
-    return undefined;
-  const lessons: Record<string, LessonProgress> = {};
-  for (const [id, value] of Object.entries(data.lessons)) {
-    // The pattern also keeps out `__proto__`, which would change the object rather than add a lesson.
-    if (!lessonIdPattern.test(id)) return undefined;
-    const lesson = lessonProgressOf(value);
-    if (!lesson) return undefined;
-    lessons[id] = lesson;
-  }
-  return { version: 1, course: PROGRESS_COURSE_ID, lessons };
+const progressChecks: Checks = {
+  version: (value) => value === 1,
+  course: (value) => value === PROGRESS_COURSE_ID,
+  // The id pattern also keeps out `__proto__`, which JSON.parse makes an own key.
+  lessons: (lessons) =>
+    isPlainObject(lessons) &&
+    Object.entries(lessons).every(
+      ([id, lesson]) => lessonIdPattern.test(id) && matches(lesson, lessonChecks),
+    ),
+};
+
+/** True when `data` is exactly our shape: all three fields, this course, version 1, valid lessons. */
+function isProgress(data: unknown): data is Progress {
+  return matches(data, progressChecks) && Object.keys(data).length === 3;
 }
 
 export function emptyProgress(): Progress {
@@ -83,7 +85,7 @@ export function parseProgress(raw: string | null | undefined): Progress {
   } catch {
     return emptyProgress();
   }
-  return progressOf(data) ?? emptyProgress();
+  return isProgress(data) ? data : emptyProgress();
 }
 
 export function serialiseProgress(progress: Progress): string {
