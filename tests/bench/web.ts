@@ -10,7 +10,7 @@ import { launchChromium } from '../support/browser';
 import { startServer } from '../support/server';
 
 /** Gzip JS a lesson page with its quiz may load above the floor. */
-const BUDGET_KB = 25;
+const BUDGET_KB = 8;
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 20);
 const KB = 1024;
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,30 +9,66 @@ import remarkGfm from 'remark-gfm';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { buildCourse } from '../src/build-course.js';
 import { type CompileCache, createCompileCache } from '../src/compile-cache.js';
-import { type LoadedCourse, loadCourse } from '../src/load-course.js';
+import { loadCourse } from '../src/load-course.js';
 import { generateCourse } from './generate-course.js';
 
 const lessonCount = 200;
 // Whole-course runs are slow; a few runs give stable enough figures without taking minutes. The code is
 // warmed up in beforeAll instead of in warm-up runs, so that every recorded run counts.
-const runs = { iterations: 3, warmupIterations: 0, time: 0, warmupTime: 0 };
+const runs = { iterations: 7, warmupIterations: 0, time: 0, warmupTime: 0 };
 
-const seconds: Record<string, number[]> = {};
+interface Sample {
+  /** Wall-clock seconds. */
+  wall: number;
+  /** CPU seconds of the main thread, steadier than wall time on a shared machine. */
+  cpu: number;
+}
+
+/**
+ * CPU seconds used so far by the thread that compiles. On Linux from /proc (clock ticks of 10 ms), without
+ * the time of V8's helper threads, which varies with how busy the machine is; elsewhere the whole process's.
+ */
+function cpuSeconds(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1e6;
+  }
+}
+
+const samples: Record<string, Sample[]> = {};
 async function timed(name: string, run: () => Promise<unknown>): Promise<void> {
+  const cpuStart = cpuSeconds();
   const start = performance.now();
   await run();
-  const samples = seconds[name] ?? [];
-  samples.push((performance.now() - start) / 1000);
-  seconds[name] = samples;
+  const wall = (performance.now() - start) / 1000;
+  const list = samples[name] ?? [];
+  list.push({ wall, cpu: cpuSeconds() - cpuStart });
+  samples[name] = list;
 }
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const medianOf = (name: string, key: keyof Sample) => median((samples[name] ?? []).map((s) => s[key]));
 
 let course: Awaited<ReturnType<typeof generateCourse>>;
 let sources: string[] = [];
-let loaded: LoadedCourse;
 let warmCache: CompileCache;
 let cacheDir = '';
+
+const plainCompile = async () => {
+  for (const source of sources) {
+    await compile(source, { remarkPlugins: [remarkFrontmatter, remarkGfm, remarkDirective] });
+  }
+};
+/** What `coursekit build` does: check the whole course, then compile every lesson's three programs. */
+const courseCompile = async (cache?: CompileCache) => {
+  const loaded = await loadCourse(course.dir, { cache });
+  if (!loaded.ok) throw new Error(`the generated course has errors:\n${loaded.issues.map((i) => i.message)}`);
+  return buildCourse(loaded, { cache });
+};
 
 beforeAll(async () => {
   course = await generateCourse(lessonCount);
@@ -39,76 +76,64 @@ beforeAll(async () => {
   for (const source of sources.slice(0, 20)) {
     await compile(source, { remarkPlugins: [remarkFrontmatter, remarkGfm, remarkDirective] });
   }
-  loaded = await loadCourse(course.dir);
-  if (!loaded.ok)
-    throw new Error(`the generated course has errors:\n${loaded.issues.map((i) => i.message).join('\n')}`);
+  await courseCompile();
   cacheDir = await mkdtemp(join(tmpdir(), 'coursekit-bench-cache-'));
   warmCache = createCompileCache({ dir: cacheDir });
-  await buildCourse(await loadCourse(course.dir, { cache: warmCache }), { cache: warmCache });
+  await courseCompile(warmCache);
 }, 600_000);
 
-afterAll(async () => {
-  const plain = median(seconds.plain ?? []);
-  const ours = median(seconds.coursekit ?? []);
-  const rows = [
-    ['plain @mdx-js/mdx compile (one page)', plain],
-    ['coursekit buildCourse (student + teacher + instructor, checked)', ours],
-    ['coursekit check + build, nothing cached', median(seconds.cold ?? [])],
-    ['coursekit check + build, all cached in memory', median(seconds.memory ?? [])],
-    ['coursekit check + build, all cached on disk (new process)', median(seconds.disk ?? [])],
-  ] as const;
-  const lines = rows.map(
-    ([name, time]) =>
-      `  ${name.padEnd(66)} ${time.toFixed(2).padStart(6)} s  ${(lessonCount / time).toFixed(0).padStart(6)} lessons/s`,
+/** The median of the ratios of runs made one after the other: a busy spell of the machine falls on both. */
+function pairedRatio(name: string, floor: string, key: keyof Sample): number {
+  const floorSamples = samples[floor] ?? [];
+  return median(
+    (samples[name] ?? []).map((sample, index) => sample[key] / (floorSamples[index]?.[key] ?? 0)),
   );
+}
+
+afterAll(async () => {
+  const cold = medianOf('cold', 'wall');
+  const rows = [
+    ['plain @mdx-js/mdx compile (one page per lesson)', 'plain'],
+    ['coursekit course compile (check + student, teacher, instructor)', 'cold'],
+    ['coursekit rebuild, all cached in memory', 'memory'],
+    ['coursekit rebuild, all cached on disk (new process)', 'disk'],
+  ] as const;
+  const lines = rows.map(([label, name]) => {
+    const wall = medianOf(name, 'wall');
+    return (
+      `  ${label.padEnd(66)} ${wall.toFixed(2).padStart(6)} s  ${medianOf(name, 'cpu').toFixed(2).padStart(6)} s CPU` +
+      `  ${(lessonCount / wall).toFixed(0).padStart(6)} lessons/s`
+    );
+  });
   console.log(
-    `\n${lessonCount} generated lessons (median of ${runs.iterations} runs)\n${lines.join('\n')}\n` +
-      `  overhead of coursekit's plugins and three builds per lesson: ${(ours / plain).toFixed(2)}x plain compile\n`,
+    `\n${lessonCount} generated lessons, Node ${process.versions.node} (medians of ${runs.iterations} runs; ` +
+      'each run compiles plain, then the course)\n' +
+      `${lines.join('\n')}\n` +
+      `  course compile / plain compile, median of each run's ratio: ${pairedRatio('cold', 'plain', 'wall').toFixed(2)}x ` +
+      `(CPU time ${pairedRatio('cold', 'plain', 'cpu').toFixed(2)}x; goal 1.6x)\n` +
+      `  cached rebuild / course compile: in memory ${((100 * medianOf('memory', 'wall')) / cold).toFixed(1)}%, ` +
+      `on disk ${((100 * medianOf('disk', 'wall')) / cold).toFixed(1)}%\n`,
   );
   await course.remove();
   await rm(cacheDir, { recursive: true, force: true });
 }, 60_000);
 
 describe(`compile ${lessonCount} lessons`, () => {
+  // One run times both, one after the other, so that a busy moment of the machine falls on both.
   bench(
-    'plain @mdx-js/mdx compile',
-    () =>
-      timed('plain', async () => {
-        for (const source of sources) {
-          await compile(source, { remarkPlugins: [remarkFrontmatter, remarkGfm, remarkDirective] });
-        }
-      }),
+    'plain @mdx-js/mdx compile, then coursekit course compile (no cache)',
+    async () => {
+      await timed('plain', plainCompile);
+      await timed('cold', () => courseCompile());
+    },
     runs,
   );
 
-  bench(
-    'coursekit buildCourse (no cache)',
-    () => timed('coursekit', () => buildCourse(loaded, { cache: createCompileCache() })),
-    runs,
-  );
+  bench('coursekit rebuild (cached in memory)', () => timed('memory', () => courseCompile(warmCache)), runs);
 
   bench(
-    'coursekit check + build (no cache)',
-    () => timed('cold', async () => buildCourse(await loadCourse(course.dir))),
-    runs,
-  );
-
-  bench(
-    'coursekit check + build (cached in memory)',
-    () =>
-      timed('memory', async () =>
-        buildCourse(await loadCourse(course.dir, { cache: warmCache }), { cache: warmCache }),
-      ),
-    runs,
-  );
-
-  bench(
-    'coursekit check + build (cached on disk)',
-    () =>
-      timed('disk', async () => {
-        const cache = createCompileCache({ dir: cacheDir });
-        return buildCourse(await loadCourse(course.dir, { cache }), { cache });
-      }),
+    'coursekit rebuild (cached on disk)',
+    () => timed('disk', () => courseCompile(createCompileCache({ dir: cacheDir }))),
     runs,
   );
 });

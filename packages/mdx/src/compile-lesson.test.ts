@@ -127,3 +127,35 @@ describe('compile cache', async () => {
     }
   });
 });
+
+describe('the builds of one lesson', async () => {
+  const source = `${await readFile(lessonUrl, 'utf8')}
+{'first'} {'second'}
+
+<Term id="evaporation">rising</Term> <Term id="evaporation">vapour</Term>
+
+:::instructor
+{'third'} {'fourth'}
+:::
+`;
+  const lesson = await compileLesson(source, {
+    path: 'lessons/01-evaporation.mdx',
+    glossary,
+    quizIds: ['evaporation'],
+    citations: await exampleRenderer(),
+  });
+
+  // @mdx-js/mdx unravels a paragraph of only JSX and expressions (no <p>); each build must see the lesson as
+  // written, not as another build left it.
+  it('unravel paragraphs of only JSX and expressions in every page', async () => {
+    const student = await renderLesson(lesson.code.student);
+    const teacher = await renderLesson(lesson.code.teacher);
+    const instructor = await renderLesson(lesson.code.instructor ?? '');
+    for (const html of [student, teacher]) {
+      expect(html).toMatch(/<\/div>\nfirst\nsecond\n<dfn [^>]+>rising<\/dfn>\n<dfn [^>]+>vapour<\/dfn>/);
+    }
+    expect(student).not.toContain('third');
+    expect(teacher).toMatch(/<aside class="instructor">thirdfourth<\/aside>/);
+    expect(instructor).toMatch(/<aside class="instructor">thirdfourth<\/aside>/);
+  });
+});

@@ -10,6 +10,7 @@ import { type CompileCache, contentHash } from './compile-cache.js';
 import { CourseContentError, type CourseIssue, hasErrors, issueFromMessage, sortIssues } from './issue.js';
 import type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';
 import { hasInstructorBlocks, instructorTree, type LessonVariant, variantTree } from './lesson-variants.js';
+import { mdxHandlers } from './mdx-to-hast.js';
 import { parseLessonTree } from './parse-lesson.js';
 import { readingTime } from './reading-time.js';
 import { remarkCitations } from './remark-citations.js';
@@ -91,24 +92,36 @@ export interface CompiledLesson extends AnalyzedLesson {
 }
 
 const generators = {
-  'function-body': createProcessor({ format: 'mdx', outputFormat: 'function-body' }),
-  program: createProcessor({ format: 'mdx', outputFormat: 'program' }),
+  'function-body': createProcessor({
+    format: 'mdx',
+    outputFormat: 'function-body',
+    remarkRehypeOptions: { handlers: mdxHandlers },
+  }),
+  program: createProcessor({
+    format: 'mdx',
+    outputFormat: 'program',
+    remarkRehypeOptions: { handlers: mdxHandlers },
+  }),
 };
 
-const fingerprints = new WeakMap<object, string>();
+let lastContext: { parts: readonly unknown[]; fingerprint: string } | undefined;
 
-/** A hash of the context, computed once per context object. */
+/**
+ * A hash of the context. Callers pass each lesson a new options object around the same context objects
+ * (`{ ...loaded.context, path }`), so the hash is kept for the parts it was computed from, compared by identity.
+ */
 function contextFingerprint(options: CompileLessonOptions): string {
-  const known = fingerprints.get(options);
-  if (known) return known;
-  const fingerprint = contentHash(
+  const parts = [
     options.glossary ?? null,
     options.quizIds ?? null,
     options.citations?.fingerprint ?? null,
     options.language ?? 'en',
     options.components ?? null,
-  );
-  fingerprints.set(options, fingerprint);
+  ];
+  const last = lastContext;
+  if (last && parts.every((part, index) => part === last.parts[index])) return last.fingerprint;
+  const fingerprint = contentHash(...parts);
+  lastContext = { parts, fingerprint };
   return fingerprint;
 }
 
@@ -223,7 +236,8 @@ export async function compileLesson(
   if (cached) return cached;
 
   const held = options.cache?.take?.<Analysis>(`tree-${options.path ?? 'lesson.mdx'}`);
-  const { lesson, tree, file } = held?.lesson.hash === hash ? held : await analyze(source, options, hash);
+  const analyzedHere = held?.lesson.hash !== hash;
+  const { lesson, tree, file } = analyzedHere ? await analyze(source, options, hash) : held;
   if (!tree || !lesson.meta || hasErrors(lesson.issues)) {
     throw new CourseContentError(lesson.issues, `${lesson.path} cannot be compiled`);
   }
@@ -239,6 +253,7 @@ export async function compileLesson(
     },
   };
   await options.cache?.set(key, compiled);
-  await options.cache?.set(`analysis-${hash}`, lesson);
+  // A held analysis was stored when it was made (`analyzeLesson`).
+  if (analyzedHere) await options.cache?.set(`analysis-${hash}`, lesson);
   return compiled;
 }

@@ -6,22 +6,29 @@ import { isInstructorBlock } from './teacher-only.js';
 /** `student`: teacher-only blocks removed from the tree; `teacher`: kept as `<Instructor>`. */
 export type LessonVariant = 'student' | 'teacher';
 
-function withoutInstructorBlocks<T extends Node>(node: T): T {
-  if (!('children' in node)) return node;
-  const parent = node as unknown as Parent;
-  return {
-    ...node,
-    children: parent.children.filter((child) => !isInstructorBlock(child)).map(withoutInstructorBlocks),
-  };
+/**
+ * A copy of `node` for one build, keeping only the children `keep` accepts, that shares what the build only
+ * reads. Building changes the mdast in one way: `@mdx-js/mdx` unravels paragraphs that hold only JSX and
+ * expressions (it splices the paragraph's children into its parent and turns `mdxJsxTextElement` and
+ * `mdxTextExpression` nodes into their flow forms). So every parent (which includes JSX elements) and every
+ * text expression is copied, shallowly, and the lesson's tree stays as parsed for the other builds. The estree
+ * programs inside MDX nodes are shared: each build copies the MDX nodes it turns into hast (`mdxHandlers`),
+ * and the code generator changes only those copies.
+ */
+function copyForBuild<T extends Node>(node: T, keep: (node: Node) => boolean): T {
+  if ('children' in node) {
+    const children = (node as unknown as Parent).children;
+    return { ...node, children: children.filter(keep).map((child) => copyForBuild(child, keep)) };
+  }
+  return node.type === 'mdxTextExpression' ? { ...node } : node;
 }
 
-/**
- * The tree of a variant, as a copy: compiling hands estree parts of the tree to the code generator, which
- * changes them, so each build gets its own.
- */
+const everything = () => true;
+const notInstructorBlock = (node: Node) => !isInstructorBlock(node);
+
+/** The tree of a variant, to build once: the lesson's tree is unchanged by building it (see `copyForBuild`). */
 export function variantTree(tree: Root, variant: LessonVariant): Root {
-  const copy = structuredClone(tree);
-  return variant === 'student' ? withoutInstructorBlocks(copy) : copy;
+  return copyForBuild(tree, variant === 'student' ? notInstructorBlock : everything);
 }
 
 /** The lesson's ESM (imports, exports) and teacher-only blocks alone, for a teacher dashboard; null if none. */
@@ -37,7 +44,7 @@ export function instructorTree(tree: Root): Root | null {
   collect(tree);
   if (blocks.length === 0) return null;
   const esm = tree.children.filter((node) => node.type === 'mdxjsEsm');
-  return structuredClone({ type: 'root', children: [...esm, ...blocks] });
+  return copyForBuild<Root>({ type: 'root', children: [...esm, ...blocks] }, everything);
 }
 
 /** True when the lesson has at least one teacher-only block. */

@@ -43,6 +43,58 @@ describe('parseProgress', () => {
       expect(parseProgress(raw)).toEqual(emptyProgress());
     }
   });
+
+  it('keeps every lesson of well-formed data, with or without each field', () => {
+    const lessons = {
+      a: {},
+      'rupture-and-upswing': { completedAt: '2025-01-02T03:04:05.000Z', bestScore: 0, passed: false },
+      'summit-2': { bestScore: 100, passed: true },
+      b: { completedAt: '2024-02-29T23:59:59Z' },
+    };
+    const restored = parseProgress(JSON.stringify({ version: 1, course: 'two-peripheries', lessons }));
+    expect(restored).toEqual({ version: 1, course: 'two-peripheries', lessons });
+  });
+
+  it('treats data of an older or other shape as no progress', () => {
+    const lesson = (value: unknown) =>
+      JSON.stringify({ version: 1, course: 'two-peripheries', lessons: { a: value } });
+    for (const raw of [
+      // Without a version, or with the version as text; lessons as a list of ids.
+      JSON.stringify({ course: 'two-peripheries', lessons: {} }),
+      JSON.stringify({ version: '1', course: 'two-peripheries', lessons: {} }),
+      JSON.stringify({ version: 1, course: 'two-peripheries', lessons: ['a', 'b'] }),
+      JSON.stringify({ version: 1, course: 'two-peripheries' }),
+      JSON.stringify({ version: 1, course: 'two-peripheries', lessons: null }),
+      lesson(true),
+      lesson('2025-01-02T03:04:05.000Z'),
+      lesson({ completed: true }),
+      lesson({ bestScore: '80' }),
+      lesson({ bestScore: -1 }),
+      lesson({ passed: 'yes' }),
+      lesson({ completedAt: 1735787045000 }),
+      lesson({ completedAt: '2025-01-02' }),
+      lesson({ completedAt: '2025-01-02T03:04:05+01:00' }),
+      lesson({ completedAt: '2025-02-30T03:04:05Z' }),
+      lesson({ completedAt: '2025-04-31T03:04:05Z' }),
+      lesson({ completedAt: '2025-02-29T03:04:05Z' }),
+      lesson({ completedAt: '2025-01-02T24:00:00Z' }),
+    ]) {
+      expect(parseProgress(raw), raw).toEqual(emptyProgress());
+    }
+  });
+
+  it('refuses hostile data whole, without changing any object', () => {
+    for (const raw of [
+      '{"version":1,"course":"two-peripheries","lessons":{"__proto__":{"passed":true}}}',
+      '{"version":1,"course":"two-peripheries","lessons":{},"__proto__":{"isAdmin":true}}',
+      '{"version":1,"course":"two-peripheries","lessons":{"a":{"passed":true,"__proto__":{"x":1}}}}',
+      '{"version":1,"course":"two-peripheries","lessons":{"a":{"bestScore":80},"<script>":{}}}',
+    ]) {
+      expect(parseProgress(raw), raw).toEqual(emptyProgress());
+    }
+    expect(({} as Record<string, unknown>).passed).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
 });
 
 describe('recordQuizScore', () => {

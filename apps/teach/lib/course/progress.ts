@@ -1,27 +1,71 @@
-// zod/mini keeps the validator small: this module ships to the browser with the quiz and progress badges.
+// Plain checks rather than a schema library: this module ships to the browser with the quiz and progress
+// badges, and the shape it reads back from localStorage is three optional fields per lesson.
 import { slugPattern } from '@coursekit/issues';
-import * as z from 'zod/mini';
 
 /** Where a student's progress lives in the browser when they are not in a class. */
 export const PROGRESS_STORAGE_KEY = 'coursekit:two-peripheries:progress:v1';
 export const PROGRESS_COURSE_ID = 'two-peripheries';
 
-const slug = z.string().check(z.regex(slugPattern));
+export interface LessonProgress {
+  /** When the student marked the lesson complete, as `Date.toISOString()` writes it. */
+  completedAt?: string;
+  /** Best quiz score in percent, 0–100. */
+  bestScore?: number;
+  passed?: boolean;
+}
 
-const lessonProgressSchema = z.strictObject({
-  completedAt: z.optional(z.iso.datetime()),
-  bestScore: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
-  passed: z.optional(z.boolean()),
-});
+export interface Progress {
+  version: 1;
+  course: typeof PROGRESS_COURSE_ID;
+  lessons: Record<string, LessonProgress>;
+}
 
-const progressSchema = z.strictObject({
-  version: z.literal(1),
-  course: z.literal(PROGRESS_COURSE_ID),
-  lessons: z.record(slug, lessonProgressSchema),
-});
+// UTC only, as `toISOString` writes it.
+const utcTimePattern =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
 
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
-export type Progress = z.infer<typeof progressSchema>;
+type Checks = Record<string, (value: unknown) => boolean>;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True for an object whose every key is one of `checks` and passes it (strict, as the stored shape is). */
+function matches(value: unknown, checks: Checks): value is Record<string, unknown> {
+  return (
+    isPlainObject(value) &&
+    Object.entries(value).every(([key, field]) => Object.hasOwn(checks, key) && checks[key]?.(field))
+  );
+}
+
+function isUtcTime(value: unknown): boolean {
+  // `Date` rolls a day that does not exist (2025-02-30) over into the next month, which changes the date.
+  return (
+    typeof value === 'string' &&
+    utcTimePattern.test(value) &&
+    new Date(value).toISOString().slice(0, 10) === value.slice(0, 10)
+  );
+}
+
+const lessonChecks: Checks = {
+  completedAt: isUtcTime,
+  bestScore: (value) => typeof value === 'number' && value >= 0 && value <= 100,
+  passed: (value) => typeof value === 'boolean',
+};
+
+const progressChecks: Checks = {
+  version: (value) => value === 1,
+  course: (value) => value === PROGRESS_COURSE_ID,
+  // The id pattern also keeps out `__proto__`, which JSON.parse makes an own key.
+  lessons: (lessons) =>
+    isPlainObject(lessons) &&
+    Object.entries(lessons).every(([id, lesson]) => slugPattern.test(id) && matches(lesson, lessonChecks)),
+};
+
+/** True when `data` is exactly our shape: all three fields, this course, version 1, valid lessons. */
+function isProgress(data: unknown): data is Progress {
+  return matches(data, progressChecks) && Object.keys(data).length === 3;
+}
 
 export function emptyProgress(): Progress {
   return { version: 1, course: PROGRESS_COURSE_ID, lessons: {} };
@@ -39,8 +83,7 @@ export function parseProgress(raw: string | null | undefined): Progress {
   } catch {
     return emptyProgress();
   }
-  const result = progressSchema.safeParse(data);
-  return result.success ? result.data : emptyProgress();
+  return isProgress(data) ? data : emptyProgress();
 }
 
 export function serialiseProgress(progress: Progress): string {
