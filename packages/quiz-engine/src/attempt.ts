@@ -4,7 +4,7 @@ import { immediateBehaviour } from './behaviours/immediate.js';
 import { interactiveBehaviour } from './behaviours/interactive.js';
 import { compiledOf } from './compile.js';
 import { type GradeResult, type QuestionResult, resultFor, resultForChecked, summarise } from './grade.js';
-import { type LaidOutQuestion, layoutQuiz, questionIdsForAttempt, viewOf } from './layout.js';
+import { type LaidOutQuestion, layoutQuiz, questionIdsForAttempt, shownOf } from './layout.js';
 import type { BehaviourName, Quiz } from './quiz.js';
 import { checkResponses } from './responses.js';
 import type { Seed } from './shuffle.js';
@@ -164,7 +164,7 @@ export function check(state: AttemptState, quiz: Quiz, questionId: string): Atte
   }
   let checked: ReturnType<typeof definition.checkResponse>;
   try {
-    checked = definition.checkResponse(viewOf(layout), found.question.response);
+    checked = definition.checkResponse(shownOf(layout), found.question.response);
   } catch {
     return fail('invalid-response', 'this answer could not be read');
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type GiftImportOptions, importGiftWith } from './gift/import.js';
+import { shownInView } from './layout.js';
 import { parseQuizWith } from './parse.js';
 import type { PublicQuiz } from './public.js';
 import { type Quiz, quizSchemaOf } from './quiz.js';
@@ -61,7 +62,7 @@ function engineFor(types: readonly AnyQuestionType[], table: QuestionTypeTable):
       if (response === undefined || response === null) return null;
       const definition = definitionFor(table, question.type);
       // Only a response the type accepts is described; anything else reads as nothing.
-      const checked = definition.checkResponse(question, response);
+      const checked = definition.checkResponse(shownInView(definition, question), response);
       return checked.ok ? definition.describeResponse(question, checked.value) : null;
     },
   });

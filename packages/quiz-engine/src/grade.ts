@@ -81,19 +81,48 @@ export function resultFor(
 ): QuestionResult {
   const { question, arrangement } = laidOut;
   const { definition, prepared } = laidOut.compiled;
-  const result: QuestionResult = {
-    id: question.id,
-    type: question.type,
-    status: 'unanswered',
-    score: 0,
-    maxScore: question.points,
-    correct: false,
-    feedback: [],
-    objectives: question.objectives.slice(),
-  };
+  const result: QuestionResult = definition.needsHuman
+    ? {
+        id: question.id,
+        type: question.type,
+        status: 'unanswered',
+        score: 0,
+        maxScore: question.points,
+        correct: false,
+        feedback: [],
+        objectives: question.objectives.slice(),
+      }
+    : {
+        id: question.id,
+        type: question.type,
+        status: 'unanswered',
+        score: 0,
+        maxScore: question.points,
+        correct: false,
+        feedback: [],
+        objectives: question.objectives.slice(),
+        // Worked out when first read (most results are only summed): the same answer whenever it is read,
+        // since the quiz and the arrangement are frozen; a plain value once assigned.
+        get correctAnswer(): CorrectAnswer | undefined {
+          const value = definition.correctAnswer(question, arrangement, prepared);
+          Object.defineProperty(this, 'correctAnswer', {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+          return value;
+        },
+        set correctAnswer(value: CorrectAnswer | undefined) {
+          Object.defineProperty(this, 'correctAnswer', {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        },
+      };
   if (question.explanation !== undefined) result.explanation = question.explanation;
-  const correctAnswer = definition.correctAnswer(question, arrangement, prepared);
-  if (correctAnswer !== undefined) result.correctAnswer = correctAnswer;
   if (definition.resultDetails !== undefined) Object.assign(result, definition.resultDetails(question));
   if (check.error !== undefined) {
     result.status = 'invalid';
@@ -141,13 +170,21 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
       continue;
     }
     for (const objective of result.objectives) {
-      const entry = mastery[objective] ?? { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
-      entry.score = roundScore(entry.score + result.score);
-      entry.maxScore = roundScore(entry.maxScore + result.maxScore);
-      entry.percentage = percentageOf(entry.score, entry.maxScore);
+      let entry = mastery[objective];
+      if (entry === undefined) {
+        entry = { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
+        mastery[objective] = entry;
+      }
+      entry.score += result.score;
+      entry.maxScore += result.maxScore;
       entry.questionIds.push(result.id);
-      mastery[objective] = entry;
     }
+  }
+  for (const objective in mastery) {
+    const entry = mastery[objective] as ObjectiveMastery;
+    entry.score = roundScore(entry.score);
+    entry.maxScore = roundScore(entry.maxScore);
+    entry.percentage = percentageOf(entry.score, entry.maxScore);
   }
   score = roundScore(score);
   maxScore = roundScore(maxScore);

@@ -1,7 +1,7 @@
 import { type CompiledQuestion, type CompiledQuiz, compiledOf } from './compile.js';
 import type { Quiz } from './quiz.js';
 import { createRng, type Seed, shuffle } from './shuffle.js';
-import type { LayoutOptions } from './types/definition.js';
+import type { AnyQuestionType, LayoutOptions } from './types/definition.js';
 import type { PublicQuestion, Question } from './types/registry.js';
 
 export function assertSeed(seed: unknown): asserts seed is Seed {
@@ -57,6 +57,19 @@ export function layoutQuiz(
     };
   }
   return laidOut;
+}
+
+/** What a response to a laid-out question may refer to, without building its public view. */
+export function shownOf(laidOut: LaidOutQuestion): unknown {
+  const { definition, prepared } = laidOut.compiled;
+  return definition.shownInArrangement === undefined
+    ? viewOf(laidOut)
+    : definition.shownInArrangement(laidOut.question, laidOut.arrangement, prepared);
+}
+
+/** What a response to a public question may refer to. */
+export function shownInView(definition: AnyQuestionType, view: unknown): unknown {
+  return definition.shownInView === undefined ? view : definition.shownInView(view);
 }
 
 /** The public view of a laid-out question. */

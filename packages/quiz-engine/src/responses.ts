@@ -1,5 +1,5 @@
 import { type CompiledQuiz, compiledOf } from './compile.js';
-import { type LaidOutQuestion, layoutQuiz, viewOf } from './layout.js';
+import { type LaidOutQuestion, layoutQuiz, shownInView, shownOf } from './layout.js';
 import type { PublicQuiz } from './public.js';
 import type { Quiz } from './quiz.js';
 import type { Seed } from './shuffle.js';
@@ -73,13 +73,10 @@ function unknownKeyIssues(input: Record<string, unknown>, isAsked: (id: string) 
   return issues;
 }
 
-function checkOne(definitionCheck: () => ResponseCheck<unknown>): ResponseCheck<unknown> {
-  try {
-    return definitionCheck();
-  } catch {
-    return { ok: false, error: { code: 'wrong-type', message: 'this answer could not be read' } };
-  }
-}
+const UNREADABLE: ResponseCheck<unknown> = {
+  ok: false,
+  error: { code: 'wrong-type', message: 'this answer could not be read' },
+};
 
 /** @internal Checks input against the questions of one attempt; never throws. */
 export function checkResponses(
@@ -101,11 +98,13 @@ function runChecks(
   const responses: Responses = {};
   const errors = new Map<string, ResponseError>();
   if (!isPlainRecord(input)) return { ok: false, responses, issues: [wholeInputIssue(input)], errors };
-  const count = checkable.kind === 'views' ? checkable.views.length : checkable.laidOut.length;
+  const laidOut = checkable.kind === 'laid-out' ? checkable.laidOut : undefined;
+  const views: readonly PublicQuestion[] = checkable.kind === 'views' ? checkable.views : [];
+  const count = laidOut === undefined ? views.length : laidOut.length;
   const idAt = (index: number) =>
-    checkable.kind === 'views'
-      ? (checkable.views[index] as PublicQuestion).id
-      : (checkable.laidOut[index] as LaidOutQuestion).question.id;
+    laidOut === undefined
+      ? (views[index] as PublicQuestion).id
+      : (laidOut[index] as LaidOutQuestion).question.id;
   const isAsked = (id: string) => {
     // Without pools, every question of the quiz is asked; with them, only the drawn ones.
     if (checkable.kind === 'laid-out' && !checkable.compiled.hasPools) return checkable.compiled.byId.has(id);
@@ -117,18 +116,23 @@ function runChecks(
     const id = idAt(index);
     if (!Object.hasOwn(input, id)) continue;
     const value = input[id];
-    const checked =
-      checkable.kind === 'views'
-        ? checkOne(() => {
-            const view = checkable.views[index] as PublicQuestion;
-            const definition = checkable.types.get(view.type);
-            if (definition === undefined) throw new TypeError(`unknown question type '${view.type}'`);
-            return definition.checkResponse(view, value);
-          })
-        : checkOne(() => {
-            const laidOut = checkable.laidOut[index] as LaidOutQuestion;
-            return laidOut.compiled.definition.checkResponse(viewOf(laidOut), value);
-          });
+    let checked: ResponseCheck<unknown>;
+    // A check never throws on input; a type defined outside the package might, and must not stop grading.
+    try {
+      if (laidOut !== undefined) {
+        const question = laidOut[index] as LaidOutQuestion;
+        checked = question.compiled.definition.checkResponse(shownOf(question), value);
+      } else {
+        const view = views[index] as PublicQuestion;
+        const definition = (checkable as { types: QuestionTypeTable }).types.get(view.type);
+        checked =
+          definition === undefined
+            ? UNREADABLE
+            : definition.checkResponse(shownInView(definition, view), value);
+      }
+    } catch {
+      checked = UNREADABLE;
+    }
     if (checked.ok) responses[id] = checked.value;
     else {
       errors.set(id, checked.error);

@@ -204,15 +204,17 @@ export function checkText(value: unknown, maxLength: number): ResponseCheck<stri
   return { ok: true, value };
 }
 
-/** Shown options as the public view lists them: their opaque ids. */
-export type ShownOptions = readonly { readonly id: string }[];
+/** The opaque ids of the options shown in one attempt (in any order). */
+export type ShownOptions = readonly string[];
 
-/** Whether `id` is one of the shown options (a loop: these lists are short). */
+/** Whether `id` is one of the shown options. */
 export function isShown(options: ShownOptions, id: string): boolean {
-  for (let index = 0; index < options.length; index += 1) {
-    if ((options[index] as { id: string }).id === id) return true;
-  }
-  return false;
+  return options.includes(id);
+}
+
+/** The ids of public items, for checking a response against a public view. */
+export function idsOf(items: readonly { readonly id: string }[]): string[] {
+  return items.map((item) => item.id);
 }
 
 export function checkOneOf(value: unknown, options: ShownOptions, what: string): ResponseCheck<string> {

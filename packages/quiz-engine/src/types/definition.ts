@@ -69,6 +69,7 @@ export interface QuestionTypeDefinition<
   View extends PublicQuestionBase & { type: Question['type'] },
   Response,
   Prepared = undefined,
+  Shown = View,
 > {
   readonly type: Question['type'];
   /** The authored shape (a Zod object whose `type` is this type's literal); unknown keys are errors. */
@@ -82,8 +83,14 @@ export interface QuestionTypeDefinition<
   arrange(question: Question, rng: RandomGenerator, options: LayoutOptions): Arrangement;
   /** What a browser may see: no correctness, weights, feedback or answer key. */
   view(question: Question, arrangement: Arrangement, prepared: Prepared): View;
-  /** Needs only the public view, so that an app can check input before it reaches the grader. */
-  checkResponse(view: View, value: unknown): ResponseCheck<Response>;
+  /**
+   * What a response may refer to (the opaque ids shown, limits), from the public view: an app can check
+   * input before it reaches the grader. Leave out to check against the view itself.
+   */
+  shownInView?(view: View): Shown;
+  /** The same from the arrangement, so that grading never builds public views. */
+  shownInArrangement?(question: Question, arrangement: Arrangement, prepared: Prepared): Shown;
+  checkResponse(shown: Shown, value: unknown): ResponseCheck<Response>;
   grade(question: Question, arrangement: Arrangement, response: Response, prepared: Prepared): RawGrade;
   correctAnswer(question: Question, arrangement: Arrangement, prepared: Prepared): CorrectAnswer | undefined;
   /**
@@ -97,7 +104,7 @@ export interface QuestionTypeDefinition<
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds definitions of every question and response type
-export type AnyQuestionType = QuestionTypeDefinition<any, any, any, any, any>;
+export type AnyQuestionType = QuestionTypeDefinition<any, any, any, any, any, any>;
 
 /** Gives a question type definition its precise types; the definition itself is returned as is. */
 export function defineQuestionType<
@@ -106,15 +113,17 @@ export function defineQuestionType<
   View extends PublicQuestionBase & { type: Question['type'] },
   Response,
   Prepared = undefined,
+  Shown = View,
 >(
-  definition: QuestionTypeDefinition<Question, Arrangement, View, Response, Prepared>,
-): QuestionTypeDefinition<Question, Arrangement, View, Response, Prepared> {
+  definition: QuestionTypeDefinition<Question, Arrangement, View, Response, Prepared, Shown>,
+): QuestionTypeDefinition<Question, Arrangement, View, Response, Prepared, Shown> {
   return definition;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: inference over a definition's type parameters
-export type QuestionOf<D> = D extends QuestionTypeDefinition<infer Q, any, any, any, any> ? Q : never;
+export type QuestionOf<D> = D extends QuestionTypeDefinition<infer Q, any, any, any, any, any> ? Q : never;
+export type PublicQuestionOf<D> =
+  // biome-ignore lint/suspicious/noExplicitAny: inference over a definition's type parameters
+  D extends QuestionTypeDefinition<any, any, infer V, any, any, any> ? V : never;
 // biome-ignore lint/suspicious/noExplicitAny: inference over a definition's type parameters
-export type PublicQuestionOf<D> = D extends QuestionTypeDefinition<any, any, infer V, any, any> ? V : never;
-// biome-ignore lint/suspicious/noExplicitAny: inference over a definition's type parameters
-export type ResponseOf<D> = D extends QuestionTypeDefinition<any, any, any, infer R, any> ? R : never;
+export type ResponseOf<D> = D extends QuestionTypeDefinition<any, any, any, infer R, any, any> ? R : never;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   type Arrangement,
   arrange,
+  idsOf,
   normaliseBase,
   type PartScoring,
   type PublicQuestionBase,
@@ -134,7 +135,9 @@ export const categorise = defineQuestionType<
   CategoriseQuestion,
   CategoriseArrangement,
   PublicCategoriseQuestion,
-  Record<string, string>
+  Record<string, string>,
+  string,
+  { itemIds: readonly string[]; categoryIds: readonly string[] }
 >({
   type: 'categorise',
   schema: categoriseSchema,
@@ -156,24 +159,33 @@ export const categorise = defineQuestionType<
       })),
     };
   },
-  checkResponse(view, value) {
-    return checkIdMap(value, view.items, view.categories, 'item', 'category');
+  shownInView: (view) => ({ itemIds: idsOf(view.items), categoryIds: idsOf(view.categories) }),
+  shownInArrangement: (_question, { items, categories }) => ({
+    itemIds: items.ids,
+    categoryIds: categories.ids,
+  }),
+  checkResponse(shown, value) {
+    return checkIdMap(value, shown.itemIds, shown.categoryIds, 'item', 'category');
   },
   grade(question, arrangement, response) {
     const correct = countCorrectlyKeyed(response, answerKeyOf(question, arrangement));
     return { fraction: partsFraction(correct, question.items.length, question.scoring), feedback: [] };
   },
-  correctAnswer(question, arrangement) {
-    const response = correctKeyedResponse(question.items.length, answerKeyOf(question, arrangement));
-    const text = question.categories
+  // Each category with its items as text, once per parsed quiz.
+  prepare: (question) =>
+    question.categories
       .map((category) => {
         const members = question.items
           .filter((item) => item.category === category.id)
           .map((item) => item.text);
         return `${category.label}: ${members.length === 0 ? '(none)' : members.join(', ')}`;
       })
-      .join('; ');
-    return { text, response };
+      .join('; '),
+  correctAnswer(question, arrangement, text) {
+    return {
+      text,
+      response: correctKeyedResponse(question.items.length, answerKeyOf(question, arrangement)),
+    };
   },
   describeResponse(view, response) {
     return clip(

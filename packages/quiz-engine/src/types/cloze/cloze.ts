@@ -21,6 +21,7 @@ import {
   clampFraction,
   describe,
   type FeedbackItem,
+  idsOf,
   isPlainRecord,
   MAX_SHORT_RESPONSE_LENGTH,
   normaliseBase,
@@ -160,6 +161,10 @@ export interface PreparedCloze {
   /** `pieces[i]` comes before blank i; the last piece follows the last blank. */
   pieces: readonly string[];
   answers: readonly (PreparedAnswers | undefined)[];
+  /** Per blank: the authored index of its full-credit choice, or its best accepted answer's text. */
+  keys: readonly (number | string)[];
+  /** The passage with every blank filled with its answer. */
+  answerText: string;
 }
 
 export function normaliseCloze(authored: z.infer<typeof clozeSchema>): ClozeQuestion {
@@ -177,6 +182,12 @@ export function normaliseCloze(authored: z.infer<typeof clozeSchema>): ClozeQues
 
 type ClozeResponse = Record<string, string>;
 
+/** A blank as a response may name it: typed (no choices) or one of the choices shown. */
+export interface ShownBlank {
+  id: string;
+  choiceIds?: readonly string[];
+}
+
 function passage(pieces: readonly string[], fill: (index: number) => string): string {
   let text = pieces[0] as string;
   for (let index = 1; index < pieces.length; index += 1) text += fill(index - 1) + (pieces[index] as string);
@@ -189,7 +200,8 @@ export const cloze = defineQuestionType<
   ClozeArrangement,
   PublicClozeQuestion,
   ClozeResponse,
-  PreparedCloze
+  PreparedCloze,
+  readonly ShownBlank[]
 >({
   type: 'cloze',
   schema: clozeSchema,
@@ -197,7 +209,18 @@ export const cloze = defineQuestionType<
   prepare(question) {
     // Normalised texts hold every blank once, in order, as {{id}}.
     const pieces = question.text.split(PLACEHOLDER).filter((_, index) => index % 2 === 0);
+    const keys = question.blanks.map((blank) =>
+      blank.kind === 'choice'
+        ? blank.choices.findIndex((choice) => choice.weight >= 1)
+        : bestAcceptedAnswer(blank.accept).text,
+    );
+    const answers = question.blanks.map((blank, index) => {
+      const key = keys[index] as number | string;
+      return blank.kind === 'choice' ? (blank.choices[key as number] as Choice).text : (key as string);
+    });
     return Object.freeze({
+      keys: Object.freeze(keys),
+      answerText: passage(pieces, (index) => `[${answers[index]}]`),
       pieces: Object.freeze(pieces),
       answers: Object.freeze(
         question.blanks.map((blank) =>
@@ -229,19 +252,28 @@ export const cloze = defineQuestionType<
       blanks: publicBlanks,
     };
   },
-  checkResponse(view, value) {
+  shownInView: (view) =>
+    view.blanks.map((blank) =>
+      blank.kind === 'choice' ? { id: blank.id, choiceIds: idsOf(blank.choices) } : { id: blank.id },
+    ),
+  shownInArrangement: (question, { blanks, choices }) =>
+    question.blanks.map((blank, index) => {
+      const id = blanks.ids[index] as string;
+      return blank.kind === 'choice' ? { id, choiceIds: (choices[index] as Arrangement).ids } : { id };
+    }),
+  checkResponse(shown, value) {
     if (!isPlainRecord(value))
       return rejectResponse('wrong-type', `expected an object of blank id → answer, got ${describe(value)}`);
     const result: ClozeResponse = {};
     for (const key of Object.keys(value)) {
-      const index = view.blanks.findIndex((blank) => blank.id === key);
-      const blank = view.blanks[index];
+      const index = shown.findIndex((blank) => blank.id === key);
+      const blank = shown[index];
       if (blank === undefined)
         return rejectResponse('unknown-id', `'${preview(key)}' is not a blank of this question`);
       const checked =
-        blank.kind === 'text'
-          ? checkText(value[key], blank.maxLength)
-          : checkOneOf(value[key], blank.choices, 'choice');
+        blank.choiceIds === undefined
+          ? checkText(value[key], MAX_SHORT_RESPONSE_LENGTH)
+          : checkOneOf(value[key], blank.choiceIds, 'choice');
       if (!checked.ok)
         return {
           ok: false,
@@ -273,18 +305,14 @@ export const cloze = defineQuestionType<
   },
   correctAnswer(question, arrangement, prepared) {
     const response: ClozeResponse = {};
-    const answers = question.blanks.map((blank, index) => {
-      const id = opaqueIdOf(arrangement.blanks, index);
-      if (blank.kind === 'choice') {
-        const choiceIndex = blank.choices.findIndex((choice) => choice.weight >= 1);
-        response[id] = opaqueIdOf(arrangement.choices[index] as Arrangement, choiceIndex);
-        return (blank.choices[choiceIndex] as Choice).text;
-      }
-      const first = bestAcceptedAnswer(blank.accept).text;
-      response[id] = first;
-      return first;
+    question.blanks.forEach((blank, index) => {
+      const key = prepared.keys[index] as number | string;
+      response[opaqueIdOf(arrangement.blanks, index)] =
+        blank.kind === 'choice'
+          ? opaqueIdOf(arrangement.choices[index] as Arrangement, key as number)
+          : (key as string);
     });
-    return { text: passage(prepared.pieces, (index) => `[${answers[index]}]`), response };
+    return { text: prepared.answerText, response };
   },
   describeResponse(view, response) {
     const parts = view.blanks.map((blank) => {

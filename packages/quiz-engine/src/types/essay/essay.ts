@@ -98,7 +98,14 @@ export function normaliseEssay(authored: z.infer<typeof essaySchema>): EssayQues
 }
 
 /** Response: the essay text (at most 50,000 characters). Collected for the teacher, never auto-graded. */
-export const essay = defineQuestionType<EssayQuestion, undefined, PublicEssayQuestion, string>({
+export const essay = defineQuestionType<
+  EssayQuestion,
+  undefined,
+  PublicEssayQuestion,
+  string,
+  undefined,
+  undefined
+>({
   type: 'essay',
   schema: essaySchema,
   normalise: normaliseEssay,
@@ -117,7 +124,10 @@ export const essay = defineQuestionType<EssayQuestion, undefined, PublicEssayQue
     if (question.maxWords !== undefined) view.maxWords = question.maxWords;
     return view;
   },
-  checkResponse(_view, value) {
+  // Nothing shown limits the response beyond its type.
+  shownInView: () => undefined,
+  shownInArrangement: () => undefined,
+  checkResponse(_shown, value) {
     return checkText(value, MAX_ESSAY_LENGTH);
   },
   grade() {

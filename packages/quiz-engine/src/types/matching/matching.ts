@@ -4,6 +4,7 @@ import { escapeGift } from '../../gift/text.js';
 import {
   type Arrangement,
   arrange,
+  idsOf,
   normaliseBase,
   type PartScoring,
   type PublicQuestionBase,
@@ -133,7 +134,9 @@ export const matching = defineQuestionType<
   MatchingQuestion,
   MatchingArrangement,
   PublicMatchingQuestion,
-  Record<string, string>
+  Record<string, string>,
+  string,
+  { leftIds: readonly string[]; rightIds: readonly string[] }
 >({
   type: 'matching',
   schema: matchingSchema,
@@ -153,17 +156,19 @@ export const matching = defineQuestionType<
       right: publicItemsOf(right, (index) => ({ text: rights[index] as string })),
     };
   },
-  checkResponse(view, value) {
-    return checkIdMap(value, view.left, view.right, 'left item', 'right item');
+  shownInView: (view) => ({ leftIds: idsOf(view.left), rightIds: idsOf(view.right) }),
+  shownInArrangement: (_question, { left, right }) => ({ leftIds: left.ids, rightIds: right.ids }),
+  checkResponse(shown, value) {
+    return checkIdMap(value, shown.leftIds, shown.rightIds, 'left item', 'right item');
   },
   grade(question, arrangement, response) {
     const correct = countCorrectlyKeyed(response, answerKeyOf(arrangement));
     return { fraction: partsFraction(correct, question.pairs.length, question.scoring), feedback: [] };
   },
-  correctAnswer(question, arrangement) {
-    const { pairs } = question;
-    const response = correctKeyedResponse(pairs.length, answerKeyOf(arrangement));
-    return { text: pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; '), response };
+  // The pairs as text, once per parsed quiz.
+  prepare: (question) => question.pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; '),
+  correctAnswer(question, arrangement, text) {
+    return { text, response: correctKeyedResponse(question.pairs.length, answerKeyOf(arrangement)) };
   },
   describeResponse(view, response) {
     return clip(

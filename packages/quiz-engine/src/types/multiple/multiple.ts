@@ -15,6 +15,7 @@ import {
   authoredIndexOf,
   clampFraction,
   type FeedbackItem,
+  idsOf,
   mustBe,
   normaliseBase,
   opaqueIdOf,
@@ -28,6 +29,7 @@ import {
 import { defineQuestionType } from '../definition.js';
 import { clip, textOf } from '../describe.js';
 import { checkDistinctIds } from '../distinct-ids.js';
+import type { ShownChoices } from '../single/single.js';
 
 /** One wrong pick cancels one right pick unless the author says otherwise. */
 export const DEFAULT_WRONG_PICK_PENALTY = 1;
@@ -121,7 +123,9 @@ export const multipleResponse = defineQuestionType<
   MultipleResponseQuestion,
   Arrangement,
   PublicMultipleResponseQuestion,
-  string[]
+  string[],
+  { indices: readonly number[]; text: string },
+  ShownChoices
 >({
   type: 'multiple',
   schema: multipleResponseSchema,
@@ -132,11 +136,14 @@ export const multipleResponse = defineQuestionType<
   view(question, choices) {
     return { ...publicBase(question), type: 'multiple', choices: publicChoices(question.choices, choices) };
   },
-  checkResponse(view, value) {
-    if (Array.isArray(value) && value.length > view.choices.length) {
-      return rejectResponse('duplicate', `${value.length} picks for ${view.choices.length} choices`);
+  shownInView: (view) => ({ choiceIds: idsOf(view.choices) }),
+  shownInArrangement: (_question, choices) => ({ choiceIds: choices.ids }),
+  checkResponse(shown, value) {
+    const ids = shown.choiceIds;
+    if (Array.isArray(value) && value.length > ids.length) {
+      return rejectResponse('duplicate', `${value.length} picks for ${ids.length} choices`);
     }
-    return checkDistinctIds(value, view.choices, 'choice', (id) => `choice '${id}' is picked twice`);
+    return checkDistinctIds(value, ids, 'choice', (id) => `choice '${id}' is picked twice`);
   },
   grade(question, choices, response) {
     let total = 0;
@@ -149,12 +156,13 @@ export const multipleResponse = defineQuestionType<
     }
     return { fraction: clampFraction(total), feedback };
   },
-  correctAnswer(question, choices) {
+  prepare(question) {
     const indices = question.choices.flatMap((choice, index) => (choice.correct ? [index] : []));
-    return {
-      text: indices.map((index) => (question.choices[index] as Choice).text).join('; '),
-      response: indices.map((index) => opaqueIdOf(choices, index)),
-    };
+    const text = indices.map((index) => (question.choices[index] as Choice).text).join('; ');
+    return Object.freeze({ indices: Object.freeze(indices), text });
+  },
+  correctAnswer(_question, choices, prepared) {
+    return { text: prepared.text, response: prepared.indices.map((index) => opaqueIdOf(choices, index)) };
   },
   describeResponse(view, response) {
     const picked = response.map((id) => textOf(view.choices, id)).sort();

@@ -174,7 +174,14 @@ function giftAnswer(format: NumericalFormat): Record<string, unknown> {
 }
 
 /** Response: a number, or a decimal string as typed into a form field ("2017", " 3.5 "). */
-export const numeric = defineQuestionType<NumericQuestion, undefined, PublicNumericQuestion, number>({
+export const numeric = defineQuestionType<
+  NumericQuestion,
+  undefined,
+  PublicNumericQuestion,
+  number,
+  undefined,
+  undefined
+>({
   type: 'numeric',
   schema: numericSchema,
   normalise: normaliseNumeric,
@@ -184,7 +191,10 @@ export const numeric = defineQuestionType<NumericQuestion, undefined, PublicNume
   view(question) {
     return { ...publicBase(question), type: 'numeric' };
   },
-  checkResponse(_view, value) {
+  // Nothing shown limits the response beyond its type.
+  shownInView: () => undefined,
+  shownInArrangement: () => undefined,
+  checkResponse(_shown, value) {
     if (typeof value === 'number') {
       return Number.isFinite(value)
         ? { ok: true, value }

@@ -3,6 +3,7 @@ import { opaqueIds, seededOrder } from '../../shuffle.js';
 import {
   type Arrangement,
   authoredIndexOf,
+  idsOf,
   normaliseBase,
   opaqueIdOf,
   type PublicQuestionBase,
@@ -122,7 +123,14 @@ export function orderingFraction(positions: readonly number[], scoring: Ordering
  * Response: every item id, each once, in the learner's order. Credit is the longest run of items in the
  * right relative order, over the item count; a lone item proves nothing, so it earns nothing.
  */
-export const ordering = defineQuestionType<OrderingQuestion, Arrangement, PublicOrderingQuestion, string[]>({
+export const ordering = defineQuestionType<
+  OrderingQuestion,
+  Arrangement,
+  PublicOrderingQuestion,
+  string[],
+  string,
+  { itemIds: readonly string[] }
+>({
   type: 'ordering',
   schema: orderingSchema,
   normalise: normaliseOrdering,
@@ -142,13 +150,13 @@ export const ordering = defineQuestionType<OrderingQuestion, Arrangement, Public
       })),
     };
   },
-  checkResponse(view, value) {
-    const checked = checkDistinctIds(value, view.items, 'item', (id) => `item '${id}' appears twice`);
-    if (checked.ok && checked.value.length !== view.items.length) {
-      return rejectResponse(
-        'incomplete',
-        `place all ${view.items.length} items (got ${checked.value.length})`,
-      );
+  shownInView: (view) => ({ itemIds: idsOf(view.items) }),
+  shownInArrangement: (_question, items) => ({ itemIds: items.ids }),
+  checkResponse(shown, value) {
+    const ids = shown.itemIds;
+    const checked = checkDistinctIds(value, ids, 'item', (id) => `item '${id}' appears twice`);
+    if (checked.ok && checked.value.length !== ids.length) {
+      return rejectResponse('incomplete', `place all ${ids.length} items (got ${checked.value.length})`);
     }
     return checked;
   },
@@ -156,11 +164,10 @@ export const ordering = defineQuestionType<OrderingQuestion, Arrangement, Public
     const positions = response.map((id) => authoredIndexOf(items, id) ?? -1);
     return { fraction: orderingFraction(positions, question.scoring), feedback: [] };
   },
-  correctAnswer(question, items) {
-    return {
-      text: question.items.map((item) => item.text).join(' → '),
-      response: question.items.map((_, index) => opaqueIdOf(items, index)),
-    };
+  // The correct order as text, once per parsed quiz.
+  prepare: (question) => question.items.map((item) => item.text).join(' → '),
+  correctAnswer(question, items, text) {
+    return { text, response: question.items.map((_, index) => opaqueIdOf(items, index)) };
   },
   describeResponse(view, response) {
     return clip(response.map((id) => textOf(view.items, id)).join(' → '));

@@ -191,7 +191,8 @@ export const shortAnswer = defineQuestionType<
   undefined,
   PublicShortAnswerQuestion,
   string,
-  PreparedAnswers
+  PreparedAnswers,
+  undefined
 >({
   type: 'short',
   schema: shortAnswerSchema,
@@ -205,7 +206,10 @@ export const shortAnswer = defineQuestionType<
   view(question) {
     return { ...publicBase(question), type: 'short', maxLength: MAX_SHORT_RESPONSE_LENGTH };
   },
-  checkResponse(_view, value) {
+  // Nothing shown limits the response beyond its type.
+  shownInView: () => undefined,
+  shownInArrangement: () => undefined,
+  checkResponse(_shown, value) {
     return checkText(value, MAX_SHORT_RESPONSE_LENGTH);
   },
   grade(question, _arrangement, response, prepared) {

@@ -16,6 +16,7 @@ import {
   checkOneOf,
   clampFraction,
   type FeedbackItem,
+  idsOf,
   normaliseBase,
   opaqueIdOf,
   type PublicQuestionBase,
@@ -74,11 +75,18 @@ export function normaliseSingleChoice(authored: z.infer<typeof singleChoiceSchem
 }
 
 /** Response: the opaque id of the chosen choice; it earns that choice's weight (Moodle's answer grade). */
+/** What a single-choice response may name: the choices shown. */
+export interface ShownChoices {
+  choiceIds: readonly string[];
+}
+
 export const singleChoice = defineQuestionType<
   SingleChoiceQuestion,
   Arrangement,
   PublicSingleChoiceQuestion,
-  string
+  string,
+  { answerIndex: number; answerText: string },
+  ShownChoices
 >({
   type: 'single',
   schema: singleChoiceSchema,
@@ -89,8 +97,10 @@ export const singleChoice = defineQuestionType<
   view(question, choices) {
     return { ...publicBase(question), type: 'single', choices: publicChoices(question.choices, choices) };
   },
-  checkResponse(view, value) {
-    return checkOneOf(value, view.choices, 'choice');
+  shownInView: (view) => ({ choiceIds: idsOf(view.choices) }),
+  shownInArrangement: (_question, choices) => ({ choiceIds: choices.ids }),
+  checkResponse(shown, value) {
+    return checkOneOf(value, shown.choiceIds, 'choice');
   },
   grade(question, choices, response) {
     const choice = question.choices[authoredIndexOf(choices, response) ?? -1];
@@ -98,10 +108,12 @@ export const singleChoice = defineQuestionType<
       choice?.feedback === undefined ? [] : [{ text: choice.feedback, choiceId: response }];
     return { fraction: clampFraction(choice?.weight ?? 0), feedback };
   },
-  correctAnswer(question, choices) {
-    const index = question.choices.findIndex((choice) => choice.weight >= 1);
-    const choice = question.choices[index] as Choice;
-    return { text: choice.text, response: opaqueIdOf(choices, index) };
+  prepare(question) {
+    const answerIndex = question.choices.findIndex((choice) => choice.weight >= 1);
+    return Object.freeze({ answerIndex, answerText: (question.choices[answerIndex] as Choice).text });
+  },
+  correctAnswer(_question, choices, prepared) {
+    return { text: prepared.answerText, response: opaqueIdOf(choices, prepared.answerIndex) };
   },
   describeResponse(view, response) {
     return clip(textOf(view.choices, response));

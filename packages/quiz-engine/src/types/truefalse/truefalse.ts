@@ -48,7 +48,14 @@ export function normaliseTrueFalse(authored: z.infer<typeof trueFalseSchema>): T
 }
 
 /** Response: `true` or `false`. */
-export const trueFalse = defineQuestionType<TrueFalseQuestion, undefined, PublicTrueFalseQuestion, boolean>({
+export const trueFalse = defineQuestionType<
+  TrueFalseQuestion,
+  undefined,
+  PublicTrueFalseQuestion,
+  boolean,
+  undefined,
+  undefined
+>({
   type: 'truefalse',
   schema: trueFalseSchema,
   normalise: normaliseTrueFalse,
@@ -58,7 +65,10 @@ export const trueFalse = defineQuestionType<TrueFalseQuestion, undefined, Public
   view(question) {
     return { ...publicBase(question), type: 'truefalse' };
   },
-  checkResponse(_view, value) {
+  // Nothing shown limits the response beyond its type.
+  shownInView: () => undefined,
+  shownInArrangement: () => undefined,
+  checkResponse(_shown, value) {
     if (typeof value !== 'boolean')
       return rejectResponse('wrong-type', `expected true or false, got ${describe(value)}`);
     return { ok: true, value };
