@@ -57,7 +57,7 @@ const attempts = Array.from({ length: ATTEMPTS }, (_, index) => {
 }).map(({ seed, body }) => ({ seed, responses: JSON.parse(body) as unknown }));
 
 const BATCH = 250;
-const ROUNDS = 30;
+const ROUNDS = 12;
 const PARSES = 20;
 const rates = new Map<string, number>();
 let sink = 0;
