@@ -36,6 +36,11 @@ export class GiftImportError extends Error {
   }
 }
 
+/** Every problem `importGift` reports is made here: its line, its column when known, what to do. */
+function giftIssue(line: number, message: string, column?: number): GiftIssue {
+  return column === undefined ? { line, message } : { line, column, message };
+}
+
 /** Quiz-level settings GIFT cannot carry; the questions come from the text. */
 export type GiftImportOptions = Partial<Omit<AuthoredQuiz, 'questions'>>;
 
@@ -90,7 +95,10 @@ function convert(item: GiftQuestion, types: QuestionTypeTable): Converted {
     const read = definition.gift?.read?.(item);
     if (read !== undefined) return read;
   }
-  return { ok: false, message: `coursekit has no question type for GIFT ${item.type} questions` };
+  return {
+    ok: false,
+    message: `coursekit has no question type for GIFT ${item.type} questions; rewrite it as multiple choice, true/false, short answer, numeric, matching or essay`,
+  };
 }
 
 /**
@@ -127,16 +135,16 @@ function readMeta(block: Block, issues: GiftIssue[]): GiftMeta {
     try {
       value = JSON.parse(entry.json);
     } catch {
-      issues.push({ line: entry.line, message: 'the coursekit comment must hold a JSON object' });
+      issues.push(giftIssue(entry.line, 'the coursekit comment must hold a JSON object'));
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      issues.push({ line: entry.line, message: 'the coursekit comment must hold a JSON object' });
+      issues.push(giftIssue(entry.line, 'the coursekit comment must hold a JSON object'));
       continue;
     }
     for (const [key, field] of Object.entries(value)) {
       if ((META_KEYS as readonly string[]).includes(key)) meta[key as keyof GiftMeta] = field;
-      else issues.push({ line: entry.line, message: `unknown key '${key}' in the coursekit comment` });
+      else issues.push(giftIssue(entry.line, `unknown key '${key}' in the coursekit comment`));
     }
   }
   return meta;
@@ -171,12 +179,14 @@ export function importGiftWith(
       parsed = parse(block.text);
     } catch (error) {
       const location = (error as { location?: { start: { line: number; column: number } } }).location?.start;
-      issues.push({
-        // The parser can report the line after the block when it hits the end; point at the block instead.
-        line: block.line + Math.min(location?.line ?? 1, block.text.split('\n').length - 1) - 1,
-        ...(location ? { column: location.column } : {}),
-        message: `GIFT syntax: ${(error as Error).message}`,
-      });
+      issues.push(
+        giftIssue(
+          // The parser can report the line after the block when it hits the end; point at the block instead.
+          block.line + Math.min(location?.line ?? 1, block.text.split('\n').length - 1) - 1,
+          `GIFT syntax: ${(error as Error).message}`,
+          location?.column,
+        ),
+      );
       continue;
     }
     for (const item of parsed) {
@@ -185,18 +195,19 @@ export function importGiftWith(
         continue;
       }
       if (item.type === 'Description') {
-        issues.push({
-          line: block.line,
-          message:
+        issues.push(
+          giftIssue(
+            block.line,
             'text without {answers} is a description, which coursekit quizzes do not have; add answers or remove it',
-        });
+          ),
+        );
         continue;
       }
       let converted = convert(item, types);
       if (converted.ok && item.hasEmbeddedAnswers)
         converted = withEmbeddedAnswers(converted.question, item.stem.text, types);
       if (!converted.ok) {
-        issues.push({ line: block.line, message: converted.message });
+        issues.push(giftIssue(block.line, converted.message));
         continue;
       }
       const question = converted.question;
@@ -219,7 +230,7 @@ export function importGiftWith(
     }
   }
 
-  if (questions.length === 0 && issues.length === 0) issues.push({ line: 1, message: 'no questions found' });
+  if (questions.length === 0 && issues.length === 0) issues.push(giftIssue(1, 'no questions found'));
   if (issues.length > 0) throw new GiftImportError(issues);
   try {
     return parseQuizData({ id: 'gift-import', title: 'Imported questions', ...options, questions });
@@ -230,12 +241,9 @@ export function importGiftWith(
         const [first, index, ...rest] = issue.path;
         if (first === 'questions' && typeof index === 'number') {
           const where = rest.length === 0 ? '' : `${formatPath(rest)}: `;
-          return {
-            line: questionLines[index] ?? 1,
-            message: `question ${index + 1}: ${where}${issue.message}`,
-          };
+          return giftIssue(questionLines[index] ?? 1, `question ${index + 1}: ${where}${issue.message}`);
         }
-        return { line: 1, message: `options.${formatPath(issue.path)}: ${issue.message}` };
+        return giftIssue(1, `options.${formatPath(issue.path)}: ${issue.message}`);
       }),
     );
   }
