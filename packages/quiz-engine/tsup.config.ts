@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // The React controls are a separate entry, so that the main entry never loads React.
-  entry: { index: 'src/index.ts', 'react/index': 'src/react/index.tsx' },
+  // The React controls and the browser helpers are separate entries, so that the main entry never loads
+  // React and a page that needs only the helpers loads no schemas, grading or GIFT code.
+  entry: { index: 'src/index.ts', 'client/index': 'src/client.ts', 'react/index': 'src/react/index.tsx' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

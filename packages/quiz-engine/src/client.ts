@@ -1,5 +1,5 @@
 // The browser side of the question types: no schemas, grading or GIFT code, so pages that need only
-// this stay light. Both entries export it (`@coursekit/quiz-engine` and `@coursekit/quiz-engine/react`).
+// this stay light. Exported by the main entry and, alone, by `@coursekit/quiz-engine/client`.
 import { categoriseClient } from './types/categorise/client.js';
 import { clozeClient } from './types/cloze/client.js';
 import type { DraftResponse, QuestionTexts } from './types/definition.js';
@@ -11,6 +11,11 @@ import { orderingClient } from './types/ordering/client.js';
 import { shortClient } from './types/short/client.js';
 import { singleClient } from './types/single/client.js';
 import { truefalseClient } from './types/truefalse/client.js';
+
+export { type ClozeSegment, splitClozeText } from './types/cloze/segments.js';
+export type { DraftResponse, QuestionTexts } from './types/definition.js';
+export { countWords } from './types/essay/marking.js';
+export { moveItem } from './types/ordering/move.js';
 
 /** A public question as a browser holds it: its `type` names its client type. */
 export interface ShownQuestion {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { PublicQuestion, QuestionResult } from '@coursekit/quiz-engine';
-import { needsHuman } from '@coursekit/quiz-engine/react';
+import { needsHuman } from '@coursekit/quiz-engine/client';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { recordQuizScore } from '@/lib/course/progress';
 import {

@@ -1,8 +1,8 @@
 import type { DraftResponse, PublicQuestion } from '@coursekit/quiz-engine';
 
 export type { DraftResponse } from '@coursekit/quiz-engine';
-// From the browser entry: the pages that use these load no schemas, grading or GIFT code.
-export { countWords, initialResponse, moveItem } from '@coursekit/quiz-engine/react';
+// From the browser helpers' entry: the pages that use these load no schemas, grading or GIFT code.
+export { countWords, initialResponse, moveItem } from '@coursekit/quiz-engine/client';
 
 /** True when the learner has given an answer worth sending (an ordering list, shown full, always is one). */
 export function isAnswered(_question: PublicQuestion, response: DraftResponse): boolean {

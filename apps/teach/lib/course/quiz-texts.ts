@@ -1,9 +1,9 @@
 import type { PublicQuiz } from '@coursekit/quiz-engine';
-// The browser entry: the quiz island uses these without loading schemas, grading or GIFT code.
-import { publicQuizTexts as textsOfQuiz } from '@coursekit/quiz-engine/react';
+// The browser helpers' entry: the quiz island uses these without loading schemas, grading or GIFT code.
+import { publicQuizTexts as textsOfQuiz } from '@coursekit/quiz-engine/client';
 
 export type { ClozeSegment } from '@coursekit/quiz-engine';
-export { splitClozeText } from '@coursekit/quiz-engine/react';
+export { splitClozeText } from '@coursekit/quiz-engine/client';
 
 export interface QuizTexts {
   /** Prompts: may hold several paragraphs. */

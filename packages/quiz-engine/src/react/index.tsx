@@ -14,18 +14,6 @@ import { SingleChoiceControl } from '../types/single/control.js';
 import { TrueFalseControl } from '../types/truefalse/control.js';
 import type { QuestionControlComponent, QuizTextComponent } from './control.js';
 
-export {
-  type AnyClientType,
-  builtInClientTypes,
-  type ClientQuestionType,
-  initialResponse,
-  needsHuman,
-  publicQuizTexts,
-  type ShownQuestion,
-} from '../client.js';
-export { splitClozeText } from '../types/cloze/segments.js';
-export { countWords } from '../types/essay/marking.js';
-export { moveItem } from '../types/ordering/move.js';
 export type { QuestionControlComponent, QuestionControlProps, QuizTextComponent } from './control.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each control takes its own type's public question

@@ -1,9 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { initialResponse } from '../client.js';
 import { parseQuiz } from '../parse.js';
 import { toPublicQuiz } from '../public.js';
 import type { PublicQuestion } from '../types/registry.js';
-import { initialResponse, QuestionControl } from './index.js';
+import { QuestionControl } from './index.js';
 
 const quiz = parseQuiz({
   id: 'every-type',
