@@ -1,15 +1,11 @@
-import { layoutQuiz } from './layout.js';
+import { compiledOf } from './compile.js';
+import { type LaidOutQuestion, layoutQuiz } from './layout.js';
 import type { Quiz } from './quiz.js';
 import { checkResponses, type ResponseIssue, type Responses } from './responses.js';
 import type { Seed } from './shuffle.js';
 import type { CorrectAnswer, FeedbackItem, RawGrade, ResponseError } from './types/common.js';
-import type { RubricCriterion } from './types/essay.js';
-import {
-  correctAnswerOf,
-  gradeQuestionResponse,
-  type QuestionLayout,
-  type QuestionType,
-} from './types/registry.js';
+import type { RubricCriterion } from './types/essay/essay.js';
+import type { QuestionType } from './types/registry.js';
 
 export type QuestionStatus = 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'invalid' | 'needs-review';
 
@@ -80,50 +76,84 @@ function correctnessOf(status: QuestionStatus): boolean | 'partial' {
 
 /** @internal One question's result before any behaviour penalty; `value` must already be checked. */
 export function resultFor(
-  layout: QuestionLayout,
+  laidOut: LaidOutQuestion,
   check: { value?: unknown; error?: ResponseError },
 ): QuestionResult {
-  const { question } = layout;
-  const result: QuestionResult = {
-    id: question.id,
-    type: question.type,
-    status: 'unanswered',
-    score: 0,
-    maxScore: question.points,
-    correct: false,
-    feedback: [],
-    objectives: [...question.objectives],
-  };
+  const { question, arrangement } = laidOut;
+  const { definition, prepared } = laidOut.compiled;
+  const result: QuestionResult = definition.needsHuman
+    ? {
+        id: question.id,
+        type: question.type,
+        status: 'unanswered',
+        score: 0,
+        maxScore: question.points,
+        correct: false,
+        feedback: [],
+        objectives: question.objectives.slice(),
+      }
+    : {
+        id: question.id,
+        type: question.type,
+        status: 'unanswered',
+        score: 0,
+        maxScore: question.points,
+        correct: false,
+        feedback: [],
+        objectives: question.objectives.slice(),
+        // Worked out when first read (most results are only summed): the same answer whenever it is read,
+        // since the quiz and the arrangement are frozen; a plain value once assigned.
+        get correctAnswer(): CorrectAnswer | undefined {
+          const value = definition.correctAnswer(question, arrangement, prepared);
+          Object.defineProperty(this, 'correctAnswer', {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+          return value;
+        },
+        set correctAnswer(value: CorrectAnswer | undefined) {
+          Object.defineProperty(this, 'correctAnswer', {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        },
+      };
   if (question.explanation !== undefined) result.explanation = question.explanation;
-  const correctAnswer = correctAnswerOf(layout);
-  if (correctAnswer !== undefined) result.correctAnswer = correctAnswer;
-  if (question.type === 'essay') result.rubric = question.rubric.map((criterion) => ({ ...criterion }));
+  if (definition.resultDetails !== undefined) Object.assign(result, definition.resultDetails(question));
   if (check.error !== undefined) {
     result.status = 'invalid';
     result.error = check.error;
     return result;
   }
   if (!('value' in check)) return result;
-  const raw = gradeQuestionResponse(layout, check.value);
+  result.response = check.value;
+  if (definition.needsHuman) {
+    result.status = 'needs-review';
+    return result;
+  }
+  const raw: RawGrade = definition.grade(question, arrangement, check.value, prepared);
   result.status = statusOf(raw);
   result.correct = correctnessOf(result.status);
   result.score = roundScore(Math.min(1, Math.max(0, raw.fraction)) * question.points);
   result.feedback = raw.feedback;
-  result.response = check.value;
   return result;
 }
 
 /** @internal One question's result from what `checkResponses` made of a whole submission. */
 export function resultForChecked(
-  layout: QuestionLayout,
+  laidOut: LaidOutQuestion,
   checked: { responses: Responses; errors: ReadonlyMap<string, ResponseError> },
 ): QuestionResult {
-  const id = layout.question.id;
+  const id = laidOut.question.id;
   const error = checked.errors.get(id);
-  if (error !== undefined) return resultFor(layout, { error });
+  if (error !== undefined) return resultFor(laidOut, { error });
   return Object.hasOwn(checked.responses, id)
-    ? resultFor(layout, { value: checked.responses[id] })
-    : resultFor(layout, {});
+    ? resultFor(laidOut, { value: checked.responses[id] })
+    : resultFor(laidOut, {});
 }
 
 /** @internal Totals, pass/fail and mastery over question results. */
@@ -140,13 +170,21 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
       continue;
     }
     for (const objective of result.objectives) {
-      const entry = mastery[objective] ?? { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
-      entry.score = roundScore(entry.score + result.score);
-      entry.maxScore = roundScore(entry.maxScore + result.maxScore);
-      entry.percentage = percentageOf(entry.score, entry.maxScore);
+      let entry = mastery[objective];
+      if (entry === undefined) {
+        entry = { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
+        mastery[objective] = entry;
+      }
+      entry.score += result.score;
+      entry.maxScore += result.maxScore;
       entry.questionIds.push(result.id);
-      mastery[objective] = entry;
     }
+  }
+  for (const objective in mastery) {
+    const entry = mastery[objective] as ObjectiveMastery;
+    entry.score = roundScore(entry.score);
+    entry.maxScore = roundScore(entry.maxScore);
+    entry.percentage = percentageOf(entry.score, entry.maxScore);
   }
   score = roundScore(score);
   maxScore = roundScore(maxScore);
@@ -177,11 +215,9 @@ function percentageOf(score: number, maxScore: number): number {
  * 0 with `status: 'invalid'` and an error, and nothing here throws on them or touches the quiz.
  */
 export function grade(quiz: Quiz, responses: unknown, options: { seed: Seed }): GradeResult {
-  const { questions } = layoutQuiz(quiz, options.seed);
-  const checked = checkResponses(
-    questions.map((layout) => layout.view),
-    responses,
-  );
-  const results = questions.map((layout) => resultForChecked(layout, checked));
+  const compiled = compiledOf(quiz);
+  const laidOut = layoutQuiz(quiz, options.seed, compiled);
+  const checked = checkResponses(laidOut, responses, compiled);
+  const results = laidOut.map((question) => resultForChecked(question, checked));
   return summarise(quiz, results, checked.issues);
 }

@@ -1,7 +1,11 @@
+import { compiledOf } from '../compile.js';
 import type { Quiz } from '../quiz.js';
-import type { Choice } from '../types/choices.js';
+import type { GiftWritten } from '../types/definition.js';
 import type { Question } from '../types/registry.js';
-import { defaultIds, type GiftMeta, joinAroundBlank } from './meta.js';
+import { EMBEDDED_BLANK, type GiftMeta, joinAroundBlank } from './meta.js';
+import { escapeGift } from './text.js';
+
+export { escapeGift } from './text.js';
 
 export interface GiftExportIssue {
   questionId: string;
@@ -28,184 +32,43 @@ export interface GiftExportOptions {
   skipUnsupported?: boolean;
 }
 
-/** Backslash-escapes GIFT's control characters and writes line breaks as `\n`. */
-export function escapeGift(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/[~=#{}:]/g, '\\$&')
-    .replace(/\r?\n/g, '\\n');
+type Written = GiftWritten;
+
+function writeAnswers(question: Question, write: ((question: Question) => GiftWritten) | undefined): Written {
+  return write === undefined
+    ? { ok: false, message: `GIFT has no ${question.type} questions` }
+    : write(question);
 }
 
-/** GIFT reads a leading `%` as a weight and has no escape for it, so such an answer gets an explicit weight. */
-function answerText(text: string, weight: string): string {
-  return `${text.startsWith('%') ? weight : ''}${escapeGift(text)}`;
-}
-
-function formatNumber(value: number): string {
-  return String(Math.round(value * 100_000) / 100_000);
-}
-
-function feedback(text: string | undefined): string {
-  return text === undefined ? '' : ` #${escapeGift(text)}`;
-}
-
-function choiceIdsMeta(choices: readonly Choice[], meta: GiftMeta): void {
-  const ids = choices.map((choice) => choice.id);
-  if (ids.join('\u0000') !== defaultIds('choice', ids.length).join('\u0000')) meta.choiceIds = ids;
-}
-
-/** The penalty `importGift` will read back from the weights written for it. */
-function penaltyFromWeights(penalty: number, correctCount: number): number {
-  const share = 100 / correctCount;
-  return Math.round((Number(formatNumber((penalty * 100) / correctCount)) / share) * 10_000) / 10_000;
-}
-
-type Written =
-  | { ok: true; answers: string; meta: GiftMeta; around?: { before: string; after: string } }
-  | { ok: false; message: string };
-
-function writeAnswers(question: Question): Written {
-  const meta: GiftMeta = {};
-  switch (question.type) {
-    case 'single':
-      choiceIdsMeta(question.choices, meta);
-      return {
-        ok: true,
-        meta,
-        answers: question.choices
-          .map(
-            (choice) =>
-              `\t${choice.correct ? '=' : '~'}${answerText(choice.text, choice.correct ? '%100%' : '%0%')}${feedback(choice.feedback)}`,
-          )
-          .join('\n'),
-      };
-    case 'multiple': {
-      choiceIdsMeta(question.choices, meta);
-      const correctCount = question.choices.filter((choice) => choice.correct).length;
-      const hasWrong = correctCount < question.choices.length;
-      const readBack =
-        hasWrong && question.penalty > 0 ? penaltyFromWeights(question.penalty, correctCount) : 0;
-      if (readBack !== question.penalty) meta.penalty = question.penalty;
-      const right = formatNumber(100 / correctCount);
-      const wrong = question.penalty > 0 ? `%-${formatNumber((question.penalty * 100) / correctCount)}%` : '';
-      return {
-        ok: true,
-        meta,
-        answers: question.choices
-          .map(
-            (choice) =>
-              `\t~${choice.correct ? `%${right}%` : wrong || (choice.text.startsWith('%') ? '%0%' : '')}${escapeGift(choice.text)}${feedback(choice.feedback)}`,
-          )
-          .join('\n'),
-      };
-    }
-    case 'truefalse': {
-      const forWrong = question.answer ? question.feedbackFalse : question.feedbackTrue;
-      const forRight = question.answer ? question.feedbackTrue : question.feedbackFalse;
-      let answers = question.answer ? 'TRUE' : 'FALSE';
-      if (forWrong !== undefined || forRight !== undefined) answers += `#${escapeGift(forWrong ?? '')}`;
-      if (forRight !== undefined) answers += `#${escapeGift(forRight)}`;
-      return { ok: true, meta, answers };
-    }
-    case 'short':
-      if (question.pattern !== undefined) meta.pattern = question.pattern;
-      return {
-        ok: true,
-        meta,
-        answers: question.accept
-          .map((answer) => `\t=${answerText(answer.text, '%100%')}${feedback(answer.feedback)}`)
-          .join('\n'),
-      };
-    case 'numeric':
-      return {
-        ok: true,
-        meta,
-        answers: `#${formatNumber(question.answer)}:${formatNumber(question.tolerance)}`,
-      };
-    case 'matching': {
-      if (question.pairs.some((pair) => pair.left.includes('->'))) {
-        return { ok: false, message: "a left-hand side contains '->', which GIFT uses to separate pairs" };
-      }
-      const ids = question.pairs.map((pair) => pair.id);
-      if (ids.join('\u0000') !== defaultIds('pair', ids.length).join('\u0000')) meta.pairIds = ids;
-      const lines = [
-        ...question.pairs.map((pair) => `\t=${escapeGift(pair.left)} -> ${escapeGift(pair.right)}`),
-        ...question.distractors.map((text) => `\t= -> ${escapeGift(text)}`),
-      ];
-      return { ok: true, meta, answers: lines.join('\n') };
-    }
-    case 'essay':
-      if (question.minWords !== undefined) meta.minWords = question.minWords;
-      if (question.maxWords !== undefined) meta.maxWords = question.maxWords;
-      if (question.rubric.length > 0) meta.rubric = question.rubric;
-      if (question.guidance !== undefined) meta.guidance = question.guidance;
-      return { ok: true, meta, answers: '' };
-    case 'cloze':
-      return writeMissingWord(question, meta);
-    case 'ordering':
-    case 'categorise':
-      return { ok: false, message: `GIFT has no ${question.type} questions` };
-  }
-}
-
-function writeMissingWord(question: Extract<Question, { type: 'cloze' }>, meta: GiftMeta): Written {
-  const blank = question.blanks[0];
-  if (question.blanks.length !== 1 || blank === undefined) {
-    return {
-      ok: false,
-      message: 'GIFT can only write a cloze with exactly one blank (a missing-word question)',
-    };
-  }
-  const placeholder = `{{${blank.id}}}`;
-  const [before = '', after = ''] = question.text.split(placeholder);
-  if (after.trim() === '' || joinAroundBlank(before, placeholder, after) !== question.text) {
-    return {
-      ok: false,
-      message: 'GIFT needs text after the blank and single spaces around it (no space before punctuation)',
-    };
-  }
-  if (blank.id !== 'blank') meta.blank = blank.id;
-  if (question.prompt !== '') meta.prompt = question.prompt;
-  let answers: string;
-  if (blank.kind === 'choice') {
-    choiceIdsMeta(blank.choices, meta);
-    answers = blank.choices
-      .map(
-        (choice) =>
-          `${choice.correct ? '=' : '~'}${answerText(choice.text, choice.correct ? '%100%' : '%0%')}${feedback(choice.feedback)}`,
-      )
-      .join(' ');
-  } else {
-    if (blank.pattern !== undefined) {
-      return { ok: false, message: 'GIFT cannot carry the pattern of a cloze blank' };
-    }
-    answers = blank.accept
-      .map((answer) => `=${answerText(answer.text, '%100%')}${feedback(answer.feedback)}`)
-      .join(' ');
-  }
+/** A prompt with one `_____` (as Moodle imports answers inside the text) puts the answers back there. */
+function withPromptBlank(question: Question, written: Written): Written {
+  if (!written.ok || written.around !== undefined) return written;
+  const parts = question.prompt.split(EMBEDDED_BLANK);
+  if (parts.length !== 2) return written;
+  const [before, after] = parts as [string, string];
+  if (after.trim() === '' || joinAroundBlank(before, EMBEDDED_BLANK, after) !== question.prompt)
+    return written;
   return {
-    ok: true,
-    meta,
-    answers,
+    ...written,
     around: { before: escapeGift(before.trimEnd()), after: escapeGift(after.trimStart()) },
   };
 }
 
 function writeQuestion(
   question: Question,
+  write: ((question: Question) => GiftWritten) | undefined,
   previousCategory: string | undefined,
 ): Written & { text?: string } {
-  const written = writeAnswers(question);
+  const written = withPromptBlank(question, writeAnswers(question, write));
   if (!written.ok) return written;
-  if (question.type !== 'matching' && written.answers.includes('->')) {
+  if (!written.pairs && written.answers.includes('->')) {
     return {
       ok: false,
       message: "an answer or its feedback contains '->', which GIFT reads as a matching pair",
     };
   }
   const meta: GiftMeta = { ...written.meta };
-  if (question.points !== 1 && !(question.type === 'essay' && question.rubric.length > 0))
-    meta.points = question.points;
+  if (question.points !== (written.derivedPoints ?? 1)) meta.points = question.points;
   if (question.hints.length > 0) meta.hints = question.hints;
   if (question.category === undefined && previousCategory !== undefined) meta.category = null;
   const lines: string[] = [];
@@ -242,12 +105,14 @@ export function exportGift(quiz: Quiz, options: GiftExportOptions = {}): string 
     `// ${quiz.title.replace(/\r?\n/g, ' ')} (quiz ${quiz.id}), written by @coursekit/quiz-engine`,
   ];
   let category: string | undefined;
+  const { types } = compiledOf(quiz);
   for (const entry of quiz.questions) {
     if (entry.type === 'pool') {
       issues.push({ questionId: entry.id, message: 'GIFT has no question pools' });
       continue;
     }
-    const written = writeQuestion(entry, category);
+    const write = types.get(entry.type)?.gift?.write;
+    const written = writeQuestion(entry, write, category);
     if (!written.ok || written.text === undefined) {
       issues.push({ questionId: entry.id, message: written.ok ? 'could not be written' : written.message });
       continue;

@@ -18,7 +18,11 @@ export const META_KEYS = [
   'rubric',
   'guidance',
   'category',
+  'scoring',
 ] as const;
+
+/** What gift-pegjs (and Moodle) put where answers sat inside a question's text. */
+export const EMBEDDED_BLANK = '_____';
 
 export type GiftMeta = Partial<Record<(typeof META_KEYS)[number], unknown>>;
 
@@ -36,4 +40,10 @@ export function joinAroundBlank(before: string, blank: string, after: string): s
   const tail = after.trimStart();
   const gapAfter = tail === '' || /^[.,;:!?)\]’”'"…]/u.test(tail) ? '' : ' ';
   return `${head === '' ? '' : `${head} `}${blank}${gapAfter}${tail}`;
+}
+
+/** Gives the items of an authored list the ids from the comment. */
+export function assignIds(list: unknown, ids: unknown): void {
+  if (!Array.isArray(list) || !Array.isArray(ids)) return;
+  for (const [index, item] of list.entries()) Object.assign(item as object, { id: ids[index] });
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { opaqueIds, seededOrder } from '../shuffle.js';
+import { opaqueIds, seededOrder } from '../../shuffle.js';
 import {
   type Arrangement,
   authoredIndexOf,
+  idsOf,
   normaliseBase,
   opaqueIdOf,
   type PublicQuestionBase,
@@ -13,11 +14,12 @@ import {
   reportDuplicates,
   slugSchema,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
-import { checkDistinctIds } from './distinct-ids.js';
-import { idOrNumbered } from './numbered-id.js';
-import { publicItemsOf } from './public-items.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
+import { checkDistinctIds } from '../distinct-ids.js';
+import { idOrNumbered } from '../numbered-id.js';
+import { publicItemsOf } from '../public-items.js';
 
 const orderingItemSchema = z.union(
   [textSchema, z.strictObject({ id: slugSchema.optional(), text: textSchema })],
@@ -36,11 +38,21 @@ function itemId(item: AuthoredOrderingItem, index: number): string {
   return idOrNumbered(typeof item === 'string' ? undefined : item.id, 'item', index);
 }
 
+/**
+ * Moodle's ordering grading types: longest-subset (default) credits the longest run of items in the right
+ * relative order; absolute-position credits each item in its right place; all-or-nothing only the whole order.
+ */
+export const ORDERING_SCORINGS = ['longest-subset', 'absolute-position', 'all-or-nothing'] as const;
+export type OrderingScoring = (typeof ORDERING_SCORINGS)[number];
+
 export const orderingSchema = z
   .strictObject({
     ...questionBaseShape,
     type: z.literal('ordering'),
     prompt: textSchema,
+    scoring: z
+      .enum(ORDERING_SCORINGS, { error: `must be one of: ${ORDERING_SCORINGS.join(', ')}` })
+      .optional(),
     /** In the correct order. */
     items: z.array(orderingItemSchema).min(2, { error: 'an ordering question needs at least 2 items' }),
   })
@@ -58,6 +70,7 @@ export interface OrderingQuestion extends QuestionBase {
   type: 'ordering';
   /** In the correct order. */
   items: OrderingItem[];
+  scoring: OrderingScoring;
 }
 
 export interface PublicOrderingQuestion extends PublicQuestionBase {
@@ -66,18 +79,12 @@ export interface PublicOrderingQuestion extends PublicQuestionBase {
   items: { id: string; text: string }[];
 }
 
-export interface OrderingLayout {
-  type: 'ordering';
-  question: OrderingQuestion;
-  view: PublicOrderingQuestion;
-  items: Arrangement;
-}
-
 export function normaliseOrdering(authored: z.infer<typeof orderingSchema>): OrderingQuestion {
   return {
     ...normaliseBase(authored),
     type: 'ordering',
     items: authored.items.map((item, index) => ({ id: itemId(item, index), text: itemText(item) })),
+    scoring: authored.scoring ?? 'longest-subset',
   };
 }
 
@@ -97,53 +104,72 @@ export function longestIncreasingSubsequence(values: readonly number[]): number 
   return tails.length;
 }
 
+/** `positions[shown]` is the authored index the learner put at `shown`; every item is placed once. */
+export function orderingFraction(positions: readonly number[], scoring: OrderingScoring): number {
+  const inPlace = positions.filter((authoredIndex, position) => authoredIndex === position).length;
+  switch (scoring) {
+    case 'all-or-nothing':
+      return inPlace === positions.length ? 1 : 0;
+    case 'absolute-position':
+      return inPlace / positions.length;
+    case 'longest-subset': {
+      const run = longestIncreasingSubsequence(positions);
+      return run < 2 ? 0 : run / positions.length;
+    }
+  }
+}
+
 /**
  * Response: every item id, each once, in the learner's order. Credit is the longest run of items in the
  * right relative order, over the item count; a lone item proves nothing, so it earns nothing.
  */
-export const ordering: QuestionTypeDefinition<
+export const ordering = defineQuestionType<
   OrderingQuestion,
-  OrderingLayout,
+  Arrangement,
   PublicOrderingQuestion,
-  string[]
-> = {
-  layout(question, rng) {
+  string[],
+  string,
+  { itemIds: readonly string[] }
+>({
+  type: 'ordering',
+  schema: orderingSchema,
+  normalise: normaliseOrdering,
+  arrange(question, rng) {
     const count = question.items.length;
     // Always shuffled, whatever shuffleChoices says: the authored order is the answer.
     let order = seededOrder(count, rng);
     if (order.every((authoredIndex, position) => authoredIndex === position)) order = order.reverse();
-    const items: Arrangement = { ids: opaqueIds(count, 'i', rng), order };
+    return { ids: opaqueIds(count, 'i', rng), order };
+  },
+  view(question, items) {
     return {
+      ...publicBase(question),
       type: 'ordering',
-      question,
-      items,
-      view: {
-        ...publicBase(question),
-        type: 'ordering',
-        items: publicItemsOf(items, (authoredIndex) => ({
-          text: (question.items[authoredIndex] as OrderingItem).text,
-        })),
-      },
+      items: publicItemsOf(items, (authoredIndex) => ({
+        text: (question.items[authoredIndex] as OrderingItem).text,
+      })),
     };
   },
-  checkResponse(view, value) {
-    const ids = view.items.map((item) => item.id);
+  shownInView: (view) => ({ itemIds: idsOf(view.items) }),
+  shownInArrangement: (_question, items) => ({ itemIds: items.ids }),
+  checkResponse(shown, value) {
+    const ids = shown.itemIds;
     const checked = checkDistinctIds(value, ids, 'item', (id) => `item '${id}' appears twice`);
     if (checked.ok && checked.value.length !== ids.length) {
       return rejectResponse('incomplete', `place all ${ids.length} items (got ${checked.value.length})`);
     }
     return checked;
   },
-  grade(layout, response) {
-    const positions = response.map((id) => authoredIndexOf(layout.items, id) ?? -1);
-    const run = longestIncreasingSubsequence(positions);
-    return { fraction: run < 2 ? 0 : run / layout.question.items.length, feedback: [] };
+  grade(question, items, response) {
+    const positions = response.map((id) => authoredIndexOf(items, id) ?? -1);
+    return { fraction: orderingFraction(positions, question.scoring), feedback: [] };
   },
-  correctAnswer(layout) {
-    const { items } = layout.question;
-    return {
-      text: items.map((item) => item.text).join(' → '),
-      response: items.map((_, index) => opaqueIdOf(layout.items, index)),
-    };
+  // The correct order as text, once per parsed quiz.
+  prepare: (question) => question.items.map((item) => item.text).join(' → '),
+  correctAnswer(question, items, text) {
+    return { text, response: question.items.map((_, index) => opaqueIdOf(items, index)) };
   },
-};
+  describeResponse(view, response) {
+    return clip(response.map((id) => textOf(view.items, id)).join(' → '));
+  },
+});

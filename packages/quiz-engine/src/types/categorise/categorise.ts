@@ -2,30 +2,37 @@ import { z } from 'zod';
 import {
   type Arrangement,
   arrange,
+  idsOf,
   normaliseBase,
+  type PartScoring,
   type PublicQuestionBase,
+  partScoringSchema,
+  partsFraction,
   publicBase,
   type QuestionBase,
   questionBaseShape,
   reportDuplicates,
   slugSchema,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
 import {
   checkIdMap,
   correctKeyedResponse,
   countCorrectlyKeyed,
   type KeyedAnswerKey,
-} from './keyed-response.js';
-import { idOrNumbered } from './numbered-id.js';
-import { publicItemsOf } from './public-items.js';
+} from '../keyed-response.js';
+import { idOrNumbered } from '../numbered-id.js';
+import { publicItemsOf } from '../public-items.js';
 
 export const categoriseSchema = z
   .strictObject({
     ...questionBaseShape,
     type: z.literal('categorise'),
     prompt: textSchema,
+    /** per-item (default): a share per right item; all-or-nothing: points only when all are right. */
+    scoring: partScoringSchema.optional(),
     categories: z
       .array(z.strictObject({ id: slugSchema, label: textSchema }))
       .min(2, { error: 'a categorise question needs at least 2 categories' }),
@@ -81,6 +88,7 @@ export interface CategoriseQuestion extends QuestionBase {
   type: 'categorise';
   categories: Category[];
   items: CategoriseItem[];
+  scoring: PartScoring;
 }
 
 export interface PublicCategoriseQuestion extends PublicQuestionBase {
@@ -89,10 +97,8 @@ export interface PublicCategoriseQuestion extends PublicQuestionBase {
   items: { id: string; text: string }[];
 }
 
-export interface CategoriseLayout {
-  type: 'categorise';
-  question: CategoriseQuestion;
-  view: PublicCategoriseQuestion;
+/** Categories and items as shown in one attempt. */
+export interface CategoriseArrangement {
   categories: Arrangement;
   items: Arrangement;
 }
@@ -107,6 +113,7 @@ export function normaliseCategorise(authored: z.infer<typeof categoriseSchema>):
       text: item.text,
       category: item.category,
     })),
+    scoring: authored.scoring ?? 'per-item',
   };
 }
 
@@ -115,63 +122,80 @@ function categoryIndexOfItem(question: CategoriseQuestion, itemIndex: number): n
   return question.categories.findIndex((category) => category.id === item.category);
 }
 
-function answerKeyOf(layout: CategoriseLayout): KeyedAnswerKey {
+function answerKeyOf(question: CategoriseQuestion, arrangement: CategoriseArrangement): KeyedAnswerKey {
   return {
-    keys: layout.items,
-    values: layout.categories,
-    rightValueOf: (itemIndex) => categoryIndexOfItem(layout.question, itemIndex),
+    keys: arrangement.items,
+    values: arrangement.categories,
+    rightValueOf: (itemIndex) => categoryIndexOfItem(question, itemIndex),
   };
 }
 
-/** Response: `{ itemId: categoryId }`; an item left unsorted scores nothing. Credit is per item. */
-export const categorise: QuestionTypeDefinition<
+/** Response: `{ itemId: categoryId }`; an item left unsorted scores nothing. Credit is per item (or all-or-nothing). */
+export const categorise = defineQuestionType<
   CategoriseQuestion,
-  CategoriseLayout,
+  CategoriseArrangement,
   PublicCategoriseQuestion,
-  Record<string, string>
-> = {
-  layout(question, rng, options) {
+  Record<string, string>,
+  string,
+  { itemIds: readonly string[]; categoryIds: readonly string[] }
+>({
+  type: 'categorise',
+  schema: categoriseSchema,
+  normalise: normaliseCategorise,
+  arrange(question, rng, options) {
     const categories = arrange(question.categories.length, false, 'k', rng);
     const items = arrange(question.items.length, options.shuffleChoices, 'i', rng);
+    return { categories, items };
+  },
+  view(question, arrangement) {
     return {
+      ...publicBase(question),
       type: 'categorise',
-      question,
-      categories,
-      items,
-      view: {
-        ...publicBase(question),
-        type: 'categorise',
-        categories: publicItemsOf(categories, (index) => ({
-          label: (question.categories[index] as Category).label,
-        })),
-        items: publicItemsOf(items, (index) => ({ text: (question.items[index] as CategoriseItem).text })),
-      },
+      categories: publicItemsOf(arrangement.categories, (index) => ({
+        label: (question.categories[index] as Category).label,
+      })),
+      items: publicItemsOf(arrangement.items, (index) => ({
+        text: (question.items[index] as CategoriseItem).text,
+      })),
     };
   },
-  checkResponse(view, value) {
-    return checkIdMap(
-      value,
-      view.items.map((item) => item.id),
-      view.categories.map((category) => category.id),
-      'item',
-      'category',
-    );
+  shownInView: (view) => ({ itemIds: idsOf(view.items), categoryIds: idsOf(view.categories) }),
+  shownInArrangement: (_question, { items, categories }) => ({
+    itemIds: items.ids,
+    categoryIds: categories.ids,
+  }),
+  checkResponse(shown, value) {
+    return checkIdMap(value, shown.itemIds, shown.categoryIds, 'item', 'category');
   },
-  grade(layout, response) {
-    const correct = countCorrectlyKeyed(response, answerKeyOf(layout));
-    return { fraction: correct / layout.question.items.length, feedback: [] };
+  grade(question, arrangement, response) {
+    const correct = countCorrectlyKeyed(response, answerKeyOf(question, arrangement));
+    return { fraction: partsFraction(correct, question.items.length, question.scoring), feedback: [] };
   },
-  correctAnswer(layout) {
-    const { question } = layout;
-    const response = correctKeyedResponse(question.items.length, answerKeyOf(layout));
-    const text = question.categories
+  // Each category with its items as text, once per parsed quiz.
+  prepare: (question) =>
+    question.categories
       .map((category) => {
         const members = question.items
           .filter((item) => item.category === category.id)
           .map((item) => item.text);
         return `${category.label}: ${members.length === 0 ? '(none)' : members.join(', ')}`;
       })
-      .join('; ');
-    return { text, response };
+      .join('; '),
+  correctAnswer(question, arrangement, text) {
+    return {
+      text,
+      response: correctKeyedResponse(question.items.length, answerKeyOf(question, arrangement)),
+    };
   },
-};
+  describeResponse(view, response) {
+    return clip(
+      Object.entries(response)
+        .map(([item, category]) => {
+          const label = view.categories.find((candidate) => candidate.id === category)?.label ?? '?';
+          return `${textOf(view.items, item)}: ${label}`;
+        })
+        .sort()
+        .join('; '),
+    );
+  },
+});
