@@ -1,0 +1,737 @@
+import type { Choice } from '../types/choices.js';
+import type { ClozeQuestion } from '../types/cloze.js';
+import type { EssayQuestion } from '../types/essay.js';
+import type { MatchingQuestion } from '../types/matching.js';
+import type { MultipleResponseQuestion } from '../types/multiple.js';
+import type { NumericQuestion } from '../types/numeric.js';
+import type { OrderingQuestion } from '../types/ordering.js';
+import type { Question } from '../types/registry.js';
+import type { ShortAnswerQuestion } from '../types/short.js';
+import type { SingleChoiceQuestion } from '../types/single.js';
+import type { TrueFalseQuestion } from '../types/truefalse.js';
+import { blankResponseIdentifier, itemIdentifier, qtiIdentifier } from './identifiers.js';
+import {
+  addToScore,
+  anywherePattern,
+  isAnswered,
+  isNull,
+  type MapEntry,
+  mappedScore,
+  mapping,
+  responseCondition,
+  setScore,
+  setScoreTo,
+} from './response-processing.js';
+import type { WarningSink } from './warnings.js';
+import {
+  appendXhtml,
+  baseValue,
+  qtiDocument,
+  qtiNumber,
+  serialise,
+  setOutcome,
+  variable,
+  type XMLBuilder,
+} from './xml.js';
+
+export interface QtiTextOptions {
+  /**
+   * Markdown (prompts, choices, explanations) → an XHTML fragment. Without it, text is written as plain
+   * paragraphs; `@coursekit/mdx` passes one that renders Markdown and the course's citations.
+   */
+  renderMarkdown?: ((markdown: string) => string) | undefined;
+}
+
+export interface QtiItemContext extends QtiTextOptions {
+  quizId: string;
+  /** Where the question sits in the authored quiz, for warnings. */
+  path: (string | number)[];
+  shuffleChoices: boolean;
+  warn: WarningSink;
+}
+
+/** What one question type contributes to its item, in the order QTI wants the parts. */
+interface ItemParts {
+  responses(item: XMLBuilder): void;
+  /** Outcome variables beyond SCORE and MAXSCORE. */
+  outcomes?(item: XMLBuilder): void;
+  body(body: XMLBuilder): void;
+  /** Absent for hand-scored items. */
+  processing?(processing: XMLBuilder): void;
+  /** SCORE is set by a person (essays). */
+  humanScored?: boolean;
+  /** Per-answer feedback: shown when `when` holds for the response. */
+  feedback?: FeedbackRule[];
+}
+
+interface FeedbackRule {
+  identifier: string;
+  markdown: string;
+  /** Adds the condition (one boolean expression) to `at`; without one the feedback is always shown. */
+  when?: (at: XMLBuilder) => void;
+}
+
+function pickedChoice(response: string, identifier: string, multiple: boolean) {
+  return (at: XMLBuilder) => {
+    if (multiple) {
+      const member = at.ele('qti-member');
+      baseValue(member, 'identifier', identifier);
+      variable(member, response);
+    } else {
+      const match = at.ele('qti-match');
+      variable(match, response);
+      baseValue(match, 'identifier', identifier);
+    }
+  };
+}
+
+function typedAnswer(response: string, text: string) {
+  return (at: XMLBuilder) => {
+    const match = at.ele('qti-string-match', { 'case-sensitive': 'false' });
+    variable(match, response);
+    baseValue(match, 'string', text);
+  };
+}
+
+function choiceFeedback(
+  choices: readonly Choice[],
+  response: string,
+  multiple: boolean,
+  prefix = '',
+): FeedbackRule[] {
+  return choices.flatMap((choice) =>
+    choice.feedback === undefined
+      ? []
+      : [
+          {
+            identifier: `feedback-${prefix}${choice.id}`,
+            markdown: choice.feedback,
+            when: pickedChoice(response, qtiIdentifier(choice.id), multiple),
+          },
+        ],
+  );
+}
+
+function answerFeedback(
+  accept: readonly { text: string; feedback?: string }[],
+  response: string,
+  prefix = '',
+): FeedbackRule[] {
+  return accept.flatMap((answer, index) =>
+    answer.feedback === undefined
+      ? []
+      : [
+          {
+            identifier: `feedback-${prefix}answer-${index + 1}`,
+            markdown: answer.feedback,
+            when: typedAnswer(response, answer.text),
+          },
+        ],
+  );
+}
+
+function block(parent: XMLBuilder, markdown: string, context: QtiTextOptions): void {
+  if (context.renderMarkdown) {
+    appendXhtml(parent, context.renderMarkdown(markdown));
+    return;
+  }
+  for (const paragraph of markdown.split(/\n[ \t]*\n/)) {
+    if (paragraph.trim() !== '') parent.ele('p').txt(paragraph.trim());
+  }
+}
+
+/** Choice labels are one line: rendered Markdown without its paragraph wrapper. */
+function inline(parent: XMLBuilder, markdown: string, context: QtiTextOptions): void {
+  if (!context.renderMarkdown) {
+    parent.txt(markdown);
+    return;
+  }
+  const html = context.renderMarkdown(markdown).trim();
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  appendXhtml(parent, single && !single[1]?.includes('<p>') ? (single[1] as string) : html);
+}
+
+function responseDeclaration(
+  item: XMLBuilder,
+  identifier: string,
+  cardinality: 'single' | 'multiple' | 'ordered',
+  baseType: string,
+  correct: readonly string[],
+): XMLBuilder {
+  const declaration = item.ele('qti-response-declaration', {
+    identifier,
+    cardinality,
+    'base-type': baseType,
+  });
+  if (correct.length > 0) {
+    const values = declaration.ele('qti-correct-response');
+    for (const value of correct) values.ele('qti-value').txt(value);
+  }
+  return declaration;
+}
+
+function outcomeDeclaration(
+  item: XMLBuilder,
+  identifier: string,
+  baseType: 'float' | 'integer',
+  defaultValue: number,
+  extra: Record<string, string> = {},
+): void {
+  item
+    .ele('qti-outcome-declaration', { identifier, cardinality: 'single', 'base-type': baseType, ...extra })
+    .ele('qti-default-value')
+    .ele('qti-value')
+    .txt(qtiNumber(defaultValue));
+}
+
+function prompt(body: XMLBuilder, question: Question, context: QtiItemContext): void {
+  if (question.prompt !== '') block(body.ele('div', { class: 'prompt' }), question.prompt, context);
+}
+
+function choiceParts(
+  question: SingleChoiceQuestion | MultipleResponseQuestion,
+  context: QtiItemContext,
+): ItemParts {
+  const correctCount = question.choices.filter((choice) => choice.correct).length;
+  const single = question.type === 'single';
+  // single: the right choice earns the points; multiple: each right pick its share, each wrong pick costs
+  // `penalty` of a share, bounded to 0..points — the same sum `grade` computes.
+  const share = question.points / correctCount;
+  const pointsFor = (choice: Choice) =>
+    choice.correct ? (single ? question.points : share) : single ? 0 : -question.penalty * share;
+  return {
+    responses(item) {
+      const declaration = responseDeclaration(
+        item,
+        'RESPONSE',
+        single ? 'single' : 'multiple',
+        'identifier',
+        question.choices.filter((choice) => choice.correct).map((choice) => qtiIdentifier(choice.id)),
+      );
+      mapping(
+        declaration,
+        question.choices.map((choice) => ({ key: qtiIdentifier(choice.id), value: pointsFor(choice) })),
+        { lower: 0, upper: question.points },
+      );
+    },
+    body(body) {
+      prompt(body, question, context);
+      const interaction = body.ele('qti-choice-interaction', {
+        'response-identifier': 'RESPONSE',
+        'max-choices': single ? '1' : String(question.choices.length),
+        'min-choices': '0',
+        shuffle: String(context.shuffleChoices),
+      });
+      for (const choice of question.choices) {
+        inline(
+          interaction.ele('qti-simple-choice', { identifier: qtiIdentifier(choice.id) }),
+          choice.text,
+          context,
+        );
+      }
+    },
+    processing: (processing) => mappedScore(processing),
+    feedback: choiceFeedback(question.choices, 'RESPONSE', !single),
+  };
+}
+
+function trueFalseParts(question: TrueFalseQuestion, context: QtiItemContext): ItemParts {
+  const choices = [
+    { id: 'true', text: 'True', value: question.answer },
+    { id: 'false', text: 'False', value: !question.answer },
+  ];
+  return {
+    responses(item) {
+      const declaration = responseDeclaration(item, 'RESPONSE', 'single', 'identifier', [
+        String(question.answer),
+      ]);
+      mapping(
+        declaration,
+        choices.map((choice) => ({ key: choice.id, value: choice.value ? question.points : 0 })),
+        { lower: 0, upper: question.points },
+      );
+    },
+    body(body) {
+      prompt(body, question, context);
+      const interaction = body.ele('qti-choice-interaction', {
+        'response-identifier': 'RESPONSE',
+        'max-choices': '1',
+        'min-choices': '0',
+        shuffle: 'false',
+      });
+      for (const choice of choices)
+        interaction.ele('qti-simple-choice', { identifier: choice.id }).txt(choice.text);
+    },
+    processing: (processing) => mappedScore(processing),
+  };
+}
+
+/**
+ * Typed answers: `qti-map-entry case-sensitive="false"` per accepted answer (so a weighted answer is a
+ * different mapped value), tried after the pattern. QTI folds case only; coursekit also folds accents,
+ * punctuation and spacing, which the export reports.
+ */
+function typedAnswerEntries(accept: readonly { text: string }[], points: number): MapEntry[] {
+  return accept.map((answer) => ({ key: answer.text, value: points, caseSensitive: false }));
+}
+
+function warnTypedAnswers(context: QtiItemContext, path: (string | number)[], pattern: string | undefined) {
+  context.warn(
+    [...path, 'accept'],
+    'QTI compares typed answers ignoring case only; coursekit also ignores accents, punctuation and extra spaces, so an answer that differs from an accepted one only in those scores 0 in the LMS',
+    'qti/answer-folding',
+  );
+  if (pattern !== undefined) {
+    context.warn(
+      [...path, 'pattern'],
+      'the pattern is exported as an XML Schema regular expression, matched case-sensitively; check that it still means the same',
+      'qti/pattern',
+    );
+  }
+}
+
+function shortParts(question: ShortAnswerQuestion, context: QtiItemContext): ItemParts {
+  warnTypedAnswers(context, context.path, question.pattern);
+  return {
+    responses(item) {
+      const first = question.accept[0]?.text;
+      const declaration = responseDeclaration(item, 'RESPONSE', 'single', 'string', first ? [first] : []);
+      mapping(declaration, typedAnswerEntries(question.accept, question.points), {
+        lower: 0,
+        upper: question.points,
+      });
+    },
+    body(body) {
+      prompt(body, question, context);
+      body
+        .ele('div')
+        .ele('qti-text-entry-interaction', { 'response-identifier': 'RESPONSE', 'expected-length': '30' });
+    },
+    processing(processing) {
+      const { pattern } = question;
+      responseCondition(processing, [
+        { when: isNull('RESPONSE'), apply: (at) => setScoreTo(at, 0) },
+        ...(pattern === undefined
+          ? []
+          : [
+              {
+                when: patternMatch('RESPONSE', pattern),
+                apply: (at: XMLBuilder) => setScoreTo(at, question.points),
+              },
+            ]),
+        { apply: (at) => setScore(at, (value) => value.ele('qti-map-response', { identifier: 'RESPONSE' })) },
+      ]);
+    },
+    feedback: answerFeedback(question.accept, 'RESPONSE'),
+  };
+}
+
+/** The typed text matches `pattern` somewhere (as JavaScript's `RegExp.test` finds it). */
+function patternMatch(response: string, pattern: string) {
+  return (at: XMLBuilder) =>
+    variable(at.ele('qti-pattern-match', { pattern: anywherePattern(pattern) }), response);
+}
+
+function numericParts(question: NumericQuestion, context: QtiItemContext): ItemParts {
+  return {
+    responses(item) {
+      responseDeclaration(item, 'RESPONSE', 'single', 'float', [qtiNumber(question.answer)]);
+    },
+    body(body) {
+      prompt(body, question, context);
+      body
+        .ele('div')
+        .ele('qti-text-entry-interaction', { 'response-identifier': 'RESPONSE', 'expected-length': '15' });
+    },
+    processing(processing) {
+      const tolerance =
+        question.tolerance > 0
+          ? { 'tolerance-mode': 'absolute', tolerance: qtiNumber(question.tolerance) }
+          : { 'tolerance-mode': 'exact' };
+      responseCondition(processing, [
+        { when: isNull('RESPONSE'), apply: (at) => setScoreTo(at, 0) },
+        {
+          when: (at) => {
+            const equal = at.ele('qti-equal', tolerance);
+            variable(equal, 'RESPONSE');
+            baseValue(equal, 'float', qtiNumber(question.answer));
+          },
+          // Further weighted answers would be more else-if branches, each with its own points.
+          apply: (at) => setScoreTo(at, question.points),
+        },
+        { apply: (at) => setScoreTo(at, 0) },
+      ]);
+    },
+  };
+}
+
+/**
+ * Ordering credit is the longest run of items in the right relative order, over the item count (none for a
+ * run below 2). No QTI operator computes that, so the rules do, unrolled for this item count: `POS-i` is the
+ * right place of the item put at place i, `RUN-i` the longest increasing run ending there.
+ */
+function orderingParts(question: OrderingQuestion, context: QtiItemContext): ItemParts {
+  const count = question.items.length;
+  const places = Array.from({ length: count }, (_, index) => index + 1);
+  return {
+    responses(item) {
+      responseDeclaration(
+        item,
+        'RESPONSE',
+        'ordered',
+        'identifier',
+        question.items.map((entry) => qtiIdentifier(entry.id)),
+      );
+    },
+    outcomes(item) {
+      for (const place of places) outcomeDeclaration(item, `POS-${place}`, 'integer', 0);
+      for (const place of places) outcomeDeclaration(item, `RUN-${place}`, 'integer', 0);
+      outcomeDeclaration(item, 'RUN', 'integer', 0);
+    },
+    body(body) {
+      const interaction = body.ele('qti-order-interaction', {
+        'response-identifier': 'RESPONSE',
+        shuffle: 'true',
+      });
+      if (question.prompt !== '') block(interaction.ele('qti-prompt'), question.prompt, context);
+      for (const entry of question.items) {
+        inline(
+          interaction.ele('qti-simple-choice', { identifier: qtiIdentifier(entry.id) }),
+          entry.text,
+          context,
+        );
+      }
+    },
+    // Unanswered, every POS stays 0 and every RUN 1, which scores 0.
+    processing(processing) {
+      for (const place of places) {
+        question.items.forEach((entry, index) => {
+          const when = processing.ele('qti-response-condition').ele('qti-response-if');
+          const match = when.ele('qti-match');
+          variable(match.ele('qti-index', { n: String(place) }), 'RESPONSE');
+          baseValue(match, 'identifier', qtiIdentifier(entry.id));
+          setOutcome(when, `POS-${place}`, (at) => baseValue(at, 'integer', index + 1));
+        });
+      }
+      for (const place of places) {
+        setOutcome(processing, `RUN-${place}`, (at) => baseValue(at, 'integer', 1));
+        for (const before of places.slice(0, place - 1)) {
+          const when = processing.ele('qti-response-condition').ele('qti-response-if');
+          const both = when.ele('qti-and');
+          const lower = both.ele('qti-lt');
+          variable(lower, `POS-${before}`);
+          variable(lower, `POS-${place}`);
+          const longer = both.ele('qti-gte');
+          variable(longer, `RUN-${before}`);
+          variable(longer, `RUN-${place}`);
+          setOutcome(when, `RUN-${place}`, (at) => {
+            const sum = at.ele('qti-sum');
+            variable(sum, `RUN-${before}`);
+            baseValue(sum, 'integer', 1);
+          });
+        }
+      }
+      setOutcome(processing, 'RUN', (at) => {
+        const max = at.ele('qti-max');
+        for (const place of places) variable(max, `RUN-${place}`);
+      });
+      responseCondition(processing, [
+        {
+          when: (at) => {
+            const below = at.ele('qti-lt');
+            variable(below, 'RUN');
+            baseValue(below, 'integer', 2);
+          },
+          apply: (at) => setScoreTo(at, 0),
+        },
+        {
+          apply: (at) =>
+            setScore(at, (value) => {
+              const product = value.ele('qti-product');
+              baseValue(product, 'float', qtiNumber(question.points / count));
+              variable(product.ele('qti-integer-to-float'), 'RUN');
+            }),
+        },
+      ]);
+    },
+  };
+}
+
+/** Matching and categorise are both `{ key → value }` responses: a match interaction of directed pairs. */
+function pairsParts(
+  question: Question,
+  context: QtiItemContext,
+  sources: { id: string; text: string }[],
+  targets: { id: string; text: string }[],
+  correct: [source: string, target: string][],
+  sourceMatchMax: number,
+): ItemParts {
+  const share = question.points / correct.length;
+  return {
+    responses(item) {
+      const declaration = responseDeclaration(
+        item,
+        'RESPONSE',
+        'multiple',
+        'directedPair',
+        correct.map(([source, target]) => `${source} ${target}`),
+      );
+      mapping(
+        declaration,
+        correct.map(([source, target]) => ({ key: `${source} ${target}`, value: share })),
+        { lower: 0, upper: question.points },
+      );
+    },
+    body(body) {
+      const interaction = body.ele('qti-match-interaction', {
+        'response-identifier': 'RESPONSE',
+        'max-associations': String(sources.length),
+        shuffle: String(context.shuffleChoices),
+      });
+      if (question.prompt !== '') block(interaction.ele('qti-prompt'), question.prompt, context);
+      const sourceSet = interaction.ele('qti-simple-match-set');
+      for (const source of sources) {
+        inline(
+          sourceSet.ele('qti-simple-associable-choice', {
+            identifier: source.id,
+            'match-max': String(sourceMatchMax),
+          }),
+          source.text,
+          context,
+        );
+      }
+      const targetSet = interaction.ele('qti-simple-match-set');
+      for (const target of targets) {
+        inline(
+          targetSet.ele('qti-simple-associable-choice', { identifier: target.id, 'match-max': '0' }),
+          target.text,
+          context,
+        );
+      }
+    },
+    processing: (processing) => mappedScore(processing),
+  };
+}
+
+function matchingParts(question: MatchingQuestion, context: QtiItemContext): ItemParts {
+  const sources = question.pairs.map((pair) => ({ id: `l-${pair.id}`, text: pair.left }));
+  const targets = [
+    ...question.pairs.map((pair) => ({ id: `r-${pair.id}`, text: pair.right })),
+    ...question.distractors.map((text, index) => ({ id: `d-${index + 1}`, text })),
+  ];
+  const correct = question.pairs.map((pair): [string, string] => [`l-${pair.id}`, `r-${pair.id}`]);
+  return pairsParts(question, context, sources, targets, correct, 1);
+}
+
+function categoriseParts(question: Question & { type: 'categorise' }, context: QtiItemContext): ItemParts {
+  const sources = question.items.map((entry) => ({ id: `i-${entry.id}`, text: entry.text }));
+  const targets = question.categories.map((category) => ({ id: `k-${category.id}`, text: category.label }));
+  const correct = question.items.map((entry): [string, string] => [`i-${entry.id}`, `k-${entry.category}`]);
+  return pairsParts(question, context, sources, targets, correct, 1);
+}
+
+const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
+
+/** Each blank is its own response; each earns points ÷ blanks through its mapping, added up in SCORE. */
+function clozeParts(question: ClozeQuestion, context: QtiItemContext): ItemParts {
+  const share = question.points / question.blanks.length;
+  question.blanks.forEach((blank) => {
+    if (blank.kind === 'text')
+      warnTypedAnswers(context, [...context.path, 'blanks', blank.id], blank.pattern);
+  });
+  return {
+    responses(item) {
+      for (const blank of question.blanks) {
+        const identifier = blankResponseIdentifier(blank.id);
+        if (blank.kind === 'choice') {
+          const right = blank.choices
+            .filter((choice) => choice.correct)
+            .map((choice) => qtiIdentifier(choice.id));
+          const declaration = responseDeclaration(item, identifier, 'single', 'identifier', right);
+          mapping(
+            declaration,
+            blank.choices.map((choice) => ({
+              key: qtiIdentifier(choice.id),
+              value: choice.correct ? share : 0,
+            })),
+            { lower: 0, upper: share },
+          );
+        } else {
+          const first = blank.accept[0]?.text;
+          const declaration = responseDeclaration(item, identifier, 'single', 'string', first ? [first] : []);
+          mapping(declaration, typedAnswerEntries(blank.accept, share), { lower: 0, upper: share });
+        }
+      }
+    },
+    body(body) {
+      prompt(body, question, context);
+      // The passage is written as text around the blanks: Markdown cut at a blank cannot be rendered alone.
+      const passage = body.ele('p', { class: 'cloze' });
+      let last = 0;
+      for (const match of question.text.matchAll(PLACEHOLDER)) {
+        if (match.index > last) passage.txt(question.text.slice(last, match.index));
+        last = match.index + match[0].length;
+        const blank = question.blanks.find((candidate) => candidate.id === match[1]);
+        if (blank === undefined) continue;
+        const identifier = blankResponseIdentifier(blank.id);
+        if (blank.kind === 'choice') {
+          const interaction = passage.ele('qti-inline-choice-interaction', {
+            'response-identifier': identifier,
+            shuffle: String(context.shuffleChoices),
+          });
+          for (const choice of blank.choices)
+            interaction.ele('qti-inline-choice', { identifier: qtiIdentifier(choice.id) }).txt(choice.text);
+        } else {
+          passage.ele('qti-text-entry-interaction', {
+            'response-identifier': identifier,
+            'expected-length': '15',
+          });
+        }
+      }
+      if (last < question.text.length) passage.txt(question.text.slice(last));
+    },
+    processing(processing) {
+      setScoreTo(processing, 0);
+      for (const blank of question.blanks) {
+        const identifier = blankResponseIdentifier(blank.id);
+        const mapped = (at: XMLBuilder) =>
+          addToScore(at, (value) => value.ele('qti-map-response', { identifier }));
+        const branches = [{ when: isAnswered(identifier), apply: mapped }];
+        if (blank.kind === 'text' && blank.pattern !== undefined) {
+          branches.unshift({
+            when: patternMatch(identifier, blank.pattern),
+            apply: (at) => addToScore(at, (value) => baseValue(value, 'float', qtiNumber(share))),
+          });
+        }
+        responseCondition(processing, branches);
+      }
+    },
+    feedback: question.blanks.flatMap((blank) =>
+      blank.kind === 'choice'
+        ? choiceFeedback(blank.choices, blankResponseIdentifier(blank.id), false, `${blank.id}-`)
+        : answerFeedback(blank.accept, blankResponseIdentifier(blank.id), `${blank.id}-`),
+    ),
+  };
+}
+
+function essayParts(question: EssayQuestion, context: QtiItemContext): ItemParts {
+  context.warn(
+    context.path,
+    'essays are scored by hand: the item declares SCORE as human-scored and the rubric and guidance go in a scorer-only rubric block',
+    'qti/human-scored',
+  );
+  return {
+    humanScored: true,
+    responses(item) {
+      responseDeclaration(item, 'RESPONSE', 'single', 'string', []);
+    },
+    body(body) {
+      if (question.rubric.length > 0 || question.guidance !== undefined) {
+        const rubric = body
+          .ele('qti-rubric-block', { use: 'scoring', view: 'scorer' })
+          .ele('qti-content-body');
+        if (question.rubric.length > 0) {
+          const list = rubric.ele('ul');
+          for (const criterion of question.rubric)
+            list.ele('li').txt(`${criterion.criterion} (${qtiNumber(criterion.points)} points)`);
+        }
+        if (question.guidance !== undefined) block(rubric, question.guidance, context);
+      }
+      prompt(body, question, context);
+      const attributes: Record<string, string> = { 'response-identifier': 'RESPONSE', format: 'plain' };
+      if (question.maxWords !== undefined) attributes['expected-length'] = String(question.maxWords * 6);
+      body.ele('qti-extended-text-interaction', attributes);
+    },
+  };
+}
+
+function partsOf(question: Question, context: QtiItemContext): ItemParts {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return choiceParts(question, context);
+    case 'truefalse':
+      return trueFalseParts(question, context);
+    case 'short':
+      return shortParts(question, context);
+    case 'numeric':
+      return numericParts(question, context);
+    case 'ordering':
+      return orderingParts(question, context);
+    case 'matching':
+      return matchingParts(question, context);
+    case 'categorise':
+      return categoriseParts(question, context);
+    case 'cloze':
+      return clozeParts(question, context);
+    case 'essay':
+      return essayParts(question, context);
+  }
+}
+
+function titleOf(question: Question): string {
+  const text = (question.type === 'cloze' && question.prompt === '' ? question.text : question.prompt)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text || question.id;
+}
+
+/** One question as a `qti-assessment-item` document. */
+export function qtiItem(question: Question, context: QtiItemContext): string {
+  const parts = partsOf(question, context);
+  if (question.hints.length > 0) {
+    context.warn(
+      [...context.path, 'hints'],
+      'hints are left out: QTI 3 reveals hints only through adaptive items, which LMS importers do not run',
+      'qti/hints',
+    );
+  }
+  const item = qtiDocument('qti-assessment-item', {
+    identifier: itemIdentifier(context.quizId, question.id),
+    title: titleOf(question),
+    adaptive: 'false',
+    'time-dependent': 'false',
+  });
+  parts.responses(item);
+  outcomeDeclaration(item, 'SCORE', 'float', 0, parts.humanScored ? { 'external-scored': 'human' } : {});
+  outcomeDeclaration(item, 'MAXSCORE', 'float', question.points);
+  const feedback = [...(parts.feedback ?? [])];
+  if (question.explanation !== undefined) {
+    // The general feedback, shown whatever was answered, as coursekit shows `explanation`.
+    feedback.push({ identifier: 'explanation', markdown: question.explanation });
+  }
+  if (feedback.length > 0) {
+    item.ele('qti-outcome-declaration', {
+      identifier: 'FEEDBACK',
+      cardinality: 'multiple',
+      'base-type': 'identifier',
+    });
+  }
+  parts.outcomes?.(item);
+  parts.body(item.ele('qti-item-body'));
+  const processing = item.ele('qti-response-processing');
+  parts.processing?.(processing);
+  for (const rule of feedback) {
+    const add = (at: XMLBuilder) =>
+      setOutcome(at, 'FEEDBACK', (value) => {
+        const list = value.ele('qti-multiple');
+        variable(list, 'FEEDBACK');
+        baseValue(list, 'identifier', rule.identifier);
+      });
+    if (rule.when === undefined) add(processing);
+    else {
+      const when = processing.ele('qti-response-condition').ele('qti-response-if');
+      rule.when(when);
+      add(when);
+    }
+  }
+  for (const rule of feedback) {
+    const modal = item.ele('qti-modal-feedback', {
+      'outcome-identifier': 'FEEDBACK',
+      'show-hide': 'show',
+      identifier: rule.identifier,
+    });
+    block(modal.ele('qti-content-body'), rule.markdown, context);
+  }
+  return serialise(item);
+}
