@@ -34,14 +34,17 @@ export function scenariosFor(question: Question): Scenario[] {
   switch (question.type) {
     case 'single':
     case 'multiple': {
-      const right = question.choices.filter((choice) => choice.correct);
-      const wrong = question.choices.filter((choice) => !choice.correct);
+      const single = question.type === 'single';
+      const right = question.choices.filter((choice) => (single ? choice.weight >= 1 : choice.weight > 0));
+      const wrong = question.choices.filter((choice) => choice.weight <= 0);
+      const partial = question.choices.filter((choice) => choice.weight > 0 && choice.weight < 1);
       const sets: [Scenario['name'], typeof right][] = [
-        ['right', right],
-        ['wrong', question.type === 'single' ? wrong.slice(0, 1) : wrong],
+        ['right', single ? right.slice(0, 1) : right],
+        ['wrong', single ? wrong.slice(0, 1) : wrong],
       ];
-      if (question.type === 'multiple' && wrong.length > 0)
+      if (!single && wrong.length > 0)
         sets.push(['partly right', [...right.slice(0, 1), ...wrong.slice(0, 1)]]);
+      if (single && partial.length > 0) sets.push(['partly right', partial.slice(0, 1)]);
       return sets.map(([name, picked]) => ({
         name,
         player: { RESPONSE: { kind: 'choose', identifiers: picked.map((choice) => qti(choice.id)) } },
@@ -63,23 +66,41 @@ export function scenariosFor(question: Question): Scenario[] {
       }));
     case 'short': {
       // Upper case: both sides fold case.
-      const right = (question.accept[0]?.text ?? '').toUpperCase();
-      return [
-        { name: 'right', text: right },
+      const best = question.accept.find((answer) => answer.weight >= 1) ?? question.accept[0];
+      const texts: { name: Scenario['name']; text: string }[] = [
+        { name: 'right', text: (best?.text ?? '').toUpperCase() },
         { name: 'wrong', text: 'not the answer' },
-      ].map(({ name, text }) => ({
+      ];
+      const partial = question.accept.find((answer) => answer.weight > 0 && answer.weight < 1);
+      if (partial) texts.push({ name: 'partly right', text: partial.text });
+      // Not an accepted answer, but the pattern finds it: full credit from the pattern.
+      const aside = `so ${best?.text ?? ''} here`;
+      if (question.pattern !== undefined && new RegExp(question.pattern, 'iu').test(aside))
+        texts.push({ name: 'right', text: aside });
+      return texts.map(({ name, text }) => ({
         name: name as Scenario['name'],
         player: { RESPONSE: { kind: 'type', text } },
         ours: () => text,
       }));
     }
     case 'numeric': {
-      const right = question.answer + question.tolerance / 2;
-      const wrong = question.answer + question.tolerance + 1;
-      return [
-        { name: 'right', value: right },
-        { name: 'wrong', value: wrong },
-      ].map(({ name, value }) => ({
+      const inside = (entry: (typeof question.answers)[number]) =>
+        entry.min !== undefined && entry.max !== undefined
+          ? (entry.min + entry.max) / 2
+          : entry.answer + entry.tolerance / 2;
+      const best = question.answers.find((entry) => entry.weight >= 1) ?? question.answers[0];
+      const highest = Math.max(
+        ...question.answers.map(
+          (entry) => Math.max(entry.max ?? entry.answer, entry.answer) + entry.tolerance,
+        ),
+      );
+      const values: { name: Scenario['name']; value: number }[] = [
+        { name: 'right', value: best ? inside(best) : 0 },
+        { name: 'wrong', value: highest + 1000 },
+      ];
+      const partial = question.answers.find((entry) => entry.weight > 0 && entry.weight < 1);
+      if (partial) values.push({ name: 'partly right', value: inside(partial) });
+      return values.map(({ name, value }) => ({
         name: name as Scenario['name'],
         player: { RESPONSE: { kind: 'type', text: String(value) } },
         ours: () => String(value),
@@ -174,8 +195,8 @@ export function scenariosFor(question: Question): Scenario[] {
       };
       const fill = (blank: (typeof question.blanks)[number], right: boolean): Fill => {
         if (blank.kind === 'choice') {
-          const choice = blank.choices.find(
-            (candidate) => candidate.correct === right,
+          const choice = blank.choices.find((candidate) =>
+            right ? candidate.weight >= 1 : candidate.weight <= 0,
           ) as (typeof blank.choices)[number];
           return {
             player: { kind: 'set', value: qti(choice.id) },
@@ -183,7 +204,8 @@ export function scenariosFor(question: Question): Scenario[] {
               idByText((shown as { choices: { id: string; text: string }[] }).choices, choice.text),
           };
         }
-        const text = right ? (blank.accept[0]?.text as string) : 'not the answer';
+        const best = blank.accept.find((answer) => answer.weight >= 1) ?? blank.accept[0];
+        const text = right ? (best?.text as string) : 'not the answer';
         return { player: { kind: 'type', text }, ours: () => text };
       };
       const plans: [Scenario['name'], boolean[]][] = [

@@ -27,7 +27,8 @@ const courseDirs = [
   join(repoRoot, 'apps', 'teach', 'content', 'two-peripheries'),
 ];
 
-// Only what the address itself says (examples/gettysburg-address/source.txt, para. 1).
+// Only what the address itself says (examples/gettysburg-address/source.txt, para. 1). It carries what the
+// shipped courses do not: a pool, patterns, Moodle-style weights and the other scoring modes.
 const poolQuiz = parseQuiz({
   id: 'four-score',
   title: 'Four score and seven',
@@ -42,14 +43,17 @@ const poolQuiz = parseQuiz({
           id: 'years',
           type: 'numeric',
           prompt: 'How many years is "four score and seven"?',
-          answer: 87,
           points: 2,
+          answers: [
+            { answer: 87, feedback: 'Four twenties and seven.' },
+            { min: 80, max: 89, weight: 50, feedback: 'Close: a score is twenty.' },
+          ],
         },
         {
           id: 'brought-forth',
           type: 'short',
           prompt: 'What did "our fathers" bring forth on this continent?',
-          accept: ['a new nation'],
+          accept: ['a new nation', { text: 'a nation', weight: 50 }],
           pattern: 'new\\s+nation',
         },
       ],
@@ -59,9 +63,62 @@ const poolQuiz = parseQuiz({
       type: 'cloze',
       text: 'The nation was conceived in {{liberty}} and dedicated to the proposition that all men are created {{equal}}.',
       blanks: {
-        liberty: { choices: [{ text: 'Liberty', correct: true }, { text: 'Union' }] },
+        liberty: {
+          choices: [
+            { text: 'Liberty', weight: 100 },
+            { text: 'Freedom', weight: 50 },
+            { text: 'Union', weight: 0 },
+          ],
+        },
         equal: { accept: ['equal'], pattern: '^equal$' },
       },
+    },
+    {
+      id: 'conceived',
+      type: 'single',
+      prompt: 'In what was the nation "conceived"?',
+      choices: [
+        { text: 'In Liberty', weight: 100 },
+        { text: 'In freedom', weight: 50 },
+        { text: 'In war', weight: 0 },
+      ],
+    },
+    {
+      id: 'founding-words',
+      type: 'multiple',
+      prompt: 'Which words does the first paragraph use of the nation?',
+      points: 3,
+      choices: [
+        { text: 'conceived in Liberty', weight: 50 },
+        { text: 'dedicated to the proposition', weight: 50 },
+        { text: 'founded in war', weight: -50 },
+        { text: 'built on union', weight: -50 },
+      ],
+    },
+    {
+      id: 'opening-order',
+      type: 'ordering',
+      scoring: 'absolute-position',
+      prompt: 'Put the opening words in order.',
+      items: ['Four score', 'and seven years ago', 'our fathers brought forth'],
+    },
+    {
+      id: 'whole-order',
+      type: 'ordering',
+      scoring: 'all-or-nothing',
+      prompt: 'Put the opening words in order.',
+      items: ['Four score', 'and seven years ago', 'our fathers brought forth'],
+    },
+    {
+      id: 'who-did-what',
+      type: 'matching',
+      scoring: 'all-or-nothing',
+      prompt: 'Match each phrase to what it says.',
+      pairs: [
+        { left: 'our fathers', right: 'brought forth a new nation' },
+        { left: 'the nation', right: 'conceived in Liberty' },
+        { left: 'all men', right: 'created equal' },
+      ],
     },
   ],
 });
@@ -277,7 +334,7 @@ describe('scores from @citolab/qti-components in Chromium equal coursekit gradin
       }
     }
     expect(differences).toEqual([]);
-    // Not vacuous: every type was answered, and partial credit was exercised where types give it.
+    // Not vacuous: every type was answered, and partial credit (weights included) was exercised.
     for (const type of [
       'single',
       'multiple',
@@ -292,7 +349,16 @@ describe('scores from @citolab/qti-components in Chromium equal coursekit gradin
       expect(kinds, type).toContain(`${type} right`);
       expect(kinds, type).toContain(`${type} wrong`);
     }
-    for (const type of ['multiple', 'ordering', 'matching', 'categorise', 'cloze'])
+    for (const type of [
+      'single',
+      'multiple',
+      'short',
+      'numeric',
+      'ordering',
+      'matching',
+      'categorise',
+      'cloze',
+    ])
       expect(kinds).toContain(`${type} partly right`);
     expect(kinds).toContain('essay written');
     expect(compared.length).toBeGreaterThan(100);

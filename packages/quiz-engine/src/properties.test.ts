@@ -95,13 +95,13 @@ describe('properties', () => {
     );
   });
 
-  it('never puts an accepted answer, feedback, explanation, hint or guidance in the public form', () => {
+  it('never puts an accepted answer, weight, feedback, explanation, hint or guidance in the public form', () => {
     // Secrets use lower-case letters only; everything shown uses upper-case and digits, so no accidental overlap.
     const secret = fc.stringMatching(/^[a-z]{6,12}$/);
     const shown = fc.stringMatching(/^[A-Z0-9]{3,10}$/);
     const authored = fc.record({
       shownTexts: fc.uniqueArray(shown, { minLength: 8, maxLength: 8 }),
-      secrets: fc.uniqueArray(secret, { minLength: 14, maxLength: 14 }),
+      secrets: fc.uniqueArray(secret, { minLength: 18, maxLength: 18 }),
       seed: seedArbitrary,
     });
     fc.assert(
@@ -168,13 +168,55 @@ describe('properties', () => {
                 { text: h, correct: false },
               ],
             },
+            {
+              id: 'weighted-single',
+              type: 'single',
+              prompt: 'PICK BEST',
+              choices: [
+                { text: a, weight: 100 },
+                { text: b, weight: 37.5, feedback: s[14] },
+              ],
+            },
+            {
+              id: 'weighted-multiple',
+              type: 'multiple',
+              prompt: 'PICK WEIGHTED',
+              choices: [
+                { text: c, weight: 62.5 },
+                { text: d, weight: 37.5 },
+                { text: e, weight: -87.5 },
+              ],
+            },
+            {
+              id: 'weighted-short',
+              type: 'short',
+              prompt: 'TYPE WELL',
+              accept: [s[15], { text: s[16], weight: 37.5 }],
+            },
+            {
+              id: 'numeric-answers',
+              type: 'numeric',
+              prompt: 'COUNT WELL',
+              answers: [
+                { answer: 987654321, feedback: s[17] },
+                { min: 987654000, max: 987655000, weight: 37.5 },
+              ],
+            },
+            {
+              id: 'ordering',
+              type: 'ordering',
+              prompt: 'ORDER',
+              scoring: 'all-or-nothing',
+              items: [f, g, h],
+            },
           ],
         };
         const json = JSON.stringify(toPublicQuiz(parseQuiz(data), { seed }));
         for (const value of secrets) expect(json).not.toContain(value);
-        expect(json).not.toContain('123456789');
+        for (const number of ['123456789', '987654', '37.5', '62.5', '87.5'])
+          expect(json).not.toContain(number);
         expect(json).not.toMatch(
-          /"(correct|feedback\w*|accept|answer|tolerance|guidance|explanation|hints)"/,
+          /"(correct|feedback\w*|accept|answers?|tolerance|min|max|weight|scoring|guidance|explanation|hints)"/,
         );
       }),
     );

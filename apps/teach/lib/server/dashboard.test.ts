@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCourseOutline } from './course';
 import { buildDashboard } from './dashboard';
 import { loadQuizzes } from './quizzes';
-import type { AttemptRecord } from './storage/types';
+import type { AttemptRecord, ItemStatistic } from './storage/types';
 import { fixtureCourseDir } from './testing';
 
-async function dashboardWith(attempts: AttemptRecord[]) {
+async function dashboardWith(attempts: AttemptRecord[], items: ItemStatistic[] = []) {
   return buildDashboard({
     classRecord: { id: 'cls_1', name: 'P3', joinCode: 'ABCDEF', createdAt: 0 },
     outline: await loadCourseOutline(fixtureCourseDir),
@@ -18,7 +18,7 @@ async function dashboardWith(attempts: AttemptRecord[]) {
     completions: [
       { learnerId: 'stu_2', studentId: 'stu_2', classId: 'cls_1', lessonId: 'treaties', completedAt: 5 },
     ],
-    items: [],
+    items,
   });
 }
 
@@ -73,5 +73,24 @@ describe('buildDashboard', () => {
       expect.objectContaining({ questionId: 'reflect', guidance: expect.stringMatching(/^Credit answers/) }),
     ]);
     expect(dashboard.teacherNotes[0]?.instructorBlocks[0]).toContain('Plan (30 minutes)');
+  });
+
+  it('reports the average share of the points beside the share of fully correct answers', async () => {
+    const dashboard = await dashboardWith(
+      [],
+      [
+        {
+          quizId: 'un-votes',
+          questionId: 'dprk-vote',
+          responses: 4,
+          correct: 1,
+          credit: 2.5,
+          topWrongAnswer: 'Abstained',
+          topWrongCount: 2,
+        },
+      ],
+    );
+    const row = dashboard.itemAnalysis.find((q) => q.quizId === 'un-votes')?.questions[0];
+    expect(row).toMatchObject({ responses: 4, correctShare: 25, meanScore: 62.5 });
   });
 });

@@ -38,8 +38,10 @@ export interface ItemRow {
   /** Graded responses to this question over all attempts of the class (essays are not counted). */
   responses: number;
   correct: number;
-  /** 0–100, one decimal; null before anyone answered. */
+  /** Responses that earned full credit, 0–100, one decimal; null before anyone answered. */
   correctShare: number | null;
+  /** Average share of the points earned, partial credit included (Moodle's facility index), 0–100, one decimal. */
+  meanScore: number | null;
   /** The most chosen wrong answer, as the students saw it. */
   topWrongAnswer: string | null;
   topWrongCount: number;
@@ -145,6 +147,7 @@ export function buildDashboard(input: {
             responses,
             correct: stat?.correct ?? 0,
             correctShare: responses > 0 ? Math.round(((stat?.correct ?? 0) / responses) * 1000) / 10 : null,
+            meanScore: responses > 0 ? Math.round(((stat?.credit ?? 0) / responses) * 1000) / 10 : null,
             topWrongAnswer: stat?.topWrongAnswer ?? null,
             topWrongCount: stat?.topWrongCount ?? 0,
           };

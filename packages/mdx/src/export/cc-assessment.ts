@@ -62,8 +62,11 @@ function choiceItem(
   scoreOutcome(processing);
   fullScoreWhen(processing, (at) => {
     const all = multiple ? at.ele('and') : at;
+    // All or nothing: the profile has no partial credit, so only full-credit choices count as right.
+    const first = question.choices.find((choice) => choice.weight >= 1);
     for (const choice of question.choices) {
-      if (choice.correct) all.ele('varequal', { respident: 'response1' }).txt(choice.id);
+      const right = multiple ? choice.weight > 0 : choice === first;
+      if (right) all.ele('varequal', { respident: 'response1' }).txt(choice.id);
       else if (multiple) all.ele('not').ele('varequal', { respident: 'response1' }).txt(choice.id);
     }
   });
@@ -123,6 +126,11 @@ export function ccAssessment(
     metadata(item.ele('itemmetadata'), { cc_profile: profile, cc_weighting: String(question.points) });
     switch (question.type) {
       case 'single':
+        if (question.choices.some((choice) => choice.weight > 0 && choice.weight < 1))
+          warn(
+            `question '${question.id}': partial-credit choices are lost; the Common Cartridge QTI profile scores all or nothing`,
+            'cc-qti/partial-credit',
+          );
         choiceItem(item, question, options);
         break;
       case 'multiple':
@@ -139,8 +147,8 @@ export function ccAssessment(
             ...question,
             type: 'single',
             choices: [
-              { id: 'true', text: 'True', correct: question.answer },
-              { id: 'false', text: 'False', correct: !question.answer },
+              { id: 'true', text: 'True', correct: question.answer, weight: question.answer ? 1 : 0 },
+              { id: 'false', text: 'False', correct: !question.answer, weight: question.answer ? 0 : 1 },
             ],
           } as Question & { choices: Choice[] },
           options,
@@ -157,9 +165,15 @@ export function ccAssessment(
         presentation.ele('response_str', { ident: 'response1', rcardinality: 'Single' }).ele('render_fib');
         const processing = item.ele('resprocessing');
         scoreOutcome(processing);
+        const full = question.accept.filter((answer) => answer.weight >= 1);
+        if (full.length < question.accept.length)
+          warn(
+            `question '${question.id}': answers with partial credit are left out; the Common Cartridge QTI profile scores all or nothing`,
+            'cc-qti/partial-credit',
+          );
         fullScoreWhen(processing, (at) => {
-          const any = question.accept.length > 1 ? at.ele('or') : at;
-          for (const answer of question.accept)
+          const any = full.length > 1 ? at.ele('or') : at;
+          for (const answer of full)
             any.ele('varequal', { respident: 'response1', case: 'No' }).txt(answer.text);
         });
         break;

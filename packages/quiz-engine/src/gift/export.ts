@@ -1,7 +1,9 @@
 import type { Quiz } from '../quiz.js';
 import type { Choice } from '../types/choices.js';
+import type { NumericAnswer } from '../types/numeric.js';
 import type { Question } from '../types/registry.js';
-import { defaultIds, type GiftMeta, joinAroundBlank } from './meta.js';
+import type { AcceptedAnswer } from '../types/short.js';
+import { defaultIds, EMBEDDED_BLANK, type GiftMeta, joinAroundBlank } from './meta.js';
 
 export interface GiftExportIssue {
   questionId: string;
@@ -54,10 +56,41 @@ function choiceIdsMeta(choices: readonly Choice[], meta: GiftMeta): void {
   if (ids.join('\u0000') !== defaultIds('choice', ids.length).join('\u0000')) meta.choiceIds = ids;
 }
 
-/** The penalty `importGift` will read back from the weights written for it. */
-function penaltyFromWeights(penalty: number, correctCount: number): number {
-  const share = 100 / correctCount;
-  return Math.round((Number(formatNumber((penalty * 100) / correctCount)) / share) * 10_000) / 10_000;
+/** `%50%`, `%-33.33333%`: a weight as GIFT writes it, five decimals like Moodle's own export. */
+function percent(weight: number): string {
+  return `%${formatNumber(weight * 100)}%`;
+}
+
+/**
+ * One choice of a single-choice question (or choice blank): `=` for full credit, `~` for none, `~%N%`
+ * between. A text that starts with `%` gets an explicit weight so that it is not read as one.
+ */
+function singleChoiceAnswer(choice: Choice): string {
+  const mark = choice.weight >= 1 ? '=' : '~';
+  const weight =
+    choice.weight >= 1 || choice.weight === 0
+      ? choice.text.startsWith('%')
+        ? percent(choice.weight)
+        : ''
+      : percent(choice.weight);
+  return `${mark}${weight}${escapeGift(choice.text)}${feedback(choice.feedback)}`;
+}
+
+/** Typed answers: `=text` for full credit, `=%N%text` for partial credit (Moodle's short answer). */
+function acceptedAnswer(answer: AcceptedAnswer): string {
+  const weight =
+    answer.weight >= 1
+      ? answerText(answer.text, '%100%')
+      : `${percent(answer.weight)}${escapeGift(answer.text)}`;
+  return `=${weight}${feedback(answer.feedback)}`;
+}
+
+/** `value:tolerance`, or `min..max` for an answer authored as a range. */
+function numericValue(entry: NumericAnswer): string {
+  if (entry.min !== undefined && entry.max !== undefined) {
+    return `${formatNumber(entry.min)}..${formatNumber(entry.max)}`;
+  }
+  return `${formatNumber(entry.answer)}:${formatNumber(entry.tolerance)}`;
 }
 
 type Written =
@@ -72,33 +105,21 @@ function writeAnswers(question: Question): Written {
       return {
         ok: true,
         meta,
-        answers: question.choices
-          .map(
-            (choice) =>
-              `\t${choice.correct ? '=' : '~'}${answerText(choice.text, choice.correct ? '%100%' : '%0%')}${feedback(choice.feedback)}`,
-          )
-          .join('\n'),
+        answers: question.choices.map((choice) => `\t${singleChoiceAnswer(choice)}`).join('\n'),
       };
-    case 'multiple': {
+    case 'multiple':
+      // No `=` answer: Moodle reads a multiple-response question whose weights add up.
       choiceIdsMeta(question.choices, meta);
-      const correctCount = question.choices.filter((choice) => choice.correct).length;
-      const hasWrong = correctCount < question.choices.length;
-      const readBack =
-        hasWrong && question.penalty > 0 ? penaltyFromWeights(question.penalty, correctCount) : 0;
-      if (readBack !== question.penalty) meta.penalty = question.penalty;
-      const right = formatNumber(100 / correctCount);
-      const wrong = question.penalty > 0 ? `%-${formatNumber((question.penalty * 100) / correctCount)}%` : '';
       return {
         ok: true,
         meta,
         answers: question.choices
           .map(
             (choice) =>
-              `\t~${choice.correct ? `%${right}%` : wrong || (choice.text.startsWith('%') ? '%0%' : '')}${escapeGift(choice.text)}${feedback(choice.feedback)}`,
+              `\t~${choice.weight !== 0 ? percent(choice.weight) : choice.text.startsWith('%') ? '%0%' : ''}${escapeGift(choice.text)}${feedback(choice.feedback)}`,
           )
           .join('\n'),
       };
-    }
     case 'truefalse': {
       const forWrong = question.answer ? question.feedbackFalse : question.feedbackTrue;
       const forRight = question.answer ? question.feedbackTrue : question.feedbackFalse;
@@ -112,22 +133,32 @@ function writeAnswers(question: Question): Written {
       return {
         ok: true,
         meta,
-        answers: question.accept
-          .map((answer) => `\t=${answerText(answer.text, '%100%')}${feedback(answer.feedback)}`)
-          .join('\n'),
+        answers: question.accept.map((answer) => `\t${acceptedAnswer(answer)}`).join('\n'),
       };
-    case 'numeric':
-      return {
-        ok: true,
-        meta,
-        answers: `#${formatNumber(question.answer)}:${formatNumber(question.tolerance)}`,
-      };
+    case 'numeric': {
+      const [only] = question.answers;
+      if (
+        question.answers.length === 1 &&
+        only !== undefined &&
+        only.weight >= 1 &&
+        only.feedback === undefined
+      ) {
+        return { ok: true, meta, answers: `#${numericValue(only)}` };
+      }
+      const lines = question.answers.map(
+        (entry) =>
+          `\t=${entry.weight >= 1 ? '' : percent(entry.weight)}${numericValue(entry)}${feedback(entry.feedback)}`,
+      );
+      return { ok: true, meta, answers: `#\n${lines.join('\n')}` };
+    }
     case 'matching': {
       if (question.pairs.some((pair) => pair.left.includes('->'))) {
         return { ok: false, message: "a left-hand side contains '->', which GIFT uses to separate pairs" };
       }
       const ids = question.pairs.map((pair) => pair.id);
       if (ids.join('\u0000') !== defaultIds('pair', ids.length).join('\u0000')) meta.pairIds = ids;
+      // Moodle's matching question always credits each pair; all-or-nothing travels in the comment.
+      if (question.scoring !== 'per-item') meta.scoring = question.scoring;
       const lines = [
         ...question.pairs.map((pair) => `\t=${escapeGift(pair.left)} -> ${escapeGift(pair.right)}`),
         ...question.distractors.map((text) => `\t= -> ${escapeGift(text)}`),
@@ -169,19 +200,12 @@ function writeMissingWord(question: Extract<Question, { type: 'cloze' }>, meta: 
   let answers: string;
   if (blank.kind === 'choice') {
     choiceIdsMeta(blank.choices, meta);
-    answers = blank.choices
-      .map(
-        (choice) =>
-          `${choice.correct ? '=' : '~'}${answerText(choice.text, choice.correct ? '%100%' : '%0%')}${feedback(choice.feedback)}`,
-      )
-      .join(' ');
+    answers = blank.choices.map(singleChoiceAnswer).join(' ');
   } else {
     if (blank.pattern !== undefined) {
       return { ok: false, message: 'GIFT cannot carry the pattern of a cloze blank' };
     }
-    answers = blank.accept
-      .map((answer) => `=${answerText(answer.text, '%100%')}${feedback(answer.feedback)}`)
-      .join(' ');
+    answers = blank.accept.map(acceptedAnswer).join(' ');
   }
   return {
     ok: true,
@@ -191,11 +215,25 @@ function writeMissingWord(question: Extract<Question, { type: 'cloze' }>, meta: 
   };
 }
 
+/** A prompt with one `_____` (as Moodle imports answers inside the text) puts the answers back there. */
+function withPromptBlank(question: Question, written: Written): Written {
+  if (!written.ok || written.around !== undefined || question.type === 'cloze') return written;
+  const parts = question.prompt.split(EMBEDDED_BLANK);
+  if (parts.length !== 2) return written;
+  const [before, after] = parts as [string, string];
+  if (after.trim() === '' || joinAroundBlank(before, EMBEDDED_BLANK, after) !== question.prompt)
+    return written;
+  return {
+    ...written,
+    around: { before: escapeGift(before.trimEnd()), after: escapeGift(after.trimStart()) },
+  };
+}
+
 function writeQuestion(
   question: Question,
   previousCategory: string | undefined,
 ): Written & { text?: string } {
-  const written = writeAnswers(question);
+  const written = withPromptBlank(question, writeAnswers(question));
   if (!written.ok) return written;
   if (question.type !== 'matching' && written.answers.includes('->')) {
     return {

@@ -69,7 +69,14 @@ describe('importGift', () => {
         { text: '2022', correct: false },
       ],
     });
-    expect(byId['es-11-1']).toMatchObject({ type: 'multiple', penalty: 0.5 });
+    expect(byId['es-11-1']).toMatchObject({
+      type: 'multiple',
+      choices: [
+        { text: 'DPRK', weight: 0.5, feedback: 'One of five votes against.' },
+        { text: 'Russia', weight: 0.5 },
+        { text: 'Republic of Korea', weight: -0.25, correct: false },
+      ],
+    });
     expect(byId.unfriendly).toMatchObject({
       type: 'truefalse',
       answer: true,
@@ -104,7 +111,7 @@ describe('importGift', () => {
       '',
       '::b::Fine {=x ~z}',
       '',
-      '::c::Partial credit {=x ~%50%y ~z}', // 5: unsupported weight
+      'A description without answers', // 5: unsupported
       '',
       '// a comment block',
       '',
@@ -120,7 +127,7 @@ describe('importGift', () => {
     const issues = (caught as GiftImportError).issues;
     expect(issues.map((issue) => issue.line)).toEqual([1, 5, 9]);
     expect(issues[0]?.message).toMatch(/GIFT syntax/);
-    expect(issues[1]?.message).toMatch(/weight 50%/);
+    expect(issues[1]?.message).toMatch(/description/);
     expect((caught as Error).message).toMatch(/^GIFT text has 3 problems/);
   });
 

@@ -3,7 +3,7 @@ import { formatPath, QuizValidationError } from '../errors.js';
 import { parseQuiz } from '../parse.js';
 import type { AuthoredQuiz, Quiz } from '../quiz.js';
 import { SLUG_PATTERN } from '../types/common.js';
-import { type GiftMeta, joinAroundBlank, META_COMMENT, META_KEYS } from './meta.js';
+import { EMBEDDED_BLANK, type GiftMeta, joinAroundBlank, META_COMMENT, META_KEYS } from './meta.js';
 
 export interface GiftIssue {
   /** 1-based line in the GIFT text. */
@@ -76,122 +76,97 @@ function plain(text: TextFormat | null | undefined): string | undefined {
   return text.text;
 }
 
-const EMBEDDED_BLANK = '_____';
-
 /** gift-pegjs leaves escaped characters in matching answers as Moodle's `&&058;` placeholders. */
 function decodeEscapes(text: string): string {
   return text.replace(/&&(\d{2,3});/g, (_, code: string) => String.fromCharCode(Number(code)));
 }
-const WEIGHT_SLACK = 0.01;
-
 type Authored = Record<string, unknown>;
 type Converted = { ok: true; question: Authored } | { ok: false; message: string };
 
-function choiceWith(choice: TextChoice, correct: boolean | undefined): Authored {
+/** A choice as authored: `correct: true` for a plain `=` answer, a `weight` (percent) when GIFT gives one. */
+function choiceWith(choice: TextChoice, weighted: boolean): Authored {
   const authored: Authored = { text: choice.text.text };
-  if (correct) authored.correct = true;
+  const weight = choice.weight ?? (choice.isCorrect ? 100 : 0);
+  if (weighted) authored.weight = weight;
+  else if (weight === 100) authored.correct = true;
   const feedback = plain(choice.feedback);
   if (feedback !== undefined) authored.feedback = feedback;
   return authored;
 }
 
+/**
+ * Moodle's rule: an `=` answer makes a single-choice question (its weight 100% unless `=%N%` says
+ * otherwise, `~%N%` answers earn N%); without one, every answer's `%N%` weight adds to a multiple response.
+ */
 function convertMultipleChoice(choices: TextChoice[]): Converted {
   if (choices.some((choice) => choice.isCorrect)) {
-    const partial = choices.find(
-      (choice) => choice.weight !== null && choice.weight !== 100 && choice.weight !== 0,
-    );
-    if (partial) {
-      return {
-        ok: false,
-        message: `'${partial.text.text}' has weight ${partial.weight}%: coursekit single-choice questions are right or wrong; drop the weight or use ~%N% weights on every choice for a multiple-response question`,
-      };
-    }
+    const weighted = choices.some((choice) => choice.weight !== null);
     return {
       ok: true,
-      question: { type: 'single', choices: choices.map((choice) => choiceWith(choice, choice.isCorrect)) },
+      question: { type: 'single', choices: choices.map((choice) => choiceWith(choice, weighted)) },
     };
   }
-  const weights = choices.map((choice) => choice.weight ?? 0);
-  const positive = weights.filter((weight) => weight > 0);
-  const negative = weights.filter((weight) => weight < 0);
-  const share = 100 / Math.max(1, positive.length);
-  if (positive.some((weight) => Math.abs(weight - share) > WEIGHT_SLACK * share + WEIGHT_SLACK)) {
-    return {
-      ok: false,
-      message: `right answers must share 100% equally (here ${positive.map((weight) => `${weight}%`).join(', ')}): coursekit gives each correct pick the same credit`,
-    };
-  }
-  if (negative.some((weight) => Math.abs(weight - (negative[0] as number)) > WEIGHT_SLACK)) {
-    return {
-      ok: false,
-      message:
-        'wrong answers must all carry the same negative weight (coursekit has one penalty per question)',
-    };
-  }
-  if (negative.length > 0 && weights.some((weight) => weight === 0)) {
-    return {
-      ok: false,
-      message: 'some wrong answers have a negative weight and others none: give them all the same weight',
-    };
-  }
-  const penalty =
-    negative.length === 0 ? 0 : Math.round((-(negative[0] as number) / share) * 10_000) / 10_000;
   return {
     ok: true,
-    question: {
-      type: 'multiple',
-      penalty,
-      choices: choices.map((choice, index) => choiceWith(choice, (weights[index] as number) > 0)),
-    },
+    question: { type: 'multiple', choices: choices.map((choice) => choiceWith(choice, true)) },
   };
 }
 
 function convertShortAnswer(choices: TextChoice[]): Converted {
-  const partial = choices.find((choice) => choice.weight !== null && choice.weight !== 100);
-  if (partial) {
-    return {
-      ok: false,
-      message: `'${partial.text.text}' has weight ${partial.weight}%: short answers in coursekit are right or wrong`,
-    };
-  }
   return {
     ok: true,
     question: {
       type: 'short',
       accept: choices.map((choice) => {
         const feedback = plain(choice.feedback);
-        return feedback === undefined ? choice.text.text : { text: choice.text.text, feedback };
+        const weight = choice.weight ?? 100;
+        if (feedback === undefined && weight === 100) return choice.text.text;
+        const answer: Authored = { text: choice.text.text };
+        if (weight !== 100) answer.weight = weight;
+        if (feedback !== undefined) answer.feedback = feedback;
+        return answer;
       }),
     },
   };
 }
 
+function numericAnswer(format: NumericalFormat): Authored {
+  switch (format.type) {
+    case 'high-low':
+      return { min: format.numberLow ?? 0, max: format.numberHigh ?? 0 };
+    case 'range':
+      return { answer: format.number, tolerance: format.range ?? 0 };
+    default:
+      return { answer: format.number };
+  }
+}
+
+/** `{#1822:5}`, `{#3.141..3.142}` or several `=%N%value:tolerance #feedback` answers, as Moodle reads them. */
 function convertNumeric(question: Extract<GIFTQuestion, { type: 'Numerical' }>): Converted {
-  let format: NumericalFormat;
-  let feedback: string | undefined;
-  if (Array.isArray(question.choices)) {
-    const only = question.choices[0];
-    if (question.choices.length !== 1 || only === undefined || (only.weight ?? 100) !== 100) {
-      return {
-        ok: false,
-        message:
-          'coursekit numeric questions have one answer (value:tolerance or low..high), without partial credit',
-      };
-    }
-    format = only.text;
-    feedback = plain(only.feedback);
-  } else format = question.choices;
-  const converted: Authored =
-    format.type === 'high-low'
-      ? {
-          type: 'numeric',
-          answer: ((format.numberLow ?? 0) + (format.numberHigh ?? 0)) / 2,
-          tolerance: Math.abs((format.numberHigh ?? 0) - (format.numberLow ?? 0)) / 2,
-        }
-      : { type: 'numeric', answer: format.number, tolerance: format.range ?? 0 };
-  // A numeric question has no per-answer feedback; the answer's feedback joins the explanation.
-  if (feedback) converted.explanation = feedback;
-  return { ok: true, question: converted };
+  if (!Array.isArray(question.choices)) {
+    const answer = numericAnswer(question.choices);
+    return {
+      ok: true,
+      question: 'min' in answer ? { type: 'numeric', answers: [answer] } : { type: 'numeric', ...answer },
+    };
+  }
+  const answers = question.choices.map((choice) => {
+    const answer = numericAnswer(choice.text);
+    if (choice.weight !== null && choice.weight !== 100) answer.weight = choice.weight;
+    const feedback = plain(choice.feedback);
+    if (feedback !== undefined) answer.feedback = feedback;
+    return answer;
+  });
+  const [only] = answers;
+  if (
+    answers.length === 1 &&
+    only !== undefined &&
+    only.weight === undefined &&
+    only.feedback === undefined
+  ) {
+    return { ok: true, question: { type: 'numeric', ...only } };
+  }
+  return { ok: true, question: { type: 'numeric', answers } };
 }
 
 function convert(question: Exclude<GIFTQuestion, { type: 'Category' | 'Description' }>): Converted {
@@ -230,24 +205,31 @@ function convert(question: Exclude<GIFTQuestion, { type: 'Category' | 'Descripti
   }
 }
 
-/** A missing-word question ("Two plus {=two} equals four") becomes a one-blank cloze. */
-function toCloze(converted: Authored, stem: string): Converted {
+/**
+ * Answers inside the text ("Two plus {=two} equals four"): a choice or typed answer becomes a one-blank
+ * cloze; other types keep Moodle's `_____` in their prompt, as Moodle shows them.
+ */
+function withEmbeddedAnswers(converted: Authored, stem: string): Converted {
   const parts = stem.split(EMBEDDED_BLANK);
   if (parts.length !== 2)
     return { ok: false, message: 'a missing-word question needs exactly one {…} inside its text' };
-  const text = joinAroundBlank(parts[0] as string, '{{blank}}', parts[1] as string);
+  const [before, after] = parts as [string, string];
+  const text = joinAroundBlank(before, '{{blank}}', after);
   if (converted.type === 'single')
     return { ok: true, question: { type: 'cloze', text, blanks: { blank: { choices: converted.choices } } } };
   if (converted.type === 'short')
     return { ok: true, question: { type: 'cloze', text, blanks: { blank: { accept: converted.accept } } } };
-  return {
-    ok: false,
-    message: 'only multiple-choice and short-answer questions can have their answer inside the text',
-  };
+  return { ok: true, question: { ...converted, prompt: joinAroundBlank(before, EMBEDDED_BLANK, after) } };
 }
 
 function applyMeta(question: Authored, meta: GiftMeta): void {
   const { choiceIds, pairIds, blank, category, ...plainFields } = meta;
+  if (question.type === 'multiple' && plainFields.penalty !== undefined && Array.isArray(question.choices)) {
+    // Written before weights: the comment's penalty, with the weights' signs as right and wrong.
+    question.choices = (question.choices as Authored[]).map(({ weight, ...choice }) =>
+      (weight as number) > 0 ? { ...choice, correct: true } : choice,
+    );
+  }
   Object.assign(question, plainFields);
   if (category === null) delete question.category;
   else if (category !== undefined) question.category = category;
@@ -330,7 +312,8 @@ export function importGift(text: string, options: GiftImportOptions = {}): Quiz 
         continue;
       }
       let converted = convert(item);
-      if (converted.ok && item.hasEmbeddedAnswers) converted = toCloze(converted.question, item.stem.text);
+      if (converted.ok && item.hasEmbeddedAnswers)
+        converted = withEmbeddedAnswers(converted.question, item.stem.text);
       if (!converted.ok) {
         issues.push({ line: block.line, message: converted.message });
         continue;
@@ -344,8 +327,8 @@ export function importGift(text: string, options: GiftImportOptions = {}): Quiz 
       for (let suffix = 2; usedIds.has(id); suffix += 1) id = `${candidate}-${suffix}`;
       usedIds.add(id);
       question.id = id;
-      if (question.type !== 'cloze') question.prompt = item.stem.text;
-      const explanation = [question.explanation, plain(item.globalFeedback)].filter(Boolean).join('\n\n');
+      if (question.type !== 'cloze' && question.prompt === undefined) question.prompt = item.stem.text;
+      const explanation = plain(item.globalFeedback);
       if (explanation) question.explanation = explanation;
       if (item.tags && item.tags.length > 0) question.objectives = item.tags;
       if (category !== undefined) question.category = category;

@@ -18,7 +18,11 @@ export const META_KEYS = [
   'rubric',
   'guidance',
   'category',
+  'scoring',
 ] as const;
+
+/** What gift-pegjs (and Moodle) put where answers sat inside a question's text. */
+export const EMBEDDED_BLANK = '_____';
 
 export type GiftMeta = Partial<Record<(typeof META_KEYS)[number], unknown>>;
 

@@ -1,17 +1,20 @@
-import type { Choice } from '../types/choices.js';
-import type { ClozeQuestion } from '../types/cloze.js';
-import type { EssayQuestion } from '../types/essay.js';
-import type { MatchingQuestion } from '../types/matching.js';
-import type { MultipleResponseQuestion } from '../types/multiple.js';
-import type { NumericQuestion } from '../types/numeric.js';
-import type { OrderingQuestion } from '../types/ordering.js';
-import type { Question } from '../types/registry.js';
-import type { ShortAnswerQuestion } from '../types/short.js';
-import type { SingleChoiceQuestion } from '../types/single.js';
-import type { TrueFalseQuestion } from '../types/truefalse.js';
+// Only the package's public, normalised types: how quiz-engine lays out its internals is not this module's concern.
+import type {
+  AcceptedAnswer,
+  Choice,
+  ClozeQuestion,
+  EssayQuestion,
+  MatchingQuestion,
+  MultipleResponseQuestion,
+  NumericQuestion,
+  OrderingQuestion,
+  Question,
+  ShortAnswerQuestion,
+  SingleChoiceQuestion,
+  TrueFalseQuestion,
+} from '../index.js';
 import { blankResponseIdentifier, itemIdentifier, qtiIdentifier } from './identifiers.js';
 import {
-  addToScore,
   anywherePattern,
   isAnswered,
   isNull,
@@ -192,13 +195,10 @@ function choiceParts(
   question: SingleChoiceQuestion | MultipleResponseQuestion,
   context: QtiItemContext,
 ): ItemParts {
-  const correctCount = question.choices.filter((choice) => choice.correct).length;
   const single = question.type === 'single';
-  // single: the right choice earns the points; multiple: each right pick its share, each wrong pick costs
-  // `penalty` of a share, bounded to 0..points — the same sum `grade` computes.
-  const share = question.points / correctCount;
-  const pointsFor = (choice: Choice) =>
-    choice.correct ? (single ? question.points : share) : single ? 0 : -question.penalty * share;
+  // Each choice maps to its weight × points (a wrong pick's penalty is a negative weight), the sum bounded
+  // to 0..points: the same sum `grade` computes.
+  const pointsFor = (choice: Choice) => choice.weight * question.points;
   return {
     responses(item) {
       const declaration = responseDeclaration(
@@ -206,7 +206,10 @@ function choiceParts(
         'RESPONSE',
         single ? 'single' : 'multiple',
         'identifier',
-        question.choices.filter((choice) => choice.correct).map((choice) => qtiIdentifier(choice.id)),
+        question.choices
+          .filter((choice) => (single ? choice.weight >= 1 : choice.weight > 0))
+          .slice(0, single ? 1 : undefined)
+          .map((choice) => qtiIdentifier(choice.id)),
       );
       mapping(
         declaration,
@@ -271,8 +274,21 @@ function trueFalseParts(question: TrueFalseQuestion, context: QtiItemContext): I
  * different mapped value), tried after the pattern. QTI folds case only; coursekit also folds accents,
  * punctuation and spacing, which the export reports.
  */
-function typedAnswerEntries(accept: readonly { text: string }[], points: number): MapEntry[] {
-  return accept.map((answer) => ({ key: answer.text, value: points, caseSensitive: false }));
+function typedAnswerEntries(accept: readonly AcceptedAnswer[], points: number): MapEntry[] {
+  return accept.map((answer) => ({ key: answer.text, value: answer.weight * points, caseSensitive: false }));
+}
+
+/** The answer shown as correct: the first one that earns full credit. */
+function bestAnswer(accept: readonly AcceptedAnswer[]): string | undefined {
+  return (accept.find((answer) => answer.weight >= 1) ?? accept[0])?.text;
+}
+
+/** The typed text equals one of the accepted answers, ignoring case (the mapping's own lookup). */
+function anyAccepted(response: string, accept: readonly AcceptedAnswer[]) {
+  return (at: XMLBuilder) => {
+    const any = at.ele('qti-or');
+    for (const answer of accept) typedAnswer(response, answer.text)(any);
+  };
 }
 
 function warnTypedAnswers(context: QtiItemContext, path: (string | number)[], pattern: string | undefined) {
@@ -294,8 +310,8 @@ function shortParts(question: ShortAnswerQuestion, context: QtiItemContext): Ite
   warnTypedAnswers(context, context.path, question.pattern);
   return {
     responses(item) {
-      const first = question.accept[0]?.text;
-      const declaration = responseDeclaration(item, 'RESPONSE', 'single', 'string', first ? [first] : []);
+      const best = bestAnswer(question.accept);
+      const declaration = responseDeclaration(item, 'RESPONSE', 'single', 'string', best ? [best] : []);
       mapping(declaration, typedAnswerEntries(question.accept, question.points), {
         lower: 0,
         upper: question.points,
@@ -309,18 +325,20 @@ function shortParts(question: ShortAnswerQuestion, context: QtiItemContext): Ite
     },
     processing(processing) {
       const { pattern } = question;
-      responseCondition(processing, [
-        { when: isNull('RESPONSE'), apply: (at) => setScoreTo(at, 0) },
-        ...(pattern === undefined
-          ? []
+      const mapped = (at: XMLBuilder) =>
+        setScore(at, (value) => value.ele('qti-map-response', { identifier: 'RESPONSE' }));
+      // As `grade`: an accepted answer gives its weight; only when none matches does the pattern count.
+      responseCondition(
+        processing,
+        pattern === undefined
+          ? [{ when: isNull('RESPONSE'), apply: (at) => setScoreTo(at, 0) }, { apply: mapped }]
           : [
-              {
-                when: patternMatch('RESPONSE', pattern),
-                apply: (at: XMLBuilder) => setScoreTo(at, question.points),
-              },
-            ]),
-        { apply: (at) => setScore(at, (value) => value.ele('qti-map-response', { identifier: 'RESPONSE' })) },
-      ]);
+              { when: isNull('RESPONSE'), apply: (at) => setScoreTo(at, 0) },
+              { when: anyAccepted('RESPONSE', question.accept), apply: mapped },
+              { when: patternMatch('RESPONSE', pattern), apply: (at) => setScoreTo(at, question.points) },
+              { apply: (at) => setScoreTo(at, 0) },
+            ],
+      );
     },
     feedback: answerFeedback(question.accept, 'RESPONSE'),
   };
@@ -332,10 +350,39 @@ function patternMatch(response: string, pattern: string) {
     variable(at.ele('qti-pattern-match', { pattern: anywherePattern(pattern) }), response);
 }
 
+type NumericAnswer = NumericQuestion['answers'][number];
+
+/** The response matches one numeric answer: within its range, or within answer ± tolerance. */
+function numericMatch(entry: NumericAnswer) {
+  return (at: XMLBuilder) => {
+    if (entry.min !== undefined && entry.max !== undefined) {
+      const both = at.ele('qti-and');
+      const above = both.ele('qti-gte');
+      variable(above, 'RESPONSE');
+      baseValue(above, 'float', qtiNumber(entry.min));
+      const below = both.ele('qti-lte');
+      variable(below, 'RESPONSE');
+      baseValue(below, 'float', qtiNumber(entry.max));
+      return;
+    }
+    const equal = at.ele(
+      'qti-equal',
+      entry.tolerance > 0
+        ? { 'tolerance-mode': 'absolute', tolerance: qtiNumber(entry.tolerance) }
+        : { 'tolerance-mode': 'exact' },
+    );
+    variable(equal, 'RESPONSE');
+    baseValue(equal, 'float', qtiNumber(entry.answer));
+  };
+}
+
+/** The first answer that matches gives its weight, as in `grade`: one else-if branch per answer, in order. */
 function numericParts(question: NumericQuestion, context: QtiItemContext): ItemParts {
+  const { answers } = question;
   return {
     responses(item) {
-      responseDeclaration(item, 'RESPONSE', 'single', 'float', [qtiNumber(question.answer)]);
+      const best = answers.find((entry) => entry.weight >= 1) ?? answers[0];
+      responseDeclaration(item, 'RESPONSE', 'single', 'float', best ? [qtiNumber(best.answer)] : []);
     },
     body(body) {
       prompt(body, question, context);
@@ -344,31 +391,74 @@ function numericParts(question: NumericQuestion, context: QtiItemContext): ItemP
         .ele('qti-text-entry-interaction', { 'response-identifier': 'RESPONSE', 'expected-length': '15' });
     },
     processing(processing) {
-      const tolerance =
-        question.tolerance > 0
-          ? { 'tolerance-mode': 'absolute', tolerance: qtiNumber(question.tolerance) }
-          : { 'tolerance-mode': 'exact' };
       responseCondition(processing, [
         { when: isNull('RESPONSE'), apply: (at) => setScoreTo(at, 0) },
-        {
-          when: (at) => {
-            const equal = at.ele('qti-equal', tolerance);
-            variable(equal, 'RESPONSE');
-            baseValue(equal, 'float', qtiNumber(question.answer));
-          },
-          // Further weighted answers would be more else-if branches, each with its own points.
-          apply: (at) => setScoreTo(at, question.points),
-        },
+        ...answers.map((entry) => ({
+          when: numericMatch(entry),
+          apply: (at: XMLBuilder) => setScoreTo(at, entry.weight * question.points),
+        })),
         { apply: (at) => setScoreTo(at, 0) },
       ]);
     },
+    // An answer's feedback shows when it is the first that matches.
+    feedback: answers.flatMap((entry, index) =>
+      entry.feedback === undefined
+        ? []
+        : [
+            {
+              identifier: `feedback-answer-${index + 1}`,
+              markdown: entry.feedback,
+              when: (at: XMLBuilder) => {
+                const both = at.ele('qti-and');
+                numericMatch(entry)(both);
+                for (const earlier of answers.slice(0, index)) numericMatch(earlier)(both.ele('qti-not'));
+              },
+            },
+          ],
+    ),
   };
 }
 
 /**
- * Ordering credit is the longest run of items in the right relative order, over the item count (none for a
- * run below 2). No QTI operator computes that, so the rules do, unrolled for this item count: `POS-i` is the
- * right place of the item put at place i, `RUN-i` the longest increasing run ending there.
+ * SCORE = points × count ÷ parts, set once: players may round an outcome each time it is set (the
+ * qti-components player keeps three decimals), so credit is counted first and turned into points last.
+ */
+function setScoreFromCount(
+  processing: XMLBuilder,
+  points: number,
+  count: (at: XMLBuilder) => void,
+  parts: number,
+): void {
+  setScore(processing, (at) => {
+    const divide = at.ele('qti-divide');
+    const product = divide.ele('qti-product');
+    baseValue(product, 'float', qtiNumber(points));
+    count(product);
+    baseValue(divide, 'float', qtiNumber(parts));
+  });
+}
+
+/** The whole response equals the declared correct response: all-or-nothing scoring. */
+function matchesCorrect(at: XMLBuilder): void {
+  const match = at.ele('qti-match');
+  variable(match, 'RESPONSE');
+  match.ele('qti-correct', { identifier: 'RESPONSE' });
+}
+
+function allOrNothing(processing: XMLBuilder, points: number): void {
+  responseCondition(processing, [
+    { when: isNull('RESPONSE'), apply: (at) => setScoreTo(at, 0) },
+    { when: matchesCorrect, apply: (at) => setScoreTo(at, points) },
+    { apply: (at) => setScoreTo(at, 0) },
+  ]);
+}
+
+/**
+ * Ordering as Moodle scores it. `longest-subset` (the default) credits the longest run of items in the right
+ * relative order, over the item count (none for a run below 2); no QTI operator computes that, so the rules
+ * do, unrolled for this item count: `POS-i` is the right place of the item put at place i, `RUN-i` the
+ * longest increasing run ending there. `absolute-position` credits each item in its place;
+ * `all-or-nothing` only the whole order.
  */
 function orderingParts(question: OrderingQuestion, context: QtiItemContext): ItemParts {
   const count = question.items.length;
@@ -384,6 +474,8 @@ function orderingParts(question: OrderingQuestion, context: QtiItemContext): Ite
       );
     },
     outcomes(item) {
+      if (question.scoring === 'absolute-position') outcomeDeclaration(item, 'IN-PLACE', 'integer', 0);
+      if (question.scoring !== 'longest-subset') return;
       for (const place of places) outcomeDeclaration(item, `POS-${place}`, 'integer', 0);
       for (const place of places) outcomeDeclaration(item, `RUN-${place}`, 'integer', 0);
       outcomeDeclaration(item, 'RUN', 'integer', 0);
@@ -402,8 +494,33 @@ function orderingParts(question: OrderingQuestion, context: QtiItemContext): Ite
         );
       }
     },
-    // Unanswered, every POS stays 0 and every RUN 1, which scores 0.
     processing(processing) {
+      if (question.scoring === 'all-or-nothing') {
+        allOrNothing(processing, question.points);
+        return;
+      }
+      if (question.scoring === 'absolute-position') {
+        // A share for each item at its own place.
+        question.items.forEach((entry, index) => {
+          const when = processing.ele('qti-response-condition').ele('qti-response-if');
+          const match = when.ele('qti-match');
+          variable(match.ele('qti-index', { n: String(index + 1) }), 'RESPONSE');
+          baseValue(match, 'identifier', qtiIdentifier(entry.id));
+          setOutcome(when, 'IN-PLACE', (at) => {
+            const sum = at.ele('qti-sum');
+            variable(sum, 'IN-PLACE');
+            baseValue(sum, 'integer', 1);
+          });
+        });
+        setScoreFromCount(
+          processing,
+          question.points,
+          (at) => variable(at.ele('qti-integer-to-float'), 'IN-PLACE'),
+          count,
+        );
+        return;
+      }
+      // longest-subset. Unanswered, every POS stays 0 and every RUN 1, which scores 0.
       for (const place of places) {
         question.items.forEach((entry, index) => {
           const when = processing.ele('qti-response-condition').ele('qti-response-if');
@@ -446,11 +563,12 @@ function orderingParts(question: OrderingQuestion, context: QtiItemContext): Ite
         },
         {
           apply: (at) =>
-            setScore(at, (value) => {
-              const product = value.ele('qti-product');
-              baseValue(product, 'float', qtiNumber(question.points / count));
-              variable(product.ele('qti-integer-to-float'), 'RUN');
-            }),
+            setScoreFromCount(
+              at,
+              question.points,
+              (value) => variable(value.ele('qti-integer-to-float'), 'RUN'),
+              count,
+            ),
         },
       ]);
     },
@@ -464,7 +582,7 @@ function pairsParts(
   sources: { id: string; text: string }[],
   targets: { id: string; text: string }[],
   correct: [source: string, target: string][],
-  sourceMatchMax: number,
+  scoring: 'per-item' | 'all-or-nothing',
 ): ItemParts {
   const share = question.points / correct.length;
   return {
@@ -494,7 +612,7 @@ function pairsParts(
         inline(
           sourceSet.ele('qti-simple-associable-choice', {
             identifier: source.id,
-            'match-max': String(sourceMatchMax),
+            'match-max': '1',
           }),
           source.text,
           context,
@@ -509,7 +627,8 @@ function pairsParts(
         );
       }
     },
-    processing: (processing) => mappedScore(processing),
+    processing: (processing) =>
+      scoring === 'all-or-nothing' ? allOrNothing(processing, question.points) : mappedScore(processing),
   };
 }
 
@@ -520,21 +639,22 @@ function matchingParts(question: MatchingQuestion, context: QtiItemContext): Ite
     ...question.distractors.map((text, index) => ({ id: `d-${index + 1}`, text })),
   ];
   const correct = question.pairs.map((pair): [string, string] => [`l-${pair.id}`, `r-${pair.id}`]);
-  return pairsParts(question, context, sources, targets, correct, 1);
+  return pairsParts(question, context, sources, targets, correct, question.scoring);
 }
 
 function categoriseParts(question: Question & { type: 'categorise' }, context: QtiItemContext): ItemParts {
   const sources = question.items.map((entry) => ({ id: `i-${entry.id}`, text: entry.text }));
   const targets = question.categories.map((category) => ({ id: `k-${category.id}`, text: category.label }));
   const correct = question.items.map((entry): [string, string] => [`i-${entry.id}`, `k-${entry.category}`]);
-  return pairsParts(question, context, sources, targets, correct, 1);
+  return pairsParts(question, context, sources, targets, correct, question.scoring);
 }
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 
 /** Each blank is its own response; each earns points ÷ blanks through its mapping, added up in SCORE. */
 function clozeParts(question: ClozeQuestion, context: QtiItemContext): ItemParts {
-  const share = question.points / question.blanks.length;
+  // Mappings give each blank's credit as a share of one blank (its weight); SCORE is computed once at the end.
+  const credit = (blankId: string) => `CREDIT-${blankId}`;
   question.blanks.forEach((blank) => {
     if (blank.kind === 'text')
       warnTypedAnswers(context, [...context.path, 'blanks', blank.id], blank.pattern);
@@ -545,21 +665,22 @@ function clozeParts(question: ClozeQuestion, context: QtiItemContext): ItemParts
         const identifier = blankResponseIdentifier(blank.id);
         if (blank.kind === 'choice') {
           const right = blank.choices
-            .filter((choice) => choice.correct)
+            .filter((choice) => choice.weight >= 1)
+            .slice(0, 1)
             .map((choice) => qtiIdentifier(choice.id));
           const declaration = responseDeclaration(item, identifier, 'single', 'identifier', right);
           mapping(
             declaration,
             blank.choices.map((choice) => ({
               key: qtiIdentifier(choice.id),
-              value: choice.correct ? share : 0,
+              value: choice.weight,
             })),
-            { lower: 0, upper: share },
+            { lower: 0, upper: 1 },
           );
         } else {
-          const first = blank.accept[0]?.text;
-          const declaration = responseDeclaration(item, identifier, 'single', 'string', first ? [first] : []);
-          mapping(declaration, typedAnswerEntries(blank.accept, share), { lower: 0, upper: share });
+          const best = bestAnswer(blank.accept);
+          const declaration = responseDeclaration(item, identifier, 'single', 'string', best ? [best] : []);
+          mapping(declaration, typedAnswerEntries(blank.accept, 1), { lower: 0, upper: 1 });
         }
       }
     },
@@ -591,20 +712,36 @@ function clozeParts(question: ClozeQuestion, context: QtiItemContext): ItemParts
       if (last < question.text.length) passage.txt(question.text.slice(last));
     },
     processing(processing) {
-      setScoreTo(processing, 0);
       for (const blank of question.blanks) {
         const identifier = blankResponseIdentifier(blank.id);
         const mapped = (at: XMLBuilder) =>
-          addToScore(at, (value) => value.ele('qti-map-response', { identifier }));
-        const branches = [{ when: isAnswered(identifier), apply: mapped }];
-        if (blank.kind === 'text' && blank.pattern !== undefined) {
-          branches.unshift({
-            when: patternMatch(identifier, blank.pattern),
-            apply: (at) => addToScore(at, (value) => baseValue(value, 'float', qtiNumber(share))),
-          });
-        }
-        responseCondition(processing, branches);
+          setOutcome(at, credit(blank.id), (value) => value.ele('qti-map-response', { identifier }));
+        // As for short answers: an accepted answer gives its weight, the pattern only when none matches.
+        responseCondition(
+          processing,
+          blank.kind === 'text' && blank.pattern !== undefined
+            ? [
+                { when: anyAccepted(identifier, blank.accept), apply: mapped },
+                {
+                  when: patternMatch(identifier, blank.pattern),
+                  apply: (at) => setOutcome(at, credit(blank.id), (value) => baseValue(value, 'float', 1)),
+                },
+              ]
+            : [{ when: isAnswered(identifier), apply: mapped }],
+        );
       }
+      setScoreFromCount(
+        processing,
+        question.points,
+        (at) => {
+          const sum = at.ele('qti-sum');
+          for (const blank of question.blanks) variable(sum, credit(blank.id));
+        },
+        question.blanks.length,
+      );
+    },
+    outcomes(item) {
+      for (const blank of question.blanks) outcomeDeclaration(item, credit(blank.id), 'float', 0);
     },
     feedback: question.blanks.flatMap((blank) =>
       blank.kind === 'choice'

@@ -84,15 +84,6 @@ export function mappedScore(processing: XMLBuilder, response = 'RESPONSE'): void
   ]);
 }
 
-/** SCORE = SCORE + expression. */
-export function addToScore(parent: XMLBuilder, build: (at: XMLBuilder) => void): void {
-  setScore(parent, (at) => {
-    const sum = at.ele('qti-sum');
-    variable(sum, 'SCORE');
-    build(sum);
-  });
-}
-
 /** An XML Schema regular expression that finds `pattern` anywhere, as JavaScript's `test` does. */
 export function anywherePattern(pattern: string): string {
   return `.*(${pattern}).*`;

@@ -44,7 +44,10 @@ export function setOutcome(parent: XMLBuilder, identifier: string, build: (at: X
   build(set);
 }
 
-/** A number as QTI writes it: 15 significant digits, which drops binary noise (0.30000000000000004). */
+/**
+ * A number as QTI writes it: the shortest text that reads back as the same double, so that sums in the
+ * player (three mapped thirds of a point) add up as they do in `grade`.
+ */
 export function qtiNumber(value: number): string {
-  return String(Number(value.toPrecision(15)));
+  return String(value);
 }

@@ -3,7 +3,10 @@ import {
   type Arrangement,
   arrange,
   normaliseBase,
+  type PartScoring,
   type PublicQuestionBase,
+  partScoringSchema,
+  partsFraction,
   publicBase,
   type QuestionBase,
   questionBaseShape,
@@ -26,6 +29,8 @@ export const categoriseSchema = z
     ...questionBaseShape,
     type: z.literal('categorise'),
     prompt: textSchema,
+    /** per-item (default): a share per right item; all-or-nothing: points only when all are right. */
+    scoring: partScoringSchema.optional(),
     categories: z
       .array(z.strictObject({ id: slugSchema, label: textSchema }))
       .min(2, { error: 'a categorise question needs at least 2 categories' }),
@@ -81,6 +86,7 @@ export interface CategoriseQuestion extends QuestionBase {
   type: 'categorise';
   categories: Category[];
   items: CategoriseItem[];
+  scoring: PartScoring;
 }
 
 export interface PublicCategoriseQuestion extends PublicQuestionBase {
@@ -107,6 +113,7 @@ export function normaliseCategorise(authored: z.infer<typeof categoriseSchema>):
       text: item.text,
       category: item.category,
     })),
+    scoring: authored.scoring ?? 'per-item',
   };
 }
 
@@ -159,7 +166,10 @@ export const categorise: QuestionTypeDefinition<
   },
   grade(layout, response) {
     const correct = countCorrectlyKeyed(response, answerKeyOf(layout));
-    return { fraction: correct / layout.question.items.length, feedback: [] };
+    return {
+      fraction: partsFraction(correct, layout.question.items.length, layout.question.scoring),
+      feedback: [],
+    };
   },
   correctAnswer(layout) {
     const { question } = layout;

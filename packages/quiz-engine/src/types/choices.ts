@@ -1,6 +1,15 @@
 import type { RandomGenerator } from 'pure-rand';
 import { z } from 'zod';
-import { type Arrangement, arrange, mustBe, reportDuplicates, slugSchema, textSchema } from './common.js';
+import {
+  type Arrangement,
+  arrange,
+  mustBe,
+  reportDuplicates,
+  slugSchema,
+  textSchema,
+  weightFraction,
+  weightSchema,
+} from './common.js';
 import { idOrNumbered } from './numbered-id.js';
 import { publicItemsOf } from './public-items.js';
 
@@ -8,6 +17,7 @@ export const choiceSchema = z.strictObject({
   id: slugSchema.optional(),
   text: textSchema,
   correct: z.boolean({ error: mustBe('true or false') }).optional(),
+  weight: weightSchema.optional(),
   feedback: textSchema.optional(),
 });
 
@@ -16,7 +26,10 @@ export type AuthoredChoice = z.infer<typeof choiceSchema>;
 export interface Choice {
   id: string;
   text: string;
+  /** Earns credit when picked (weight above 0). */
   correct: boolean;
+  /** Share of the question's points this choice earns, −1 to 1 (Moodle's answer grade / 100). */
+  weight: number;
   /** Shown after grading when the learner picked this choice. */
   feedback?: string;
 }
@@ -32,12 +45,32 @@ export function choiceIdAt(authored: { id?: string | undefined }, index: number)
   return idOrNumbered(authored.id, 'choice', index);
 }
 
-export function normaliseChoices(authored: readonly AuthoredChoice[]): Choice[] {
+/** True when any choice carries a Moodle-style `weight`: then weights, not `correct`, give the credit. */
+export function usesWeights(choices: readonly AuthoredChoice[]): boolean {
+  return choices.some((choice) => choice.weight !== undefined);
+}
+
+/**
+ * Each choice's weight as a fraction: its authored percentage, or `weightOfCorrect` / `weightOfWrong`
+ * for `correct: true` and unmarked choices.
+ */
+export function normaliseChoices(
+  authored: readonly AuthoredChoice[],
+  weightOfCorrect = 1,
+  weightOfWrong = 0,
+): Choice[] {
   return authored.map((choice, index) => {
+    const weight =
+      choice.weight !== undefined
+        ? weightFraction(choice.weight)
+        : choice.correct === true
+          ? weightOfCorrect
+          : weightOfWrong;
     const normalised: Choice = {
       id: choiceIdAt(choice, index),
       text: choice.text,
-      correct: choice.correct ?? false,
+      correct: weight > 0,
+      weight,
     };
     if (choice.feedback !== undefined) normalised.feedback = choice.feedback;
     return normalised;
@@ -49,6 +82,15 @@ export function checkChoices(
   ctx: z.RefinementCtx,
   path: readonly (string | number)[],
 ): void {
+  choices.forEach((choice, index) => {
+    if (choice.weight !== undefined && choice.correct !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, index, 'correct'],
+        message: 'give either correct: true or a weight, not both (weight: 100 is a fully correct choice)',
+      });
+    }
+  });
   reportDuplicates(choices.map(choiceIdAt), ctx, (index) => [...path, index, 'id'], 'choice id');
   reportDuplicates(
     choices.map((choice) => choice.text),

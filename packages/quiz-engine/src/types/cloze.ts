@@ -7,6 +7,7 @@ import {
   normaliseChoices,
   type PublicChoice,
   publicChoices,
+  usesWeights,
 } from './choices.js';
 import {
   type Arrangement,
@@ -14,6 +15,7 @@ import {
   authoredIndexOf,
   checkOneOf,
   checkText,
+  clampFraction,
   describe,
   type FeedbackItem,
   isPlainRecord,
@@ -33,6 +35,7 @@ import type { QuestionTypeDefinition } from './definition.js';
 import {
   type AcceptedAnswer,
   acceptedAnswerSchema,
+  bestAcceptedAnswer,
   checkAcceptedAnswers,
   matchShortAnswer,
   normaliseAcceptedAnswers,
@@ -91,8 +94,11 @@ export const clozeSchema = z
         continue;
       }
       if (blank.choices !== undefined) {
-        const correct = blank.choices.filter((choice) => choice.correct === true).length;
-        if (correct !== 1) {
+        const weighted = usesWeights(blank.choices);
+        const correct = blank.choices.filter(
+          (choice) => choice.correct === true || (weighted && choice.weight === 100),
+        ).length;
+        if (weighted ? correct === 0 : correct !== 1) {
           ctx.addIssue({
             code: 'custom',
             path: [...path, 'choices'],
@@ -232,12 +238,12 @@ export const cloze: QuestionTypeDefinition<ClozeQuestion, ClozeLayout, PublicClo
       if (answer === undefined) return;
       if (blank.kind === 'choice') {
         const choice = blank.choices[authoredIndexOf(layout.choices[index] as Arrangement, answer) ?? -1];
-        if (choice?.correct) correct += 1;
+        correct += clampFraction(choice?.weight ?? 0);
         if (choice?.feedback !== undefined) feedback.push({ text: choice.feedback, choiceId: answer });
         return;
       }
       const match = matchShortAnswer(answer, blank.accept, blank.pattern);
-      if (match.matched) correct += 1;
+      correct += match.fraction;
       if (match.answer?.feedback !== undefined) feedback.push({ text: match.answer.feedback });
     });
     return { fraction: correct / blanks.length, feedback };
@@ -248,11 +254,11 @@ export const cloze: QuestionTypeDefinition<ClozeQuestion, ClozeLayout, PublicClo
     const answers = question.blanks.map((blank, index) => {
       const id = opaqueIdOf(layout.blanks, index);
       if (blank.kind === 'choice') {
-        const choiceIndex = blank.choices.findIndex((choice) => choice.correct);
+        const choiceIndex = blank.choices.findIndex((choice) => choice.weight >= 1);
         response[id] = opaqueIdOf(layout.choices[index] as Arrangement, choiceIndex);
         return (blank.choices[choiceIndex] as Choice).text;
       }
-      const first = (blank.accept[0] as AcceptedAnswer).text;
+      const first = bestAcceptedAnswer(blank.accept).text;
       response[id] = first;
       return first;
     });

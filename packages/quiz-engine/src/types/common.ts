@@ -22,6 +22,62 @@ export const pointsSchema = z
   .positive({ error: 'must be greater than 0' })
   .max(1000, { error: 'must be at most 1000' });
 
+/** Moodle's answer grade: a percentage of the question's points, −100 to 100 (negative takes points away). */
+export const weightSchema = z
+  .number({ error: mustBe('a percentage from -100 to 100') })
+  .min(-100, { error: 'must be a percentage from -100 to 100' })
+  .max(100, { error: 'must be a percentage from -100 to 100' });
+
+/** The grades Moodle offers for an answer (as fractions); GIFT writes them to five decimals (33.33333%). */
+export const MOODLE_GRADES: readonly number[] = [
+  1,
+  0.9,
+  5 / 6,
+  0.8,
+  0.75,
+  0.7,
+  2 / 3,
+  0.6,
+  0.5,
+  0.4,
+  1 / 3,
+  0.3,
+  0.25,
+  0.2,
+  1 / 6,
+  1 / 7,
+  0.125,
+  1 / 9,
+  0.1,
+  0.05,
+];
+
+// Moodle's own tolerance when it matches an imported grade to its list.
+const GRADE_MATCH_SLACK = 1e-5;
+
+/** An authored percentage as a fraction; 33.33333 means exactly a third, as in Moodle. */
+export function weightFraction(percentage: number): number {
+  const fraction = percentage / 100;
+  const size = Math.abs(fraction);
+  for (const grade of MOODLE_GRADES) {
+    if (Math.abs(size - grade) < GRADE_MATCH_SLACK) return Math.sign(fraction) * grade;
+  }
+  return fraction;
+}
+
+/** How a question of several parts scores: a share per right part (the default), or all parts or nothing. */
+export const PART_SCORINGS = ['per-item', 'all-or-nothing'] as const;
+export type PartScoring = (typeof PART_SCORINGS)[number];
+export const partScoringSchema = z.enum(PART_SCORINGS, {
+  error: `must be one of: ${PART_SCORINGS.join(', ')}`,
+});
+
+/** `right` of `count` parts right, as a share of the points under `scoring`. */
+export function partsFraction(right: number, count: number, scoring: PartScoring): number {
+  if (scoring === 'all-or-nothing') return right === count ? 1 : 0;
+  return right / count;
+}
+
 /** Fields every question type shares (the prompt is added per type: cloze may leave it out). */
 export const questionBaseShape = {
   id: slugSchema,
@@ -191,9 +247,13 @@ export interface RawGrade {
   needsReview?: boolean;
 }
 
+// Sums of weights such as 3 × 33.33333% or 7 × 1/7 miss 1 by rounding; Moodle counts them as full credit too.
+const FULL_CREDIT_SLACK = 1e-6;
+
+/** The share of the points earned, 0..1: negative totals count as 0, near-full sums as full. */
 export function clampFraction(value: number): number {
   if (!Number.isFinite(value) || value < 0) return 0;
-  return Math.min(value, 1);
+  return value >= 1 - FULL_CREDIT_SLACK ? 1 : value;
 }
 
 /** Adds a custom issue for each duplicate among `values`, at `path(index)`. */

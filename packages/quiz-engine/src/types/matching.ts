@@ -3,7 +3,10 @@ import {
   type Arrangement,
   arrange,
   normaliseBase,
+  type PartScoring,
   type PublicQuestionBase,
+  partScoringSchema,
+  partsFraction,
   publicBase,
   type QuestionBase,
   questionBaseShape,
@@ -35,6 +38,8 @@ export const matchingSchema = z
     ...questionBaseShape,
     type: z.literal('matching'),
     prompt: textSchema,
+    /** per-item (default): a share per right pair; all-or-nothing: points only when all are right. */
+    scoring: partScoringSchema.optional(),
     pairs: z
       .array(z.strictObject({ id: slugSchema.optional(), left: pairSide, right: pairSide }))
       .min(2, { error: 'a matching question needs at least 2 pairs' }),
@@ -76,6 +81,7 @@ export interface MatchingQuestion extends QuestionBase {
   type: 'matching';
   pairs: MatchingPair[];
   distractors: string[];
+  scoring: PartScoring;
 }
 
 export interface PublicMatchingQuestion extends PublicQuestionBase {
@@ -104,6 +110,7 @@ export function normaliseMatching(authored: z.infer<typeof matchingSchema>): Mat
       right: pair.right,
     })),
     distractors: authored.distractors ?? [],
+    scoring: authored.scoring ?? 'per-item',
   };
 }
 
@@ -146,7 +153,10 @@ export const matching: QuestionTypeDefinition<
   },
   grade(layout, response) {
     const correct = countCorrectlyKeyed(response, answerKeyOf(layout));
-    return { fraction: correct / layout.question.pairs.length, feedback: [] };
+    return {
+      fraction: partsFraction(correct, layout.question.pairs.length, layout.question.scoring),
+      feedback: [],
+    };
   },
   correctAnswer(layout) {
     const { pairs } = layout.question;

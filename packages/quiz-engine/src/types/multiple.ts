@@ -7,6 +7,7 @@ import {
   normaliseChoices,
   type PublicChoice,
   publicChoices,
+  usesWeights,
 } from './choices.js';
 import {
   type Arrangement,
@@ -42,6 +43,11 @@ export const multipleResponseSchema = z
     choices: z.array(choiceSchema).min(2, { error: 'a multiple-response question needs at least 2 choices' }),
   })
   .superRefine((question, ctx) => {
+    if (usesWeights(question.choices)) {
+      checkWeights(question, ctx);
+      checkChoices(question.choices, ctx, ['choices']);
+      return;
+    }
     if (!question.choices.some((choice) => choice.correct === true)) {
       ctx.addIssue({
         code: 'custom',
@@ -52,10 +58,41 @@ export const multipleResponseSchema = z
     checkChoices(question.choices, ctx, ['choices']);
   });
 
+/** Moodle's rule: the positive weights of a multiple-response question add up to 100%. */
+function checkWeights(question: z.input<typeof multipleResponseSchema>, ctx: z.RefinementCtx): void {
+  if (question.penalty !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['penalty'],
+      message: 'with choice weights, give wrong choices a negative weight instead of a penalty',
+    });
+  }
+  let positive = 0;
+  question.choices.forEach((choice, index) => {
+    if (choice.correct === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['choices', index, 'correct'],
+        message: 'when choices have weights, give this one a weight too (its share of the points)',
+      });
+    }
+    if (choice.weight !== undefined && choice.weight > 0) positive += choice.weight;
+  });
+  if (Math.abs(positive - 100) > WEIGHT_SUM_SLACK) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['choices'],
+      message: `the positive weights add up to ${Math.round(positive * 1000) / 1000}%; they must add up to 100%`,
+    });
+  }
+}
+
+// Moodle writes a third as 33.33333%: three of them are 99.99999%.
+const WEIGHT_SUM_SLACK = 0.001;
+
 export interface MultipleResponseQuestion extends QuestionBase {
   type: 'multiple';
-  /** Share of one correct pick's credit lost per wrong pick. */
-  penalty: number;
+  /** Each choice's `weight` is its share of the points; the total is clamped to 0..1. */
   choices: Choice[];
 }
 
@@ -74,11 +111,13 @@ export interface MultipleResponseLayout {
 export function normaliseMultipleResponse(
   authored: z.infer<typeof multipleResponseSchema>,
 ): MultipleResponseQuestion {
+  // Without weights: each correct pick earns an equal share, each wrong pick loses `penalty` of one share.
+  const correctCount = authored.choices.filter((choice) => choice.correct === true).length || 1;
+  const penalty = authored.penalty ?? DEFAULT_WRONG_PICK_PENALTY;
   return {
     ...normaliseBase(authored),
     type: 'multiple',
-    penalty: authored.penalty ?? DEFAULT_WRONG_PICK_PENALTY,
-    choices: normaliseChoices(authored.choices),
+    choices: normaliseChoices(authored.choices, 1 / correctCount, -penalty / correctCount),
   };
 }
 
@@ -106,19 +145,16 @@ export const multipleResponse: QuestionTypeDefinition<
     return checkDistinctIds(value, ids, 'choice', (id) => `choice '${id}' is picked twice`);
   },
   grade(layout, response) {
-    const { choices, penalty } = layout.question;
-    const correctCount = choices.filter((choice) => choice.correct).length;
-    let right = 0;
-    let wrong = 0;
+    const { choices } = layout.question;
+    let total = 0;
     const feedback: FeedbackItem[] = [];
     for (const id of response) {
       const choice = choices[authoredIndexOf(layout.choices, id) ?? -1];
       if (choice === undefined) continue;
-      if (choice.correct) right += 1;
-      else wrong += 1;
+      total += choice.weight;
       if (choice.feedback !== undefined) feedback.push({ text: choice.feedback, choiceId: id });
     }
-    return { fraction: clampFraction((right - penalty * wrong) / correctCount), feedback };
+    return { fraction: clampFraction(total), feedback };
   },
   correctAnswer(layout) {
     const indices = layout.question.choices.flatMap((choice, index) => (choice.correct ? [index] : []));

@@ -10,24 +10,96 @@ import {
   questionBaseShape,
   rejectResponse,
   textSchema,
+  weightFraction,
 } from './common.js';
 import type { QuestionTypeDefinition } from './definition.js';
 
 const finiteNumber = z.number({ error: mustBe('a number') }).finite({ error: 'must be a finite number' });
 
-export const numericSchema = z.strictObject({
-  ...questionBaseShape,
-  type: z.literal('numeric'),
-  prompt: textSchema,
-  answer: finiteNumber,
-  tolerance: finiteNumber.min(0, { error: 'must be 0 or more' }).optional(),
-});
+const toleranceSchema = finiteNumber.min(0, { error: 'must be 0 or more' });
+
+/** One accepted number, Moodle-style: `answer ± tolerance` or `min..max`, with its share of the points. */
+const numericAnswerSchema = z
+  .strictObject({
+    answer: finiteNumber.optional(),
+    tolerance: toleranceSchema.optional(),
+    min: finiteNumber.optional(),
+    max: finiteNumber.optional(),
+    weight: z
+      .number({ error: mustBe('a percentage from 0 to 100') })
+      .min(0, { error: 'must be a percentage from 0 to 100' })
+      .max(100, { error: 'must be a percentage from 0 to 100' })
+      .optional(),
+    feedback: textSchema.optional(),
+  })
+  .superRefine((entry, ctx) => {
+    const range = entry.min !== undefined || entry.max !== undefined;
+    if (range === (entry.answer !== undefined) || (range && entry.tolerance !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'give either answer (with an optional tolerance) or min and max',
+      });
+    } else if (range && (entry.min === undefined || entry.max === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'a range needs both min and max' });
+    } else if (range && (entry.min as number) > (entry.max as number)) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: `is less than min (${entry.min})` });
+    }
+  });
+
+export const numericSchema = z
+  .strictObject({
+    ...questionBaseShape,
+    type: z.literal('numeric'),
+    prompt: textSchema,
+    answer: finiteNumber.optional(),
+    tolerance: toleranceSchema.optional(),
+    /** Several accepted numbers, each with its weight and feedback; the first that matches counts. */
+    answers: z.array(numericAnswerSchema).min(1, { error: 'list at least one answer' }).optional(),
+  })
+  .superRefine((question, ctx) => {
+    if ((question.answer === undefined) === (question.answers === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: question.answer === undefined ? ['answer'] : ['answers'],
+        message:
+          question.answer === undefined
+            ? 'is required (or list several under answers: [...])'
+            : 'give either answer (and tolerance) or answers: [...], not both',
+      });
+    }
+    if (question.answers !== undefined && question.tolerance !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['tolerance'], message: 'goes on each entry of answers' });
+    }
+    if (question.answers?.every((entry) => (entry.weight ?? 100) !== 100)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answers'],
+        message: 'one answer must earn full credit (leave its weight out or give weight: 100)',
+      });
+    }
+  });
+
+export interface NumericAnswer {
+  answer: number;
+  /** Responses within answer ± tolerance match. */
+  tolerance: number;
+  /** Set when authored as a range: responses from min to max match. */
+  min?: number;
+  max?: number;
+  /** Share of the points, 0..1. */
+  weight: number;
+  /** Shown when this answer matched. */
+  feedback?: string;
+}
 
 export interface NumericQuestion extends QuestionBase {
   type: 'numeric';
+  /** The first answer that earns full credit (kept for readers of the single-answer form). */
   answer: number;
-  /** Responses within answer ± tolerance are correct. */
   tolerance: number;
+  /** In authored order; the first one that matches a response gives its weight and feedback. */
+  answers: NumericAnswer[];
 }
 
 export interface PublicNumericQuestion extends PublicQuestionBase {
@@ -41,17 +113,50 @@ export interface NumericLayout {
 }
 
 export function normaliseNumeric(authored: z.infer<typeof numericSchema>): NumericQuestion {
+  const answers = (
+    authored.answers ?? [{ answer: authored.answer as number, tolerance: authored.tolerance }]
+  ).map((entry): NumericAnswer => {
+    const normalised: NumericAnswer =
+      entry.answer !== undefined
+        ? {
+            answer: entry.answer,
+            tolerance: entry.tolerance ?? 0,
+            weight: weightFraction(entry.weight ?? 100),
+          }
+        : {
+            answer: ((entry.min as number) + (entry.max as number)) / 2,
+            tolerance: ((entry.max as number) - (entry.min as number)) / 2,
+            min: entry.min as number,
+            max: entry.max as number,
+            weight: weightFraction(entry.weight ?? 100),
+          };
+    if (entry.feedback !== undefined) normalised.feedback = entry.feedback;
+    return normalised;
+  });
+  const best = bestNumericAnswer(answers);
   return {
     ...normaliseBase(authored),
     type: 'numeric',
-    answer: authored.answer,
-    tolerance: authored.tolerance ?? 0,
+    answer: best.answer,
+    tolerance: best.tolerance,
+    answers,
   };
+}
+
+function bestNumericAnswer(answers: readonly NumericAnswer[]): NumericAnswer {
+  return (answers.find((entry) => entry.weight >= 1) ?? answers[0]) as NumericAnswer;
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 // Absorbs binary rounding, so that 0.1 + 0.2 counts as 0.3 when the tolerance is 0.
 const EPSILON = 1e-9;
+
+export function numberMatches(entry: NumericAnswer, value: number): boolean {
+  if (entry.min !== undefined && entry.max !== undefined) {
+    return value >= entry.min - EPSILON && value <= entry.max + EPSILON;
+  }
+  return Math.abs(value - entry.answer) <= entry.tolerance + EPSILON;
+}
 
 /** Response: a number, or a decimal string as typed into a form field ("2017", " 3.5 "). */
 export const numeric: QuestionTypeDefinition<NumericQuestion, NumericLayout, PublicNumericQuestion, number> =
@@ -78,11 +183,19 @@ export const numeric: QuestionTypeDefinition<NumericQuestion, NumericLayout, Pub
       return rejectResponse('wrong-type', `expected a number, got ${describe(value)}`);
     },
     grade(layout, response) {
-      const { answer, tolerance } = layout.question;
-      return { fraction: Math.abs(response - answer) <= tolerance + EPSILON ? 1 : 0, feedback: [] };
+      const matched = layout.question.answers.find((entry) => numberMatches(entry, response));
+      if (matched === undefined) return { fraction: 0, feedback: [] };
+      return {
+        fraction: matched.weight,
+        feedback: matched.feedback === undefined ? [] : [{ text: matched.feedback }],
+      };
     },
     correctAnswer(layout) {
-      const { answer, tolerance } = layout.question;
+      const best = bestNumericAnswer(layout.question.answers);
+      if (best.min !== undefined && best.max !== undefined) {
+        return { text: `${best.min}..${best.max}`, response: best.answer };
+      }
+      const { answer, tolerance } = best;
       return { text: tolerance === 0 ? String(answer) : `${answer} ± ${tolerance}`, response: answer };
     },
   };

@@ -36,11 +36,21 @@ function itemId(item: AuthoredOrderingItem, index: number): string {
   return idOrNumbered(typeof item === 'string' ? undefined : item.id, 'item', index);
 }
 
+/**
+ * Moodle's ordering grading types: longest-subset (default) credits the longest run of items in the right
+ * relative order; absolute-position credits each item in its right place; all-or-nothing only the whole order.
+ */
+export const ORDERING_SCORINGS = ['longest-subset', 'absolute-position', 'all-or-nothing'] as const;
+export type OrderingScoring = (typeof ORDERING_SCORINGS)[number];
+
 export const orderingSchema = z
   .strictObject({
     ...questionBaseShape,
     type: z.literal('ordering'),
     prompt: textSchema,
+    scoring: z
+      .enum(ORDERING_SCORINGS, { error: `must be one of: ${ORDERING_SCORINGS.join(', ')}` })
+      .optional(),
     /** In the correct order. */
     items: z.array(orderingItemSchema).min(2, { error: 'an ordering question needs at least 2 items' }),
   })
@@ -58,6 +68,7 @@ export interface OrderingQuestion extends QuestionBase {
   type: 'ordering';
   /** In the correct order. */
   items: OrderingItem[];
+  scoring: OrderingScoring;
 }
 
 export interface PublicOrderingQuestion extends PublicQuestionBase {
@@ -78,6 +89,7 @@ export function normaliseOrdering(authored: z.infer<typeof orderingSchema>): Ord
     ...normaliseBase(authored),
     type: 'ordering',
     items: authored.items.map((item, index) => ({ id: itemId(item, index), text: itemText(item) })),
+    scoring: authored.scoring ?? 'longest-subset',
   };
 }
 
@@ -95,6 +107,21 @@ export function longestIncreasingSubsequence(values: readonly number[]): number 
     tails[low] = value;
   }
   return tails.length;
+}
+
+/** `positions[shown]` is the authored index the learner put at `shown`; every item is placed once. */
+export function orderingFraction(positions: readonly number[], scoring: OrderingScoring): number {
+  const inPlace = positions.filter((authoredIndex, position) => authoredIndex === position).length;
+  switch (scoring) {
+    case 'all-or-nothing':
+      return inPlace === positions.length ? 1 : 0;
+    case 'absolute-position':
+      return inPlace / positions.length;
+    case 'longest-subset': {
+      const run = longestIncreasingSubsequence(positions);
+      return run < 2 ? 0 : run / positions.length;
+    }
+  }
 }
 
 /**
@@ -136,8 +163,7 @@ export const ordering: QuestionTypeDefinition<
   },
   grade(layout, response) {
     const positions = response.map((id) => authoredIndexOf(layout.items, id) ?? -1);
-    const run = longestIncreasingSubsequence(positions);
-    return { fraction: run < 2 ? 0 : run / layout.question.items.length, feedback: [] };
+    return { fraction: orderingFraction(positions, layout.question.scoring), feedback: [] };
   },
   correctAnswer(layout) {
     const { items } = layout.question;

@@ -4,24 +4,41 @@ import {
   checkText,
   type FeedbackItem,
   MAX_SHORT_RESPONSE_LENGTH,
+  mustBe,
   normaliseBase,
   type PublicQuestionBase,
   publicBase,
   type QuestionBase,
   questionBaseShape,
   textSchema,
+  weightFraction,
 } from './common.js';
 import type { QuestionTypeDefinition } from './definition.js';
 
+/** Short answers earn 0 to 100% of the points, as in Moodle (no negative credit for a typed answer). */
+const answerWeightSchema = z
+  .number({ error: mustBe('a percentage from 0 to 100') })
+  .min(0, { error: 'must be a percentage from 0 to 100' })
+  .max(100, { error: 'must be a percentage from 0 to 100' });
+
 export const acceptedAnswerSchema = z.union(
-  [textSchema, z.strictObject({ text: textSchema, feedback: textSchema.optional() })],
-  { error: 'must be text or { text, feedback }' },
+  [
+    textSchema,
+    z.strictObject({
+      text: textSchema,
+      weight: answerWeightSchema.optional(),
+      feedback: textSchema.optional(),
+    }),
+  ],
+  { error: 'must be text or { text, weight, feedback }' },
 );
 
 export type AuthoredAcceptedAnswer = z.infer<typeof acceptedAnswerSchema>;
 
 export interface AcceptedAnswer {
   text: string;
+  /** Share of the points this answer earns, 0..1 (1 unless the author gave a `weight`). */
+  weight: number;
   /** Shown when the learner's answer matched this one. */
   feedback?: string;
 }
@@ -34,6 +51,13 @@ export function checkAcceptedAnswers(
   path: readonly (string | number)[],
 ): void {
   const seen = new Map<string, number>();
+  if (!accept.some((entry) => typeof entry === 'string' || (entry.weight ?? 100) === 100)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'accept'],
+      message: 'one accepted answer must earn full credit (leave its weight out or give weight: 100)',
+    });
+  }
   accept.forEach((entry, index) => {
     const text = typeof entry === 'string' ? entry : entry.text;
     const key = normaliseAnswer(text);
@@ -69,29 +93,35 @@ export function checkAcceptedAnswers(
 
 export function normaliseAcceptedAnswers(accept: readonly AuthoredAcceptedAnswer[]): AcceptedAnswer[] {
   return accept.map((entry) => {
-    if (typeof entry === 'string') return { text: entry };
-    const answer: AcceptedAnswer = { text: entry.text };
+    if (typeof entry === 'string') return { text: entry, weight: 1 };
+    const answer: AcceptedAnswer = { text: entry.text, weight: weightFraction(entry.weight ?? 100) };
     if (entry.feedback !== undefined) answer.feedback = entry.feedback;
     return answer;
   });
 }
 
 /**
- * Compares after folding case, accents, punctuation and spacing; the pattern (case-insensitive, Unicode)
- * is tried on the trimmed answer as typed. Returns the matched accepted answer, if any.
+ * Compares after folding case, accents, punctuation and spacing; the first accepted answer that matches
+ * gives the credit (Moodle's rule), then the pattern (case-insensitive, Unicode) on the trimmed answer as
+ * typed gives full credit. Returns the share earned and the matched accepted answer, if any.
  */
 export function matchShortAnswer(
   response: string,
   accept: readonly AcceptedAnswer[],
   pattern: string | undefined,
-): { matched: boolean; answer?: AcceptedAnswer } {
+): { fraction: number; answer?: AcceptedAnswer } {
   const key = normaliseAnswer(response);
   if (key !== '') {
     const answer = accept.find((candidate) => normaliseAnswer(candidate.text) === key);
-    if (answer !== undefined) return { matched: true, answer };
+    if (answer !== undefined) return { fraction: answer.weight, answer };
   }
-  if (pattern !== undefined && new RegExp(pattern, 'iu').test(response.trim())) return { matched: true };
-  return { matched: false };
+  if (pattern !== undefined && new RegExp(pattern, 'iu').test(response.trim())) return { fraction: 1 };
+  return { fraction: 0 };
+}
+
+/** The first accepted answer that earns full credit: what "the correct answer" shows. */
+export function bestAcceptedAnswer(accept: readonly AcceptedAnswer[]): AcceptedAnswer {
+  return (accept.find((answer) => answer.weight >= 1) ?? accept[0]) as AcceptedAnswer;
 }
 
 export const shortAnswerSchema = z
@@ -153,10 +183,10 @@ export const shortAnswer: QuestionTypeDefinition<
     const match = matchShortAnswer(response, layout.question.accept, layout.question.pattern);
     const feedback: FeedbackItem[] =
       match.answer?.feedback === undefined ? [] : [{ text: match.answer.feedback }];
-    return { fraction: match.matched ? 1 : 0, feedback };
+    return { fraction: match.fraction, feedback };
   },
   correctAnswer(layout) {
-    const first = layout.question.accept[0] as AcceptedAnswer;
+    const first = bestAcceptedAnswer(layout.question.accept);
     return { text: first.text, response: first.text };
   },
 };

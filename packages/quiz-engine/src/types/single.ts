@@ -7,11 +7,13 @@ import {
   normaliseChoices,
   type PublicChoice,
   publicChoices,
+  usesWeights,
 } from './choices.js';
 import {
   type Arrangement,
   authoredIndexOf,
   checkOneOf,
+  clampFraction,
   type FeedbackItem,
   normaliseBase,
   opaqueIdOf,
@@ -31,6 +33,19 @@ export const singleChoiceSchema = z
     choices: z.array(choiceSchema).min(2, { error: 'a single-choice question needs at least 2 choices' }),
   })
   .superRefine((question, ctx) => {
+    if (usesWeights(question.choices)) {
+      const full = question.choices.filter((choice) => choice.correct === true || choice.weight === 100);
+      if (full.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['choices'],
+          message:
+            'one choice must earn full credit (correct: true or weight: 100); the other weights give partial credit',
+        });
+      }
+      checkChoices(question.choices, ctx, ['choices']);
+      return;
+    }
     const correct = question.choices.filter((choice) => choice.correct === true).length;
     if (correct !== 1) {
       ctx.addIssue({
@@ -90,10 +105,10 @@ export const singleChoice: QuestionTypeDefinition<
     const choice = layout.question.choices[authoredIndexOf(layout.choices, response) ?? -1];
     const feedback: FeedbackItem[] =
       choice?.feedback === undefined ? [] : [{ text: choice.feedback, choiceId: response }];
-    return { fraction: choice?.correct ? 1 : 0, feedback };
+    return { fraction: clampFraction(choice?.weight ?? 0), feedback };
   },
   correctAnswer(layout) {
-    const index = layout.question.choices.findIndex((choice) => choice.correct);
+    const index = layout.question.choices.findIndex((choice) => choice.weight >= 1);
     const choice = layout.question.choices[index] as Choice;
     return { text: choice.text, response: opaqueIdOf(layout.choices, index) };
   },

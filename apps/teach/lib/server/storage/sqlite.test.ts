@@ -330,22 +330,26 @@ describe('completions and item statistics', () => {
   });
 
   it('counts correct answers and finds the most chosen wrong answer per question, for one class only', async () => {
-    const item = (answer: string, correct: boolean) => ({
+    const item = (answer: string, correct: boolean, score = correct ? 2 : 0) => ({
       questionId: 'summit-city',
-      score: correct ? 1 : 0,
-      maxScore: 1,
+      score,
+      maxScore: 2,
       correct,
       answer,
     });
-    const answers: [string, boolean][] = [
+    // Pyongyang earns half the points: partial credit counts its share, but not as correct.
+    const answers: [string, boolean, number?][] = [
       ['Vladivostok', true],
       ['Hanoi', false],
-      ['Pyongyang', false],
+      ['Pyongyang', false, 1],
       ['Hanoi', false],
     ];
-    for (const [i, [answer, correct]] of answers.entries()) {
+    for (const [i, [answer, correct, score]] of answers.entries()) {
       await storage.submitAttempt(
-        submission({ idempotencyKey: `key-0000000${i}`, grade: () => graded(0, [item(answer, correct)]) }),
+        submission({
+          idempotencyKey: `key-0000000${i}`,
+          grade: () => graded(0, [item(answer, correct, score)]),
+        }),
       );
     }
     await storage.submitAttempt(
@@ -360,6 +364,7 @@ describe('completions and item statistics', () => {
         questionId: 'summit-city',
         responses: 4,
         correct: 1,
+        credit: 1.5,
         topWrongAnswer: 'Hanoi',
         topWrongCount: 2,
       },

@@ -516,7 +516,8 @@ export class SqliteStorage implements Storage {
 
   async itemStatistics(classId: string): Promise<ItemStatistic[]> {
     const totals = this.stmt(
-      `SELECT a.quiz_id, i.question_id, COUNT(*) AS responses, SUM(i.correct) AS correct
+      `SELECT a.quiz_id, i.question_id, COUNT(*) AS responses, SUM(i.correct) AS correct,
+              SUM(CASE WHEN i.max_score > 0 THEN i.score * 1.0 / i.max_score ELSE 0 END) AS credit
          FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
          WHERE a.class_id = ?
          GROUP BY a.quiz_id, i.question_id`,
@@ -540,6 +541,7 @@ export class SqliteStorage implements Storage {
         questionId: row.question_id as string,
         responses: row.responses as number,
         correct: row.correct as number,
+        credit: row.credit as number,
         topWrongAnswer: top?.answer ?? null,
         topWrongCount: top?.count ?? 0,
       };

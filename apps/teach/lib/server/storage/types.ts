@@ -143,7 +143,10 @@ export interface ItemStatistic {
   quizId: string;
   questionId: string;
   responses: number;
+  /** Responses that earned full credit. */
   correct: number;
+  /** The shares of the points earned, summed over the responses (partial credit counts its share). */
+  credit: number;
   /** The wrong answer given most often (ties: the alphabetically first), null when none was wrong. */
   topWrongAnswer: string | null;
   topWrongCount: number;
