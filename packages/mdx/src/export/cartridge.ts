@@ -32,7 +32,7 @@ export const RESOURCE_TYPES = {
 /** How the cartridge carries quizzes: as links to the coursekit tool (graded on our server) or as QTI. */
 export type CartridgeQuizzes =
   | { as: 'lti'; launchUrl: string }
-  | { as: 'qti'; assessment: (quiz: Quiz) => { xml: string; warnings: ExportWarning[] } };
+  | { as: 'qti'; assessment: (quiz: Quiz) => string };
 
 export interface CartridgeOptions {
   quizzes: CartridgeQuizzes;
@@ -170,9 +170,7 @@ export async function buildCartridge(loaded: LoadedCourse, options: CartridgeOpt
       resources.push({ identifier, type: RESOURCE_TYPES.ltiLink, files: [path], dependencies: [] });
     } else {
       const path = `assessments/${quiz.id}/assessment.xml`;
-      const assessment = options.quizzes.assessment(quiz);
-      warnings.push(...assessment.warnings);
-      files.set(path, assessment.xml);
+      files.set(path, options.quizzes.assessment(quiz));
       resources.push({ identifier, type: RESOURCE_TYPES.assessment, files: [path], dependencies: [] });
     }
   }

@@ -1,6 +1,5 @@
-import type { Choice, Question, Quiz } from '@coursekit/quiz-engine';
+import type { Choice, QtiExportWarning, Question, Quiz } from '@coursekit/quiz-engine';
 import { create } from 'xmlbuilder2';
-import type { ExportWarning } from './static-html.js';
 
 /** Common Cartridge 1.3 carries assessments in its profile of QTI 1.2.1, not in QTI 3.0. */
 export const CC_QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
@@ -10,8 +9,6 @@ const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 type Builder = ReturnType<typeof create>;
 
 export interface CcAssessmentOptions {
-  /** The quiz's file in the course, for warnings. */
-  file: string;
   /** Markdown → HTML for prompts and choices (carried as `text/html` in `mattext`). */
   renderMarkdown?: ((markdown: string) => string) | undefined;
 }
@@ -88,9 +85,10 @@ const profiles: Partial<Record<Question['type'], string>> = {
 export function ccAssessment(
   quiz: Quiz,
   options: CcAssessmentOptions,
-): { xml: string; warnings: ExportWarning[] } {
-  const warnings: ExportWarning[] = [];
-  const warn = (message: string, rule: string) => warnings.push({ file: options.file, message, rule });
+): { xml: string; warnings: QtiExportWarning[] } {
+  const warnings: QtiExportWarning[] = [];
+  let path: (string | number)[] = [];
+  const warn = (message: string, rule: string) => warnings.push({ quizId: quiz.id, path, message, rule });
   const root = create({ version: '1.0', encoding: 'UTF-8' })
     .ele(CC_QTI_NAMESPACE, 'questestinterop')
     .att(XSI_NAMESPACE, 'xsi:schemaLocation', CC_QTI_SCHEMA_LOCATION);
@@ -101,19 +99,24 @@ export function ccAssessment(
     cc_maxattempts: quiz.maxAttempts === undefined ? 'unlimited' : String(quiz.maxAttempts),
   });
   const section = assessment.ele('section', { ident: 'root_section' });
-  const questions: Question[] = [];
-  for (const entry of quiz.questions) {
+  const questions: { question: Question; path: (string | number)[] }[] = [];
+  quiz.questions.forEach((entry, index) => {
     if (entry.type !== 'pool') {
-      questions.push(entry);
-      continue;
+      questions.push({ question: entry, path: ['questions', index] });
+      return;
     }
+    path = ['questions', index, 'draw'];
     warn(
       `pool '${entry.id}' draws ${entry.draw} of ${entry.questions.length} in coursekit; the Common Cartridge QTI profile has no random draw, so all of them are included`,
       'cc-qti/pool',
     );
-    questions.push(...entry.questions);
-  }
-  for (const question of questions) {
+    entry.questions.forEach((question, inner) => {
+      questions.push({ question, path: ['questions', index, 'questions', inner] });
+    });
+  });
+  for (const entry of questions) {
+    const { question } = entry;
+    path = entry.path;
     const profile = profiles[question.type];
     if (profile === undefined) {
       warn(

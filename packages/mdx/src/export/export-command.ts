@@ -191,16 +191,18 @@ async function exportCcAction(
       'say how the quizzes go into the cartridge: --lti-url <the tool launch URL> (graded on the coursekit server) or --qti',
     );
   const textWarnings: ExportWarning[] = [];
+  const assessmentWarnings: QtiExportWarning[] = [];
   const quizzes: CartridgeQuizzes = options.qti
     ? {
         as: 'qti',
-        assessment: (quiz) =>
-          ccAssessment(quiz, {
-            file: quizFile(path, quiz.id),
-            renderMarkdown: quizMarkdown(loaded, quizFile(path, quiz.id), (warning) =>
-              textWarnings.push(warning),
-            ),
-          }),
+        assessment: (quiz) => {
+          const renderMarkdown = quizMarkdown(loaded, quizFile(path, quiz.id), (warning) =>
+            textWarnings.push(warning),
+          );
+          const assessment = ccAssessment(quiz, { renderMarkdown });
+          assessmentWarnings.push(...assessment.warnings);
+          return assessment.xml;
+        },
       }
     : { as: 'lti', launchUrl: launchUrlOf(options.ltiUrl ?? 'https://localhost/') };
   const cartridge = await buildCartridge(loaded, { quizzes });
@@ -213,7 +215,10 @@ async function exportCcAction(
   }
   const out = options.out ?? `${loaded.course?.id ?? 'course'}.imscc`;
   const written = await writePackage(context, out, zip(cartridge.files));
-  const issues = [...cartridge.warnings, ...textWarnings].map(asIssue);
+  const issues = [
+    ...(await placeQtiWarnings(path, assessmentWarnings)),
+    ...[...cartridge.warnings, ...textWarnings].map(asIssue),
+  ];
   if (issues.length > 0) context.io.stdout.write(formatTextReport(issues, path, context.io.cwd));
   const quizCount = Object.keys(loaded.quizzes).length;
   context.io.stdout.write(
