@@ -7,6 +7,8 @@ import { CC_NAMESPACE, LTI_LINK_NAMESPACE, RESOURCE_TYPES } from './cartridge.js
 export interface CartridgeProblem {
   rule: string;
   message: string;
+  /** The package file the problem is in, where it is one file (a page's broken link). */
+  path?: string;
 }
 
 type XmlObject = Record<string, unknown>;
@@ -185,7 +187,11 @@ export function checkCartridge(files: ReadonlyMap<string, string | Uint8Array>):
     if (path.endsWith('.html')) {
       for (const target of pageLinks(read(path) ?? '', path))
         if (!files.has(target))
-          problem('cc/webcontent-link', `${path} links to ${target}, which is not in the package`);
+          problems.push({
+            rule: 'cc/webcontent-link',
+            message: `${path} links to ${target}, which is not in the package`,
+            path,
+          });
     }
   }
   return problems;

@@ -62,6 +62,19 @@ describe('coursekit export cc', () => {
     );
   });
 
+  it('warns, at the lesson, about a link to a file the cartridge does not hold', async () => {
+    const lessonFile = join(work, 'course', 'lessons', '01-evaporation.mdx');
+    await writeFile(
+      lessonFile,
+      `${await readFile(lessonFile, 'utf8')}\nSee [the worksheet](worksheet.pdf).\n`,
+    );
+    const { io, output } = captureIo(work);
+    expect(await runCli(['export', 'cc', 'course', '--lti-url', 'https://tool.example.org/lti'], io)).toBe(0);
+    expect(output.stdout).toMatch(
+      /course\/lessons\/01-evaporation\.mdx:1:1 {2}warning {2}web\/lessons\/evaporation\.html links to web\/lessons\/worksheet\.pdf, which is not in the package; .+ {2}cc\/webcontent-link/,
+    );
+  });
+
   it('asks how to carry the quizzes, and writes nothing, when neither --lti-url nor --qti is given', async () => {
     const { io, output } = captureIo(work);
     expect(await runCli(['export', 'cc', 'course'], io)).toBe(2);

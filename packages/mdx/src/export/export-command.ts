@@ -207,11 +207,22 @@ async function exportCcAction(
     : { as: 'lti', launchUrl: launchUrlOf(options.ltiUrl ?? 'https://localhost/') };
   const cartridge = await buildCartridge(loaded, { quizzes });
   const problems = checkCartridge(cartridge.files);
-  if (problems.length > 0) {
+  // A lesson's own link to a file the course does not ship is the author's to fix: a warning, not a failure.
+  const brokenLinks = problems.filter((problem) => problem.rule === 'cc/webcontent-link');
+  const broken = problems.filter((problem) => problem.rule !== 'cc/webcontent-link');
+  if (broken.length > 0) {
     // The cartridge was built wrong: a bug in coursekit, not in the course.
     throw new Error(
-      `the cartridge breaks Common Cartridge rules (${problems.map((p) => `${p.rule}: ${p.message}`).join('; ')})`,
+      `the cartridge breaks Common Cartridge rules (${broken.map((p) => `${p.rule}: ${p.message}`).join('; ')})`,
     );
+  }
+  for (const problem of brokenLinks) {
+    const lesson = loaded.lessons.find((candidate) => problem.path === `web/lessons/${candidate.id}.html`);
+    textWarnings.push({
+      file: lesson?.file ?? problem.path ?? 'imsmanifest.xml',
+      message: `${problem.message}; the link will not work in the learning platform`,
+      rule: problem.rule,
+    });
   }
   const out = options.out ?? `${loaded.course?.id ?? 'course'}.imscc`;
   const written = await writePackage(context, out, zip(cartridge.files));

@@ -1,13 +1,16 @@
 import { createProcessor } from '@mdx-js/mdx';
 import type { Element, ElementContent, Root as HastRoot, Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { type Options as ToHtmlOptions, toHtml } from 'hast-util-to-html';
+import { toHtml } from 'hast-util-to-html';
+import { toXast } from 'hast-util-to-xast';
 import type { Root as MdastRoot, Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { type Handler, type State, toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { toXml } from 'xast-util-to-xml';
 import type { CitationRenderer } from '../citation-renderer.js';
 import { esmDefault } from '../esm-default.js';
 import { remarkCitations } from '../remark-citations.js';
@@ -192,17 +195,16 @@ export function markdownToHast(
   return courseTreeToHast(tree, context);
 }
 
-/** Serialised so that an XML parser reads it too (QTI keeps its HTML as XHTML). */
-export const xhtmlOptions: ToHtmlOptions = {
-  closeSelfClosing: true,
-  tightSelfClosing: false,
-  closeEmptyElements: false,
-  allowDangerousCharacters: false,
-  characterReferences: { useNamedReferences: false },
-};
-
+/**
+ * The tree as an XHTML fragment for QTI, through xast so that it is XML (every attribute with a value,
+ * every element closed). QTI 3 keeps its HTML in its own namespace, so the XHTML namespace is left off.
+ */
 export function hastToXhtml(tree: HastRoot): string {
-  return toHtml(tree, xhtmlOptions);
+  const xml = toXast(tree);
+  visit(xml, 'element', (node) => {
+    delete node.attributes.xmlns;
+  });
+  return toXml(xml);
 }
 
 export function hastToHtml(tree: HastRoot): string {
