@@ -1,7 +1,7 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { create } from 'xmlbuilder2';
-import type { QuestionPool, Quiz } from '../quiz.js';
-import type { Question } from '../types/registry.js';
+// The package's public, normalised types only (see items.ts).
+import type { Question, QuestionPool, Quiz } from '../index.js';
 import { itemHref, itemIdentifier, testHref, testIdentifier } from './identifiers.js';
 import { type QtiTextOptions, qtiItem } from './items.js';
 import type { QtiExportWarning } from './warnings.js';
