@@ -226,3 +226,23 @@ test('with --qti the quizzes are Common Cartridge QTI assessments of the types t
       'cc.essay.v0p1',
     ]).toContain(profile);
 });
+
+describe.each(courses)('coursekit export qti of $name', ({ dir }) => {
+  test('writes well-formed items whose Markdown and citations are rendered', async () => {
+    const out = join(work, `${posix.basename(dir)}-qti.zip`);
+    const { stdout } = await run(process.execPath, [cli, 'export', 'qti', dir, '--out', out]);
+    expect(stdout).toMatch(/wrote .*-qti\.zip: QTI 3\.0 package with \d+ tests and \d+ items/);
+    // Every warning is placed in a quiz file.
+    for (const line of stdout.split('\n').filter((entry) => entry.includes('  warning  ')))
+      expect(line).toMatch(/quizzes\/[a-z0-9-]+\.(yaml|yml|gift):\d+:\d+ {2}warning {2}/);
+    const files = await readZip(await readFile(out));
+    let cited = 0;
+    for (const [path, content] of files) {
+      const xml = content.toString('utf8');
+      expect(XMLValidator.validate(xml), path).toBe(true);
+      expect(xml, path).not.toMatch(/\[@[a-z]/);
+      cited += (xml.match(/<span class="citation">/g) ?? []).length;
+    }
+    expect(cited).toBeGreaterThan(0);
+  });
+});
