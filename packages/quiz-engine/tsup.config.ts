@@ -1,11 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The React controls are a separate entry, so that the main entry never loads React.
+  entry: { index: 'src/index.ts', 'react/index': 'src/react/index.tsx' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'node20',
   splitting: false,
+  external: ['react'],
 });

@@ -2,12 +2,12 @@ import type { AttemptError, Behaviour, QuestionAttemptState } from './behaviours
 import { deferredBehaviour } from './behaviours/deferred.js';
 import { immediateBehaviour } from './behaviours/immediate.js';
 import { interactiveBehaviour } from './behaviours/interactive.js';
+import { compiledOf } from './compile.js';
 import { type GradeResult, type QuestionResult, resultFor, resultForChecked, summarise } from './grade.js';
-import { layoutQuiz, questionIdsForAttempt } from './layout.js';
+import { type LaidOutQuestion, layoutQuiz, questionIdsForAttempt, viewOf } from './layout.js';
 import type { BehaviourName, Quiz } from './quiz.js';
 import { checkResponses } from './responses.js';
 import type { Seed } from './shuffle.js';
-import { checkQuestionResponse, type QuestionLayout } from './types/registry.js';
 
 export type AttemptStep =
   | { action: 'answer'; questionId: string; response: unknown }
@@ -139,8 +139,8 @@ export function answer(state: AttemptState, questionId: string, response: unknow
   };
 }
 
-function layoutOf(quiz: Quiz, state: AttemptState, questionId: string): QuestionLayout | undefined {
-  return layoutQuiz(quiz, state.seed).questions.find((layout) => layout.question.id === questionId);
+function layoutOf(quiz: Quiz, state: AttemptState, questionId: string): LaidOutQuestion | undefined {
+  return layoutQuiz(quiz, state.seed).find((laidOut) => laidOut.question.id === questionId);
 }
 
 /** Grades one question now (immediate and interactive behaviours); a refused check changes nothing. */
@@ -155,10 +155,19 @@ export function check(state: AttemptState, quiz: Quiz, questionId: string): Atte
   if (!('response' in found.question)) return fail('no-response', 'answer the question before checking it');
   const layout = layoutOf(quiz, state, found.id);
   if (layout === undefined) return fail('unknown-question', `'${found.id}' is not a question of this quiz`);
-  if (layout.question.type === 'essay') {
-    return fail('check-not-available', 'essays are graded by the teacher after submission');
+  const { definition } = layout.compiled;
+  if (definition.needsHuman) {
+    return fail(
+      'check-not-available',
+      `${layout.question.type} questions are marked by the teacher after submission`,
+    );
   }
-  const checked = checkQuestionResponse(layout.view, found.question.response);
+  let checked: ReturnType<typeof definition.checkResponse>;
+  try {
+    checked = definition.checkResponse(viewOf(layout), found.question.response);
+  } catch {
+    return fail('invalid-response', 'this answer could not be read');
+  }
   if (!checked.ok) return fail('invalid-response', checked.error.message);
 
   const raw = resultFor(layout, { value: checked.value });
@@ -187,15 +196,13 @@ export function submit(state: AttemptState, quiz: Quiz): AttemptTransition<{ res
   if (state.status === 'submitted')
     return fail('already-submitted', 'this attempt has already been submitted');
   const behaviour = BEHAVIOURS[state.behaviour];
-  const layouts = layoutQuiz(quiz, state.seed).questions;
+  const compiled = compiledOf(quiz);
+  const layouts = layoutQuiz(quiz, state.seed, compiled);
   const stored: Record<string, unknown> = {};
   for (const [id, question] of Object.entries(state.questions)) {
     if ('response' in question) stored[id] = question.response;
   }
-  const checked = checkResponses(
-    layouts.map((layout) => layout.view),
-    stored,
-  );
+  const checked = checkResponses(layouts, stored, compiled);
   const results = layouts.map((layout) => {
     const raw = resultForChecked(layout, checked);
     const question = state.questions[layout.question.id];

@@ -1,15 +1,11 @@
-import { layoutQuiz } from './layout.js';
+import { compiledOf } from './compile.js';
+import { type LaidOutQuestion, layoutQuiz } from './layout.js';
 import type { Quiz } from './quiz.js';
 import { checkResponses, type ResponseIssue, type Responses } from './responses.js';
 import type { Seed } from './shuffle.js';
 import type { CorrectAnswer, FeedbackItem, RawGrade, ResponseError } from './types/common.js';
-import type { RubricCriterion } from './types/essay.js';
-import {
-  correctAnswerOf,
-  gradeQuestionResponse,
-  type QuestionLayout,
-  type QuestionType,
-} from './types/registry.js';
+import type { RubricCriterion } from './types/essay/essay.js';
+import type { QuestionType } from './types/registry.js';
 
 export type QuestionStatus = 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'invalid' | 'needs-review';
 
@@ -80,10 +76,11 @@ function correctnessOf(status: QuestionStatus): boolean | 'partial' {
 
 /** @internal One question's result before any behaviour penalty; `value` must already be checked. */
 export function resultFor(
-  layout: QuestionLayout,
+  laidOut: LaidOutQuestion,
   check: { value?: unknown; error?: ResponseError },
 ): QuestionResult {
-  const { question } = layout;
+  const { question, arrangement } = laidOut;
+  const { definition, prepared } = laidOut.compiled;
   const result: QuestionResult = {
     id: question.id,
     type: question.type,
@@ -92,38 +89,42 @@ export function resultFor(
     maxScore: question.points,
     correct: false,
     feedback: [],
-    objectives: [...question.objectives],
+    objectives: question.objectives.slice(),
   };
   if (question.explanation !== undefined) result.explanation = question.explanation;
-  const correctAnswer = correctAnswerOf(layout);
+  const correctAnswer = definition.correctAnswer(question, arrangement, prepared);
   if (correctAnswer !== undefined) result.correctAnswer = correctAnswer;
-  if (question.type === 'essay') result.rubric = question.rubric.map((criterion) => ({ ...criterion }));
+  if (definition.resultDetails !== undefined) Object.assign(result, definition.resultDetails(question));
   if (check.error !== undefined) {
     result.status = 'invalid';
     result.error = check.error;
     return result;
   }
   if (!('value' in check)) return result;
-  const raw = gradeQuestionResponse(layout, check.value);
+  result.response = check.value;
+  if (definition.needsHuman) {
+    result.status = 'needs-review';
+    return result;
+  }
+  const raw: RawGrade = definition.grade(question, arrangement, check.value, prepared);
   result.status = statusOf(raw);
   result.correct = correctnessOf(result.status);
   result.score = roundScore(Math.min(1, Math.max(0, raw.fraction)) * question.points);
   result.feedback = raw.feedback;
-  result.response = check.value;
   return result;
 }
 
 /** @internal One question's result from what `checkResponses` made of a whole submission. */
 export function resultForChecked(
-  layout: QuestionLayout,
+  laidOut: LaidOutQuestion,
   checked: { responses: Responses; errors: ReadonlyMap<string, ResponseError> },
 ): QuestionResult {
-  const id = layout.question.id;
+  const id = laidOut.question.id;
   const error = checked.errors.get(id);
-  if (error !== undefined) return resultFor(layout, { error });
+  if (error !== undefined) return resultFor(laidOut, { error });
   return Object.hasOwn(checked.responses, id)
-    ? resultFor(layout, { value: checked.responses[id] })
-    : resultFor(layout, {});
+    ? resultFor(laidOut, { value: checked.responses[id] })
+    : resultFor(laidOut, {});
 }
 
 /** @internal Totals, pass/fail and mastery over question results. */
@@ -177,11 +178,9 @@ function percentageOf(score: number, maxScore: number): number {
  * 0 with `status: 'invalid'` and an error, and nothing here throws on them or touches the quiz.
  */
 export function grade(quiz: Quiz, responses: unknown, options: { seed: Seed }): GradeResult {
-  const { questions } = layoutQuiz(quiz, options.seed);
-  const checked = checkResponses(
-    questions.map((layout) => layout.view),
-    responses,
-  );
-  const results = questions.map((layout) => resultForChecked(layout, checked));
+  const compiled = compiledOf(quiz);
+  const laidOut = layoutQuiz(quiz, options.seed, compiled);
+  const checked = checkResponses(laidOut, responses, compiled);
+  const results = laidOut.map((question) => resultForChecked(question, checked));
   return summarise(quiz, results, checked.issues);
 }

@@ -19,6 +19,22 @@ export type {
 export { deferredBehaviour } from './behaviours/deferred.js';
 export { immediateBehaviour } from './behaviours/immediate.js';
 export { interactiveBehaviour, penaltyFactor } from './behaviours/interactive.js';
+export {
+  type AnyClientType,
+  builtInClientTypes,
+  type ClientQuestionType,
+  initialResponse,
+  needsHuman,
+  publicQuizTexts,
+  type ShownQuestion,
+} from './client.js';
+export {
+  type AnyPublicQuestion,
+  builtInEngine,
+  createQuizEngine,
+  describeResponse,
+  type QuizEngine,
+} from './engine.js';
 export { formatPath, type QuizIssue, QuizValidationError } from './errors.js';
 export {
   escapeGift,
@@ -67,9 +83,15 @@ export type {
   CategoriseQuestion,
   Category,
   PublicCategoriseQuestion,
-} from './types/categorise.js';
+} from './types/categorise/categorise.js';
 export type { Choice, PublicChoice } from './types/choices.js';
-export type { ClozeBlank, ClozeQuestion, PublicClozeBlank, PublicClozeQuestion } from './types/cloze.js';
+export type {
+  ClozeBlank,
+  ClozeQuestion,
+  PublicClozeBlank,
+  PublicClozeQuestion,
+} from './types/cloze/cloze.js';
+export { type ClozeSegment, splitClozeText } from './types/cloze/segments.js';
 export type {
   CorrectAnswer,
   FeedbackItem,
@@ -78,19 +100,66 @@ export type {
   ResponseError,
   ResponseErrorCode,
 } from './types/common.js';
-export type { EssayQuestion, PublicEssayQuestion, RubricCriterion } from './types/essay.js';
-export type { MatchingPair, MatchingQuestion, PublicMatchingQuestion } from './types/matching.js';
-export type { MultipleResponseQuestion, PublicMultipleResponseQuestion } from './types/multiple.js';
-export type { NumericQuestion, PublicNumericQuestion } from './types/numeric.js';
-export type { OrderingItem, OrderingQuestion, PublicOrderingQuestion } from './types/ordering.js';
+// Building blocks for question types defined outside the package.
+export {
+  type Arrangement,
+  arrange,
+  authoredIndexOf,
+  checkOneOf,
+  checkText,
+  clampFraction,
+  describe as describeValue,
+  isPlainRecord,
+  mustBe,
+  normaliseBase,
+  opaqueIdOf,
+  publicBase,
+  questionBaseShape,
+  type RawGrade,
+  type ResponseCheck,
+  rejectResponse,
+  slugSchema,
+  textSchema,
+} from './types/common.js';
+export {
+  type AnyQuestionType,
+  type DraftResponse,
+  defineQuestionType,
+  type GiftMapping,
+  type GiftQuestion,
+  type GiftRead,
+  type GiftWritten,
+  type LayoutOptions,
+  type PublicQuestionOf,
+  type QuestionOf,
+  type QuestionTexts,
+  type QuestionTypeDefinition,
+  type ResponseOf,
+} from './types/definition.js';
+export type { EssayQuestion, PublicEssayQuestion, RubricCriterion } from './types/essay/essay.js';
+export { countWords } from './types/essay/marking.js';
+export type { MatchingPair, MatchingQuestion, PublicMatchingQuestion } from './types/matching/matching.js';
+export type { MultipleResponseQuestion, PublicMultipleResponseQuestion } from './types/multiple/multiple.js';
+export type { NumericAnswer, NumericQuestion, PublicNumericQuestion } from './types/numeric/numeric.js';
+export { moveItem } from './types/ordering/move.js';
+export type {
+  OrderingItem,
+  OrderingQuestion,
+  OrderingScoring,
+  PublicOrderingQuestion,
+} from './types/ordering/ordering.js';
+export { publicItemsOf } from './types/public-items.js';
 export {
   type AuthoredQuestion,
+  builtInQuestionTypes,
   type PublicQuestion,
   QUESTION_TYPES,
   type Question,
+  type QuestionResponse,
   type QuestionType,
   questionSchema,
+  questionSchemaOf,
 } from './types/registry.js';
-export type { AcceptedAnswer, PublicShortAnswerQuestion, ShortAnswerQuestion } from './types/short.js';
-export type { PublicSingleChoiceQuestion, SingleChoiceQuestion } from './types/single.js';
-export type { PublicTrueFalseQuestion, TrueFalseQuestion } from './types/truefalse.js';
+export type { AcceptedAnswer, PublicShortAnswerQuestion, ShortAnswerQuestion } from './types/short/short.js';
+export type { PublicSingleChoiceQuestion, SingleChoiceQuestion } from './types/single/single.js';
+export type { PublicTrueFalseQuestion, TrueFalseQuestion } from './types/truefalse/truefalse.js';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { sealQuiz } from './compile.js';
 import { type QuizIssue, QuizValidationError } from './errors.js';
 import {
   DEFAULT_INTERACTIVE_PENALTY,
@@ -9,7 +10,7 @@ import {
   quizSchema,
 } from './quiz.js';
 import { isPlainRecord } from './types/common.js';
-import { normaliseQuestion } from './types/registry.js';
+import { builtInTypeTable, type Question, type QuestionTypeTable } from './types/registry.js';
 
 const EXPECTED_NAMES: Record<string, string> = {
   string: 'text',
@@ -85,13 +86,25 @@ function duplicateIdIssues(data: unknown): QuizIssue[] {
  * choice ids derived. Throws `QuizValidationError` listing every problem with its path; never half-parses.
  */
 export function parseQuiz(data: unknown): Quiz {
-  const result = quizSchema.safeParse(data, { error: issueMessage });
+  return parseQuizWith(data, quizSchema, builtInTypeTable);
+}
+
+/** @internal `parseQuiz` for the question types of one engine. */
+export function parseQuizWith(data: unknown, schema: z.ZodType, types: QuestionTypeTable): Quiz {
+  const result = schema.safeParse(data, { error: issueMessage }) as z.ZodSafeParseResult<
+    z.output<typeof quizSchema>
+  >;
   const issues = [...(result.success ? [] : toQuizIssues(result.error.issues)), ...duplicateIdIssues(data)];
   if (!result.success || issues.length > 0) {
     const id = isPlainRecord(data) && typeof data.id === 'string' ? `quiz '${data.id}'` : 'quiz';
     throw new QuizValidationError(issues, id);
   }
   const authored = result.data;
+  const normaliseQuestion = (entry: { type: string }): Question => {
+    // The schema accepted only the table's types, so the definition is there.
+    const definition = types.get(entry.type) as { normalise(authored: unknown): Question };
+    return definition.normalise(entry);
+  };
   const behaviour = authored.behaviour ?? 'deferred';
   const quiz: Quiz = {
     id: authored.id,
@@ -115,5 +128,5 @@ export function parseQuiz(data: unknown): Quiz {
     ),
   };
   if (authored.maxAttempts !== undefined) quiz.maxAttempts = authored.maxAttempts;
-  return quiz;
+  return sealQuiz(quiz, types);
 }

@@ -1,4 +1,4 @@
-import { layoutQuiz } from './layout.js';
+import { layoutQuiz, viewOf } from './layout.js';
 import type { BehaviourName, Quiz } from './quiz.js';
 import type { Seed } from './shuffle.js';
 import type { PublicQuestion } from './types/registry.js';
@@ -21,7 +21,7 @@ export interface PublicQuiz {
  * ids. No correctness, feedback, explanations, hints, accepted answers, tolerances or solution orders.
  */
 export function toPublicQuiz(quiz: Quiz, options: { seed: Seed }): PublicQuiz {
-  const questions = layoutQuiz(quiz, options.seed).questions.map((layout) => layout.view);
+  const questions = layoutQuiz(quiz, options.seed).map(viewOf);
   const publicQuiz: PublicQuiz = {
     id: quiz.id,
     title: quiz.title,

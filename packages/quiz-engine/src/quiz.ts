@@ -10,68 +10,89 @@ export const DEFAULT_INTERACTIVE_PENALTY = 1 / 3;
 export const DEFAULT_INTERACTIVE_TRIES = 3;
 export const DEFAULT_PASS_MARK = 50;
 
-export const poolSchema = z
-  .strictObject({
-    type: z.literal('pool'),
-    id: slugSchema,
-    draw: z
-      .number({ error: mustBe('a number') })
-      .int({ error: 'must be a whole number' })
-      .positive({ error: 'must be at least 1' }),
-    questions: z.array(questionSchema).min(1, { error: 'a pool needs at least one question' }),
-  })
-  .superRefine((pool, ctx) => {
-    if (pool.draw > pool.questions.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['draw'],
-        message: `draws ${pool.draw} but the pool holds only ${pool.questions.length} question(s)`,
-      });
-    }
-  });
+function poolSchemaOf<Q extends z.ZodType>(question: Q) {
+  return z
+    .strictObject({
+      type: z.literal('pool'),
+      id: slugSchema,
+      draw: z
+        .number({ error: mustBe('a number') })
+        .int({ error: 'must be a whole number' })
+        .positive({ error: 'must be at least 1' }),
+      questions: z.array(question).min(1, { error: 'a pool needs at least one question' }),
+    })
+    .superRefine((pool, ctx) => {
+      if (pool.draw > pool.questions.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['draw'],
+          message: `draws ${pool.draw} but the pool holds only ${pool.questions.length} question(s)`,
+        });
+      }
+    });
+}
 
-const quizEntrySchema = z.discriminatedUnion('type', [...questionSchema.options, poolSchema]);
+export const poolSchema = poolSchemaOf(questionSchema);
 
-/** The authored quiz shape (`quizzes/<id>.yaml`, see docs/course-format.md). Unknown keys are errors. */
-export const quizSchema = z
-  .strictObject({
-    id: slugSchema,
-    title: textSchema,
-    behaviour: z.enum(BEHAVIOURS, { error: `must be one of: ${BEHAVIOURS.join(', ')}` }).optional(),
-    tries: z
-      .number({ error: mustBe('a number') })
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be at least 1' })
-      .max(10, { error: 'must be at most 10' })
-      .optional(),
-    penalty: z
-      .number({ error: mustBe('a number') })
-      .min(0, { error: 'must be between 0 and 1' })
-      .max(1, { error: 'must be between 0 and 1' })
-      .optional(),
-    passMark: z
-      .number({ error: mustBe('a number') })
-      .min(0, { error: 'must be a percentage from 0 to 100' })
-      .max(100, { error: 'must be a percentage from 0 to 100' })
-      .optional(),
-    maxAttempts: z
-      .number({ error: mustBe('a number') })
-      .int({ error: 'must be a whole number' })
-      .positive({ error: 'must be at least 1 (leave it out for unlimited attempts)' })
-      .optional(),
-    shuffleQuestions: z.boolean({ error: mustBe('true or false') }).optional(),
-    shuffleChoices: z.boolean({ error: mustBe('true or false') }).optional(),
-    questions: z.array(quizEntrySchema).min(1, { error: 'a quiz needs at least one question' }),
-  })
-  .superRefine((quiz, ctx) => {
-    if ((quiz.behaviour ?? 'deferred') !== 'interactive') {
-      for (const key of ['tries', 'penalty'] as const) {
-        if (quiz[key] !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'is only used with behaviour: interactive' });
+/**
+ * The authored quiz shape for a set of question types: `question` is their discriminated union
+ * (`questionSchemaOf`), each with its own `type` literal.
+ */
+export function quizSchemaOf<
+  Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]],
+>(question: z.ZodDiscriminatedUnion<Options>) {
+  const entries: [...Options, ReturnType<typeof poolSchemaOf<z.ZodDiscriminatedUnion<Options>>>] = [
+    ...question.options,
+    poolSchemaOf(question),
+  ];
+  const quizEntrySchema = z.discriminatedUnion('type', entries);
+  return z
+    .strictObject({
+      id: slugSchema,
+      title: textSchema,
+      behaviour: z.enum(BEHAVIOURS, { error: `must be one of: ${BEHAVIOURS.join(', ')}` }).optional(),
+      tries: z
+        .number({ error: mustBe('a number') })
+        .int({ error: 'must be a whole number' })
+        .min(1, { error: 'must be at least 1' })
+        .max(10, { error: 'must be at most 10' })
+        .optional(),
+      penalty: z
+        .number({ error: mustBe('a number') })
+        .min(0, { error: 'must be between 0 and 1' })
+        .max(1, { error: 'must be between 0 and 1' })
+        .optional(),
+      passMark: z
+        .number({ error: mustBe('a number') })
+        .min(0, { error: 'must be a percentage from 0 to 100' })
+        .max(100, { error: 'must be a percentage from 0 to 100' })
+        .optional(),
+      maxAttempts: z
+        .number({ error: mustBe('a number') })
+        .int({ error: 'must be a whole number' })
+        .positive({ error: 'must be at least 1 (leave it out for unlimited attempts)' })
+        .optional(),
+      shuffleQuestions: z.boolean({ error: mustBe('true or false') }).optional(),
+      shuffleChoices: z.boolean({ error: mustBe('true or false') }).optional(),
+      questions: z.array(quizEntrySchema).min(1, { error: 'a quiz needs at least one question' }),
+    })
+    .superRefine((quiz, ctx) => {
+      if ((quiz.behaviour ?? 'deferred') !== 'interactive') {
+        for (const key of ['tries', 'penalty'] as const) {
+          if (quiz[key] !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: 'is only used with behaviour: interactive',
+            });
+          }
         }
       }
-    }
-  });
+    });
+}
+
+/** The authored quiz shape (`quizzes/<id>.yaml`, see docs/course-format.md). Unknown keys are errors. */
+export const quizSchema = quizSchemaOf(questionSchema);
 
 export type AuthoredQuiz = z.input<typeof quizSchema>;
 

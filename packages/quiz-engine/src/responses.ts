@@ -1,4 +1,5 @@
-import { layoutQuiz } from './layout.js';
+import { type CompiledQuiz, compiledOf } from './compile.js';
+import { type LaidOutQuestion, layoutQuiz, viewOf } from './layout.js';
 import type { PublicQuiz } from './public.js';
 import type { Quiz } from './quiz.js';
 import type { Seed } from './shuffle.js';
@@ -6,10 +7,12 @@ import {
   describe,
   isPlainRecord,
   preview,
+  type ResponseCheck,
   type ResponseError,
   type ResponseErrorCode,
 } from './types/common.js';
-import { checkQuestionResponse, type PublicQuestion } from './types/registry.js';
+import type { QuestionTypeTable } from './types/registry.js';
+import { builtInTypeTable, type PublicQuestion } from './types/registry.js';
 
 /**
  * Responses keyed by question id. Shapes per type: single → choice id; multiple → choice ids; truefalse →
@@ -36,25 +39,23 @@ export interface ResponseValidation {
 // Enough to explain a bad request without echoing a flood of junk keys.
 const MAX_REPORTED_UNKNOWN_KEYS = 20;
 
-/** @internal Checks input against the public questions of one attempt; never throws. */
-export function checkResponses(
-  questions: readonly PublicQuestion[],
-  input: unknown,
-): ResponseValidation & { errors: Map<string, ResponseError> } {
-  const responses: Responses = {};
+/** The questions one check runs over: public views, or questions laid out for a seed (views made on demand). */
+type Checkable =
+  | { kind: 'views'; views: readonly PublicQuestion[]; types: QuestionTypeTable }
+  | { kind: 'laid-out'; laidOut: readonly LaidOutQuestion[]; compiled: CompiledQuiz };
+
+function wholeInputIssue(input: unknown): ResponseIssue {
+  return {
+    code: 'not-an-object',
+    message: `responses must be an object of question id → answer, got ${describe(input)}`,
+  };
+}
+
+function unknownKeyIssues(input: Record<string, unknown>, isAsked: (id: string) => boolean): ResponseIssue[] {
   const issues: ResponseIssue[] = [];
-  const errors = new Map<string, ResponseError>();
-  if (!isPlainRecord(input)) {
-    const issue: ResponseIssue = {
-      code: 'not-an-object',
-      message: `responses must be an object of question id → answer, got ${describe(input)}`,
-    };
-    return { ok: false, responses, issues: [issue], errors };
-  }
-  const byId = new Map(questions.map((question) => [question.id, question]));
   let unknown = 0;
   for (const key of Object.keys(input)) {
-    if (byId.has(key)) continue;
+    if (isAsked(key)) continue;
     unknown += 1;
     if (unknown <= MAX_REPORTED_UNKNOWN_KEYS) {
       issues.push({
@@ -69,19 +70,69 @@ export function checkResponses(
       message: `${unknown - MAX_REPORTED_UNKNOWN_KEYS} more unknown question ids were left out of this report`,
     });
   }
-  for (const question of questions) {
-    if (!Object.hasOwn(input, question.id)) continue;
-    let error: ResponseError | undefined;
-    try {
-      const checked = checkQuestionResponse(question, input[question.id]);
-      if (checked.ok) responses[question.id] = checked.value;
-      else error = checked.error;
-    } catch {
-      error = { code: 'wrong-type', message: 'this answer could not be read' };
-    }
-    if (error !== undefined) {
-      errors.set(question.id, error);
-      issues.push({ questionId: question.id, ...error });
+  return issues;
+}
+
+function checkOne(definitionCheck: () => ResponseCheck<unknown>): ResponseCheck<unknown> {
+  try {
+    return definitionCheck();
+  } catch {
+    return { ok: false, error: { code: 'wrong-type', message: 'this answer could not be read' } };
+  }
+}
+
+/** @internal Checks input against the questions of one attempt; never throws. */
+export function checkResponses(
+  questions: readonly LaidOutQuestion[] | readonly PublicQuestion[],
+  input: unknown,
+  compiled?: CompiledQuiz,
+): ResponseValidation & { errors: Map<string, ResponseError> } {
+  const checkable: Checkable =
+    compiled === undefined
+      ? { kind: 'views', views: questions as readonly PublicQuestion[], types: builtInTypeTable }
+      : { kind: 'laid-out', laidOut: questions as readonly LaidOutQuestion[], compiled };
+  return runChecks(checkable, input);
+}
+
+function runChecks(
+  checkable: Checkable,
+  input: unknown,
+): ResponseValidation & { errors: Map<string, ResponseError> } {
+  const responses: Responses = {};
+  const errors = new Map<string, ResponseError>();
+  if (!isPlainRecord(input)) return { ok: false, responses, issues: [wholeInputIssue(input)], errors };
+  const count = checkable.kind === 'views' ? checkable.views.length : checkable.laidOut.length;
+  const idAt = (index: number) =>
+    checkable.kind === 'views'
+      ? (checkable.views[index] as PublicQuestion).id
+      : (checkable.laidOut[index] as LaidOutQuestion).question.id;
+  const isAsked = (id: string) => {
+    // Without pools, every question of the quiz is asked; with them, only the drawn ones.
+    if (checkable.kind === 'laid-out' && !checkable.compiled.hasPools) return checkable.compiled.byId.has(id);
+    for (let index = 0; index < count; index += 1) if (idAt(index) === id) return true;
+    return false;
+  };
+  const issues = unknownKeyIssues(input, isAsked);
+  for (let index = 0; index < count; index += 1) {
+    const id = idAt(index);
+    if (!Object.hasOwn(input, id)) continue;
+    const value = input[id];
+    const checked =
+      checkable.kind === 'views'
+        ? checkOne(() => {
+            const view = checkable.views[index] as PublicQuestion;
+            const definition = checkable.types.get(view.type);
+            if (definition === undefined) throw new TypeError(`unknown question type '${view.type}'`);
+            return definition.checkResponse(view, value);
+          })
+        : checkOne(() => {
+            const laidOut = checkable.laidOut[index] as LaidOutQuestion;
+            return laidOut.compiled.definition.checkResponse(viewOf(laidOut), value);
+          });
+    if (checked.ok) responses[id] = checked.value;
+    else {
+      errors.set(id, checked.error);
+      issues.push({ questionId: id, ...checked.error });
     }
   }
   return { ok: issues.length === 0, responses, issues, errors };
@@ -99,14 +150,19 @@ export function validateResponses(
   target: PublicQuiz | Quiz,
   input: unknown,
   options?: { seed: Seed },
+  types: QuestionTypeTable = builtInTypeTable,
 ): ResponseValidation {
-  let questions: PublicQuestion[];
-  if (isPublicQuiz(target)) questions = target.questions;
+  let checked: ResponseValidation;
+  if (isPublicQuiz(target)) checked = runChecks({ kind: 'views', views: target.questions, types }, input);
   else {
     if (options === undefined)
       throw new TypeError('validateResponses(quiz, input, { seed }) needs the attempt seed');
-    questions = layoutQuiz(target, options.seed).questions.map((layout) => layout.view);
+    const compiled = compiledOf(target);
+    checked = runChecks(
+      { kind: 'laid-out', laidOut: layoutQuiz(target, options.seed, compiled), compiled },
+      input,
+    );
   }
-  const { ok, responses, issues } = checkResponses(questions, input);
+  const { ok, responses, issues } = checked;
   return { ok, responses, issues };
 }

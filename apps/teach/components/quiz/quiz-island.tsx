@@ -1,6 +1,7 @@
 'use client';
 
 import type { PublicQuestion, QuestionResult } from '@coursekit/quiz-engine';
+import { needsHuman } from '@coursekit/quiz-engine/react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { recordQuizScore } from '@/lib/course/progress';
 import {
@@ -347,7 +348,7 @@ export function QuizIsland({
                   disabled={locked}
                   onChange={(response) => setDraft(question.id, response)}
                 />
-                {behaviour !== 'deferred' && question.type !== 'essay' && !submitted && !checked?.finished ? (
+                {behaviour !== 'deferred' && !needsHuman(question) && !submitted && !checked?.finished ? (
                   <div className="quiz-actions">
                     <button
                       type="button"

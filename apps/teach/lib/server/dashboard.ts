@@ -1,4 +1,4 @@
-import type { Question, Quiz } from '@coursekit/quiz-engine';
+import { needsHuman, type Question, type Quiz } from '@coursekit/quiz-engine';
 import type { CourseOutline } from './course';
 import type {
   AttemptRecord,
@@ -136,7 +136,7 @@ export function buildDashboard(input: {
       quizTitle: quiz.title,
       lessonId: lessonOfQuiz.get(quiz.id) ?? null,
       questions: questionsOf(quiz)
-        .filter((question) => question.type !== 'essay')
+        .filter((question) => !needsHuman(question))
         .map((question) => {
           const stat = stats.get(question.id);
           const responses = stat?.responses ?? 0;

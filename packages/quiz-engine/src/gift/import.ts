@@ -1,9 +1,19 @@
-import { type GIFTQuestion, type NumericalFormat, parse, type TextChoice, type TextFormat } from 'gift-pegjs';
+import { type GIFTQuestion, parse } from 'gift-pegjs';
 import { formatPath, QuizValidationError } from '../errors.js';
 import { parseQuiz } from '../parse.js';
 import type { AuthoredQuiz, Quiz } from '../quiz.js';
 import { SLUG_PATTERN } from '../types/common.js';
-import { EMBEDDED_BLANK, type GiftMeta, joinAroundBlank, META_COMMENT, META_KEYS } from './meta.js';
+import type { GiftQuestion, GiftRead } from '../types/definition.js';
+import { builtInTypeTable, type QuestionTypeTable } from '../types/registry.js';
+import {
+  assignIds,
+  EMBEDDED_BLANK,
+  type GiftMeta,
+  joinAroundBlank,
+  META_COMMENT,
+  META_KEYS,
+} from './meta.js';
+import { plain } from './text.js';
 
 export interface GiftIssue {
   /** 1-based line in the GIFT text. */
@@ -71,182 +81,43 @@ function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-function plain(text: TextFormat | null | undefined): string | undefined {
-  if (text === null || text === undefined) return undefined;
-  return text.text;
-}
-
-/** gift-pegjs leaves escaped characters in matching answers as Moodle's `&&058;` placeholders. */
-function decodeEscapes(text: string): string {
-  return text.replace(/&&(\d{2,3});/g, (_, code: string) => String.fromCharCode(Number(code)));
-}
 type Authored = Record<string, unknown>;
-type Converted = { ok: true; question: Authored } | { ok: false; message: string };
+type Converted = GiftRead;
 
-/** A choice as authored: `correct: true` for a plain `=` answer, a `weight` (percent) when GIFT gives one. */
-function choiceWith(choice: TextChoice, weighted: boolean): Authored {
-  const authored: Authored = { text: choice.text.text };
-  const weight = choice.weight ?? (choice.isCorrect ? 100 : 0);
-  if (weighted) authored.weight = weight;
-  else if (weight === 100) authored.correct = true;
-  const feedback = plain(choice.feedback);
-  if (feedback !== undefined) authored.feedback = feedback;
-  return authored;
+/** The first type whose GIFT mapping reads this question. */
+function convert(item: GiftQuestion, types: QuestionTypeTable): Converted {
+  for (const definition of types.values()) {
+    const read = definition.gift?.read?.(item);
+    if (read !== undefined) return read;
+  }
+  return { ok: false, message: `coursekit has no question type for GIFT ${item.type} questions` };
 }
 
 /**
- * Moodle's rule: an `=` answer makes a single-choice question (its weight 100% unless `=%N%` says
- * otherwise, `~%N%` answers earn N%); without one, every answer's `%N%` weight adds to a multiple response.
+ * Answers inside the text ("Two plus {=two} equals four"): a type that takes them (cloze, for choices
+ * and typed answers) turns the question into its own; other types keep Moodle's `_____` in their prompt.
  */
-function convertMultipleChoice(choices: TextChoice[]): Converted {
-  if (choices.some((choice) => choice.isCorrect)) {
-    const weighted = choices.some((choice) => choice.weight !== null);
-    return {
-      ok: true,
-      question: { type: 'single', choices: choices.map((choice) => choiceWith(choice, weighted)) },
-    };
-  }
-  return {
-    ok: true,
-    question: { type: 'multiple', choices: choices.map((choice) => choiceWith(choice, true)) },
-  };
-}
-
-function convertShortAnswer(choices: TextChoice[]): Converted {
-  return {
-    ok: true,
-    question: {
-      type: 'short',
-      accept: choices.map((choice) => {
-        const feedback = plain(choice.feedback);
-        const weight = choice.weight ?? 100;
-        if (feedback === undefined && weight === 100) return choice.text.text;
-        const answer: Authored = { text: choice.text.text };
-        if (weight !== 100) answer.weight = weight;
-        if (feedback !== undefined) answer.feedback = feedback;
-        return answer;
-      }),
-    },
-  };
-}
-
-function numericAnswer(format: NumericalFormat): Authored {
-  switch (format.type) {
-    case 'high-low':
-      return { min: format.numberLow ?? 0, max: format.numberHigh ?? 0 };
-    case 'range':
-      return { answer: format.number, tolerance: format.range ?? 0 };
-    default:
-      return { answer: format.number };
-  }
-}
-
-/** `{#1822:5}`, `{#3.141..3.142}` or several `=%N%value:tolerance #feedback` answers, as Moodle reads them. */
-function convertNumeric(question: Extract<GIFTQuestion, { type: 'Numerical' }>): Converted {
-  if (!Array.isArray(question.choices)) {
-    const answer = numericAnswer(question.choices);
-    return {
-      ok: true,
-      question: 'min' in answer ? { type: 'numeric', answers: [answer] } : { type: 'numeric', ...answer },
-    };
-  }
-  const answers = question.choices.map((choice) => {
-    const answer = numericAnswer(choice.text);
-    if (choice.weight !== null && choice.weight !== 100) answer.weight = choice.weight;
-    const feedback = plain(choice.feedback);
-    if (feedback !== undefined) answer.feedback = feedback;
-    return answer;
-  });
-  const [only] = answers;
-  if (
-    answers.length === 1 &&
-    only !== undefined &&
-    only.weight === undefined &&
-    only.feedback === undefined
-  ) {
-    return { ok: true, question: { type: 'numeric', ...only } };
-  }
-  return { ok: true, question: { type: 'numeric', answers } };
-}
-
-function convert(question: Exclude<GIFTQuestion, { type: 'Category' | 'Description' }>): Converted {
-  switch (question.type) {
-    case 'MC':
-      return convertMultipleChoice(question.choices);
-    case 'Short':
-      return convertShortAnswer(question.choices);
-    case 'Numerical':
-      return convertNumeric(question);
-    case 'TF': {
-      // Moodle reads {T#a#b} as a = feedback for a wrong answer, b = for a right one; gift-pegjs keeps them in order.
-      const wrong = plain(question.trueFeedback);
-      const right = plain(question.falseFeedback);
-      const converted: Authored = { type: 'truefalse', answer: question.isTrue };
-      const forTrue = question.isTrue ? right : wrong;
-      const forFalse = question.isTrue ? wrong : right;
-      if (forTrue) converted.feedbackTrue = forTrue;
-      if (forFalse) converted.feedbackFalse = forFalse;
-      return { ok: true, question: converted };
-    }
-    case 'Matching': {
-      const pairs = question.matchPairs.filter((pair) => pair.subquestion.text !== '');
-      const distractors = question.matchPairs
-        .filter((pair) => pair.subquestion.text === '')
-        .map((pair) => pair.subanswer);
-      const converted: Authored = {
-        type: 'matching',
-        pairs: pairs.map((pair) => ({ left: pair.subquestion.text, right: decodeEscapes(pair.subanswer) })),
-      };
-      if (distractors.length > 0) converted.distractors = distractors.map(decodeEscapes);
-      return { ok: true, question: converted };
-    }
-    case 'Essay':
-      return { ok: true, question: { type: 'essay' } };
-  }
-}
-
-/**
- * Answers inside the text ("Two plus {=two} equals four"): a choice or typed answer becomes a one-blank
- * cloze; other types keep Moodle's `_____` in their prompt, as Moodle shows them.
- */
-function withEmbeddedAnswers(converted: Authored, stem: string): Converted {
+function withEmbeddedAnswers(converted: Authored, stem: string, types: QuestionTypeTable): Converted {
   const parts = stem.split(EMBEDDED_BLANK);
   if (parts.length !== 2)
     return { ok: false, message: 'a missing-word question needs exactly one {…} inside its text' };
   const [before, after] = parts as [string, string];
-  const text = joinAroundBlank(before, '{{blank}}', after);
-  if (converted.type === 'single')
-    return { ok: true, question: { type: 'cloze', text, blanks: { blank: { choices: converted.choices } } } };
-  if (converted.type === 'short')
-    return { ok: true, question: { type: 'cloze', text, blanks: { blank: { accept: converted.accept } } } };
+  for (const definition of types.values()) {
+    const read = definition.gift?.readEmbedded?.(converted, before, after);
+    if (read !== undefined) return read;
+  }
   return { ok: true, question: { ...converted, prompt: joinAroundBlank(before, EMBEDDED_BLANK, after) } };
 }
 
-function applyMeta(question: Authored, meta: GiftMeta): void {
-  const { choiceIds, pairIds, blank, category, ...plainFields } = meta;
-  if (question.type === 'multiple' && plainFields.penalty !== undefined && Array.isArray(question.choices)) {
-    // Written before weights: the comment's penalty, with the weights' signs as right and wrong.
-    question.choices = (question.choices as Authored[]).map(({ weight, ...choice }) =>
-      (weight as number) > 0 ? { ...choice, correct: true } : choice,
-    );
-  }
+/** Fields from the coursekit comment: a type's mapping takes what only it knows, the rest is copied. */
+function applyMeta(question: Authored, meta: GiftMeta, types: QuestionTypeTable): void {
+  const left = types.get(String(question.type))?.gift?.applyMeta?.(question, meta) ?? meta;
+  const { choiceIds, pairIds, category, ...plainFields } = left;
   Object.assign(question, plainFields);
   if (category === null) delete question.category;
   else if (category !== undefined) question.category = category;
-  const assignIds = (list: unknown, ids: unknown) => {
-    if (!Array.isArray(list) || !Array.isArray(ids)) return;
-    for (const [index, item] of list.entries()) Object.assign(item as object, { id: ids[index] });
-  };
-  if (question.type === 'cloze' && typeof blank === 'string') {
-    const blanks = question.blanks as Record<string, Authored>;
-    const only = blanks.blank as Authored;
-    question.text = String(question.text).replace('{{blank}}', `{{${blank}}}`);
-    question.blanks = { [blank]: only };
-    assignIds(only.choices, choiceIds);
-  } else {
-    assignIds(question.choices, choiceIds);
-    assignIds(question.pairs, pairIds);
-  }
+  assignIds(question.choices, choiceIds);
+  assignIds(question.pairs, pairIds);
 }
 
 function readMeta(block: Block, issues: GiftIssue[]): GiftMeta {
@@ -277,6 +148,16 @@ function readMeta(block: Block, issues: GiftIssue[]): GiftMeta {
  * general feedback) into a `Quiz`. Throws `GiftImportError` listing every problem with its line.
  */
 export function importGift(text: string, options: GiftImportOptions = {}): Quiz {
+  return importGiftWith(text, options, parseQuiz, builtInTypeTable);
+}
+
+/** @internal `importGift` for the question types of one engine. */
+export function importGiftWith(
+  text: string,
+  options: GiftImportOptions,
+  parseQuizData: (data: unknown) => Quiz,
+  types: QuestionTypeTable,
+): Quiz {
   const issues: GiftIssue[] = [];
   const questions: Authored[] = [];
   const questionLines: number[] = [];
@@ -311,9 +192,9 @@ export function importGift(text: string, options: GiftImportOptions = {}): Quiz 
         });
         continue;
       }
-      let converted = convert(item);
+      let converted = convert(item, types);
       if (converted.ok && item.hasEmbeddedAnswers)
-        converted = withEmbeddedAnswers(converted.question, item.stem.text);
+        converted = withEmbeddedAnswers(converted.question, item.stem.text, types);
       if (!converted.ok) {
         issues.push({ line: block.line, message: converted.message });
         continue;
@@ -332,7 +213,7 @@ export function importGift(text: string, options: GiftImportOptions = {}): Quiz 
       if (explanation) question.explanation = explanation;
       if (item.tags && item.tags.length > 0) question.objectives = item.tags;
       if (category !== undefined) question.category = category;
-      applyMeta(question, meta);
+      applyMeta(question, meta, types);
       questions.push(question);
       questionLines.push(block.line);
     }
@@ -341,7 +222,7 @@ export function importGift(text: string, options: GiftImportOptions = {}): Quiz 
   if (questions.length === 0 && issues.length === 0) issues.push({ line: 1, message: 'no questions found' });
   if (issues.length > 0) throw new GiftImportError(issues);
   try {
-    return parseQuiz({ id: 'gift-import', title: 'Imported questions', ...options, questions });
+    return parseQuizData({ id: 'gift-import', title: 'Imported questions', ...options, questions });
   } catch (error) {
     if (!(error instanceof QuizValidationError)) throw error;
     throw new GiftImportError(

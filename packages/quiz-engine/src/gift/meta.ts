@@ -41,3 +41,9 @@ export function joinAroundBlank(before: string, blank: string, after: string): s
   const gapAfter = tail === '' || /^[.,;:!?)\]’”'"…]/u.test(tail) ? '' : ' ';
   return `${head === '' ? '' : `${head} `}${blank}${gapAfter}${tail}`;
 }
+
+/** Gives the items of an authored list the ids from the comment. */
+export function assignIds(list: unknown, ids: unknown): void {
+  if (!Array.isArray(list) || !Array.isArray(ids)) return;
+  for (const [index, item] of list.entries()) Object.assign(item as object, { id: ids[index] });
+}

@@ -204,10 +204,21 @@ export function checkText(value: unknown, maxLength: number): ResponseCheck<stri
   return { ok: true, value };
 }
 
-export function checkOneOf(value: unknown, ids: readonly string[], what: string): ResponseCheck<string> {
+/** Shown options as the public view lists them: their opaque ids. */
+export type ShownOptions = readonly { readonly id: string }[];
+
+/** Whether `id` is one of the shown options (a loop: these lists are short). */
+export function isShown(options: ShownOptions, id: string): boolean {
+  for (let index = 0; index < options.length; index += 1) {
+    if ((options[index] as { id: string }).id === id) return true;
+  }
+  return false;
+}
+
+export function checkOneOf(value: unknown, options: ShownOptions, what: string): ResponseCheck<string> {
   if (typeof value !== 'string')
     return rejectResponse('wrong-type', `expected a ${what} id, got ${describe(value)}`);
-  if (!ids.includes(value))
+  if (!isShown(options, value))
     return rejectResponse('unknown-id', `'${preview(value)}' is not a ${what} of this question`);
   return { ok: true, value };
 }

@@ -4,16 +4,18 @@ import {
   checkOneOf,
   describe,
   isPlainRecord,
+  isShown,
   opaqueIdOf,
   preview,
   type ResponseCheck,
   rejectResponse,
+  type ShownOptions,
 } from './common.js';
 
 export function checkIdMap(
   value: unknown,
-  keys: readonly string[],
-  values: readonly string[],
+  keys: ShownOptions,
+  values: ShownOptions,
   keyName: string,
   valueName: string,
 ): ResponseCheck<Record<string, string>> {
@@ -25,7 +27,7 @@ export function checkIdMap(
   }
   const result: Record<string, string> = {};
   for (const key of Object.keys(value)) {
-    if (!keys.includes(key))
+    if (!isShown(keys, key))
       return rejectResponse('unknown-id', `'${preview(key)}' is not a ${keyName} of this question`);
     const checked = checkOneOf(value[key], values, valueName);
     if (!checked.ok) return checked;

@@ -1,104 +1,55 @@
-import type { RandomGenerator } from 'pure-rand';
 import { z } from 'zod';
-import {
-  type CategoriseLayout,
-  type CategoriseQuestion,
-  categorise,
-  categoriseSchema,
-  normaliseCategorise,
-  type PublicCategoriseQuestion,
-} from './categorise.js';
-import {
-  type ClozeLayout,
-  type ClozeQuestion,
-  cloze,
-  clozeSchema,
-  normaliseCloze,
-  type PublicClozeQuestion,
-} from './cloze.js';
-import type { CorrectAnswer, RawGrade, ResponseCheck } from './common.js';
-import type { LayoutOptions, QuestionTypeDefinition } from './definition.js';
-import {
-  type EssayLayout,
-  type EssayQuestion,
-  essay,
-  essaySchema,
-  normaliseEssay,
-  type PublicEssayQuestion,
-} from './essay.js';
-import {
-  type MatchingLayout,
-  type MatchingQuestion,
-  matching,
-  matchingSchema,
-  normaliseMatching,
-  type PublicMatchingQuestion,
-} from './matching.js';
-import {
-  type MultipleResponseLayout,
-  type MultipleResponseQuestion,
-  multipleResponse,
-  multipleResponseSchema,
-  normaliseMultipleResponse,
-  type PublicMultipleResponseQuestion,
-} from './multiple.js';
-import {
-  type NumericLayout,
-  type NumericQuestion,
-  normaliseNumeric,
-  numeric,
-  numericSchema,
-  type PublicNumericQuestion,
-} from './numeric.js';
-import {
-  normaliseOrdering,
-  type OrderingLayout,
-  type OrderingQuestion,
-  ordering,
-  orderingSchema,
-  type PublicOrderingQuestion,
-} from './ordering.js';
-import {
-  normaliseShortAnswer,
-  type PublicShortAnswerQuestion,
-  type ShortAnswerLayout,
-  type ShortAnswerQuestion,
-  shortAnswer,
-  shortAnswerSchema,
-} from './short.js';
-import {
-  normaliseSingleChoice,
-  type PublicSingleChoiceQuestion,
-  type SingleChoiceLayout,
-  type SingleChoiceQuestion,
-  singleChoice,
-  singleChoiceSchema,
-} from './single.js';
-import {
-  normaliseTrueFalse,
-  type PublicTrueFalseQuestion,
-  type TrueFalseLayout,
-  type TrueFalseQuestion,
-  trueFalse,
-  trueFalseSchema,
-} from './truefalse.js';
+import { categorise, categoriseSchema } from './categorise/categorise.js';
+import { cloze, clozeSchema } from './cloze/cloze.js';
+import type { AnyQuestionType, PublicQuestionOf, QuestionOf, ResponseOf } from './definition.js';
+import { essay, essaySchema } from './essay/essay.js';
+import { matching, matchingSchema } from './matching/matching.js';
+import { multipleResponse, multipleResponseSchema } from './multiple/multiple.js';
+import { numeric, numericSchema } from './numeric/numeric.js';
+import { ordering, orderingSchema } from './ordering/ordering.js';
+import { shortAnswer, shortAnswerSchema } from './short/short.js';
+import { singleChoice, singleChoiceSchema } from './single/single.js';
+import { trueFalse, trueFalseSchema } from './truefalse/truefalse.js';
 
-export const QUESTION_TYPES = [
-  'single',
-  'multiple',
-  'truefalse',
-  'short',
-  'numeric',
-  'ordering',
-  'matching',
-  'categorise',
-  'cloze',
-  'essay',
+/** The question types coursekit ships, in the order the documentation lists them. */
+export const builtInQuestionTypes = [
+  singleChoice,
+  multipleResponse,
+  trueFalse,
+  shortAnswer,
+  numeric,
+  ordering,
+  matching,
+  categorise,
+  cloze,
+  essay,
 ] as const;
 
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+type BuiltIn = (typeof builtInQuestionTypes)[number];
 
-/** Authored shape of one question (not a pool), discriminated by `type`. */
+export type QuestionType = BuiltIn['type'];
+
+export const QUESTION_TYPES: readonly QuestionType[] = builtInQuestionTypes.map(
+  (definition) => definition.type,
+);
+
+/** A question with its answer data, as `parseQuiz` returns it. Server-side only. */
+export type Question = QuestionOf<BuiltIn>;
+
+/** What a browser may see of a question: no correctness, feedback, accepted answers or solution order. */
+export type PublicQuestion = PublicQuestionOf<BuiltIn>;
+
+/** A well-formed response, by question type. */
+export type QuestionResponse = ResponseOf<BuiltIn>;
+
+/** The authored shape of one question of any of `types`, discriminated by `type`. */
+export function questionSchemaOf(types: readonly AnyQuestionType[]) {
+  const [first, ...rest] = types.map((definition) => definition.schema) as [z.ZodType, ...z.ZodType[]];
+  // biome-ignore lint/suspicious/noExplicitAny: zod's discriminated union takes the type schemas as they are
+  return z.discriminatedUnion('type', [first, ...rest] as any);
+}
+
+/** Authored shape of one built-in question (not a pool), discriminated by `type`. */
 export const questionSchema = z.discriminatedUnion('type', [
   singleChoiceSchema,
   multipleResponseSchema,
@@ -114,120 +65,17 @@ export const questionSchema = z.discriminatedUnion('type', [
 
 export type AuthoredQuestion = z.input<typeof questionSchema>;
 
-/** A question with its answer data, as `parseQuiz` returns it. Server-side only. */
-export type Question =
-  | SingleChoiceQuestion
-  | MultipleResponseQuestion
-  | TrueFalseQuestion
-  | ShortAnswerQuestion
-  | NumericQuestion
-  | OrderingQuestion
-  | MatchingQuestion
-  | CategoriseQuestion
-  | ClozeQuestion
-  | EssayQuestion;
+/** Looks a type up by name; a frozen table made once per engine. */
+export type QuestionTypeTable = ReadonlyMap<string, AnyQuestionType>;
 
-/** What a browser may see of a question: no correctness, feedback, accepted answers or solution order. */
-export type PublicQuestion =
-  | PublicSingleChoiceQuestion
-  | PublicMultipleResponseQuestion
-  | PublicTrueFalseQuestion
-  | PublicShortAnswerQuestion
-  | PublicNumericQuestion
-  | PublicOrderingQuestion
-  | PublicMatchingQuestion
-  | PublicCategoriseQuestion
-  | PublicClozeQuestion
-  | PublicEssayQuestion;
-
-/** A question as laid out for one seed: the public view plus the map from its opaque ids back to the question. */
-export type QuestionLayout =
-  | SingleChoiceLayout
-  | MultipleResponseLayout
-  | TrueFalseLayout
-  | ShortAnswerLayout
-  | NumericLayout
-  | OrderingLayout
-  | MatchingLayout
-  | CategoriseLayout
-  | ClozeLayout
-  | EssayLayout;
-
-export function normaliseQuestion(authored: z.output<typeof questionSchema>): Question {
-  switch (authored.type) {
-    case 'single':
-      return normaliseSingleChoice(authored);
-    case 'multiple':
-      return normaliseMultipleResponse(authored);
-    case 'truefalse':
-      return normaliseTrueFalse(authored);
-    case 'short':
-      return normaliseShortAnswer(authored);
-    case 'numeric':
-      return normaliseNumeric(authored);
-    case 'ordering':
-      return normaliseOrdering(authored);
-    case 'matching':
-      return normaliseMatching(authored);
-    case 'categorise':
-      return normaliseCategorise(authored);
-    case 'cloze':
-      return normaliseCloze(authored);
-    case 'essay':
-      return normaliseEssay(authored);
+export function typeTable(types: readonly AnyQuestionType[]): QuestionTypeTable {
+  const table = new Map<string, AnyQuestionType>();
+  for (const definition of types) {
+    if (table.has(definition.type))
+      throw new TypeError(`question type '${definition.type}' is defined twice`);
+    table.set(definition.type, definition);
   }
+  return table;
 }
 
-type DefinitionFor<T extends QuestionType> = QuestionTypeDefinition<
-  Extract<Question, { type: T }>,
-  Extract<QuestionLayout, { type: T }>,
-  Extract<PublicQuestion, { type: T }>,
-  // biome-ignore lint/suspicious/noExplicitAny: each type checks its own response shape
-  any
->;
-
-const definitions: { [T in QuestionType]: DefinitionFor<T> } = {
-  single: singleChoice,
-  multiple: multipleResponse,
-  truefalse: trueFalse,
-  short: shortAnswer,
-  numeric,
-  ordering,
-  matching,
-  categorise,
-  cloze,
-  essay,
-};
-
-// TypeScript cannot correlate a union value with the matching entry of `definitions`; this one cast does.
-function definitionOf(
-  type: QuestionType,
-): QuestionTypeDefinition<Question, QuestionLayout, PublicQuestion, unknown> {
-  return definitions[type] as unknown as QuestionTypeDefinition<
-    Question,
-    QuestionLayout,
-    PublicQuestion,
-    unknown
-  >;
-}
-
-export function layoutQuestion(
-  question: Question,
-  rng: RandomGenerator,
-  options: LayoutOptions,
-): QuestionLayout {
-  return definitionOf(question.type).layout(question, rng, options);
-}
-
-export function checkQuestionResponse(view: PublicQuestion, value: unknown): ResponseCheck<unknown> {
-  return definitionOf(view.type).checkResponse(view, value);
-}
-
-/** Grades a response that `checkQuestionResponse` accepted. */
-export function gradeQuestionResponse(layout: QuestionLayout, response: unknown): RawGrade {
-  return definitionOf(layout.type).grade(layout, response);
-}
-
-export function correctAnswerOf(layout: QuestionLayout): CorrectAnswer | undefined {
-  return definitionOf(layout.type).correctAnswer(layout);
-}
+export const builtInTypeTable: QuestionTypeTable = typeTable(builtInQuestionTypes);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authoredChoice, choiceIdsMeta, singleChoiceAnswer } from '../../gift/text.js';
 import {
   arrangeChoices,
   type Choice,
@@ -8,7 +9,7 @@ import {
   type PublicChoice,
   publicChoices,
   usesWeights,
-} from './choices.js';
+} from '../choices.js';
 import {
   type Arrangement,
   authoredIndexOf,
@@ -22,8 +23,9 @@ import {
   type QuestionBase,
   questionBaseShape,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
 
 export const singleChoiceSchema = z
   .strictObject({
@@ -67,49 +69,61 @@ export interface PublicSingleChoiceQuestion extends PublicQuestionBase {
   choices: PublicChoice[];
 }
 
-export interface SingleChoiceLayout {
-  type: 'single';
-  question: SingleChoiceQuestion;
-  view: PublicSingleChoiceQuestion;
-  choices: Arrangement;
-}
-
 export function normaliseSingleChoice(authored: z.infer<typeof singleChoiceSchema>): SingleChoiceQuestion {
   return { ...normaliseBase(authored), type: 'single', choices: normaliseChoices(authored.choices) };
 }
 
-/** Response: the opaque id of the chosen choice. */
-export const singleChoice: QuestionTypeDefinition<
+/** Response: the opaque id of the chosen choice; it earns that choice's weight (Moodle's answer grade). */
+export const singleChoice = defineQuestionType<
   SingleChoiceQuestion,
-  SingleChoiceLayout,
+  Arrangement,
   PublicSingleChoiceQuestion,
   string
-> = {
-  layout(question, rng, options) {
-    const choices = arrangeChoices(question.choices, options.shuffleChoices, rng);
-    return {
-      type: 'single',
-      question,
-      choices,
-      view: { ...publicBase(question), type: 'single', choices: publicChoices(question.choices, choices) },
-    };
+>({
+  type: 'single',
+  schema: singleChoiceSchema,
+  normalise: normaliseSingleChoice,
+  arrange(question, rng, options) {
+    return arrangeChoices(question.choices, options.shuffleChoices, rng);
+  },
+  view(question, choices) {
+    return { ...publicBase(question), type: 'single', choices: publicChoices(question.choices, choices) };
   },
   checkResponse(view, value) {
-    return checkOneOf(
-      value,
-      view.choices.map((choice) => choice.id),
-      'choice',
-    );
+    return checkOneOf(value, view.choices, 'choice');
   },
-  grade(layout, response) {
-    const choice = layout.question.choices[authoredIndexOf(layout.choices, response) ?? -1];
+  grade(question, choices, response) {
+    const choice = question.choices[authoredIndexOf(choices, response) ?? -1];
     const feedback: FeedbackItem[] =
       choice?.feedback === undefined ? [] : [{ text: choice.feedback, choiceId: response }];
     return { fraction: clampFraction(choice?.weight ?? 0), feedback };
   },
-  correctAnswer(layout) {
-    const index = layout.question.choices.findIndex((choice) => choice.weight >= 1);
-    const choice = layout.question.choices[index] as Choice;
-    return { text: choice.text, response: opaqueIdOf(layout.choices, index) };
+  correctAnswer(question, choices) {
+    const index = question.choices.findIndex((choice) => choice.weight >= 1);
+    const choice = question.choices[index] as Choice;
+    return { text: choice.text, response: opaqueIdOf(choices, index) };
   },
-};
+  describeResponse(view, response) {
+    return clip(textOf(view.choices, response));
+  },
+  gift: {
+    // Moodle's rule: an `=` answer makes a single-choice question; `~%N%` answers earn N%.
+    read(item) {
+      if (item.type !== 'MC' || !item.choices.some((choice) => choice.isCorrect)) return undefined;
+      const weighted = item.choices.some((choice) => choice.weight !== null);
+      return {
+        ok: true,
+        question: { type: 'single', choices: item.choices.map((choice) => authoredChoice(choice, weighted)) },
+      };
+    },
+    write(question) {
+      const meta = {};
+      choiceIdsMeta(question.choices, meta);
+      return {
+        ok: true,
+        meta,
+        answers: question.choices.map((choice) => `\t${singleChoiceAnswer(choice)}`).join('\n'),
+      };
+    },
+  },
+});

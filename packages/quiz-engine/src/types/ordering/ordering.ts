@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { opaqueIds, seededOrder } from '../shuffle.js';
+import { opaqueIds, seededOrder } from '../../shuffle.js';
 import {
   type Arrangement,
   authoredIndexOf,
@@ -13,11 +13,12 @@ import {
   reportDuplicates,
   slugSchema,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
-import { checkDistinctIds } from './distinct-ids.js';
-import { idOrNumbered } from './numbered-id.js';
-import { publicItemsOf } from './public-items.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
+import { checkDistinctIds } from '../distinct-ids.js';
+import { idOrNumbered } from '../numbered-id.js';
+import { publicItemsOf } from '../public-items.js';
 
 const orderingItemSchema = z.union(
   [textSchema, z.strictObject({ id: slugSchema.optional(), text: textSchema })],
@@ -77,13 +78,6 @@ export interface PublicOrderingQuestion extends PublicQuestionBase {
   items: { id: string; text: string }[];
 }
 
-export interface OrderingLayout {
-  type: 'ordering';
-  question: OrderingQuestion;
-  view: PublicOrderingQuestion;
-  items: Arrangement;
-}
-
 export function normaliseOrdering(authored: z.infer<typeof orderingSchema>): OrderingQuestion {
   return {
     ...normaliseBase(authored),
@@ -128,48 +122,47 @@ export function orderingFraction(positions: readonly number[], scoring: Ordering
  * Response: every item id, each once, in the learner's order. Credit is the longest run of items in the
  * right relative order, over the item count; a lone item proves nothing, so it earns nothing.
  */
-export const ordering: QuestionTypeDefinition<
-  OrderingQuestion,
-  OrderingLayout,
-  PublicOrderingQuestion,
-  string[]
-> = {
-  layout(question, rng) {
+export const ordering = defineQuestionType<OrderingQuestion, Arrangement, PublicOrderingQuestion, string[]>({
+  type: 'ordering',
+  schema: orderingSchema,
+  normalise: normaliseOrdering,
+  arrange(question, rng) {
     const count = question.items.length;
     // Always shuffled, whatever shuffleChoices says: the authored order is the answer.
     let order = seededOrder(count, rng);
     if (order.every((authoredIndex, position) => authoredIndex === position)) order = order.reverse();
-    const items: Arrangement = { ids: opaqueIds(count, 'i', rng), order };
+    return { ids: opaqueIds(count, 'i', rng), order };
+  },
+  view(question, items) {
     return {
+      ...publicBase(question),
       type: 'ordering',
-      question,
-      items,
-      view: {
-        ...publicBase(question),
-        type: 'ordering',
-        items: publicItemsOf(items, (authoredIndex) => ({
-          text: (question.items[authoredIndex] as OrderingItem).text,
-        })),
-      },
+      items: publicItemsOf(items, (authoredIndex) => ({
+        text: (question.items[authoredIndex] as OrderingItem).text,
+      })),
     };
   },
   checkResponse(view, value) {
-    const ids = view.items.map((item) => item.id);
-    const checked = checkDistinctIds(value, ids, 'item', (id) => `item '${id}' appears twice`);
-    if (checked.ok && checked.value.length !== ids.length) {
-      return rejectResponse('incomplete', `place all ${ids.length} items (got ${checked.value.length})`);
+    const checked = checkDistinctIds(value, view.items, 'item', (id) => `item '${id}' appears twice`);
+    if (checked.ok && checked.value.length !== view.items.length) {
+      return rejectResponse(
+        'incomplete',
+        `place all ${view.items.length} items (got ${checked.value.length})`,
+      );
     }
     return checked;
   },
-  grade(layout, response) {
-    const positions = response.map((id) => authoredIndexOf(layout.items, id) ?? -1);
-    return { fraction: orderingFraction(positions, layout.question.scoring), feedback: [] };
+  grade(question, items, response) {
+    const positions = response.map((id) => authoredIndexOf(items, id) ?? -1);
+    return { fraction: orderingFraction(positions, question.scoring), feedback: [] };
   },
-  correctAnswer(layout) {
-    const { items } = layout.question;
+  correctAnswer(question, items) {
     return {
-      text: items.map((item) => item.text).join(' → '),
-      response: items.map((_, index) => opaqueIdOf(layout.items, index)),
+      text: question.items.map((item) => item.text).join(' → '),
+      response: question.items.map((_, index) => opaqueIdOf(items, index)),
     };
   },
-};
+  describeResponse(view, response) {
+    return clip(response.map((id) => textOf(view.items, id)).join(' → '));
+  },
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { normaliseAnswer } from '../normalise.js';
+import { answerText, feedbackText, percent, plain } from '../../gift/text.js';
+import { normaliseAnswer } from '../../normalise.js';
 import {
   checkText,
   type FeedbackItem,
@@ -12,8 +13,9 @@ import {
   questionBaseShape,
   textSchema,
   weightFraction,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip } from '../describe.js';
 
 /** Short answers earn 0 to 100% of the points, as in Moodle (no negative credit for a typed answer). */
 const answerWeightSchema = z
@@ -100,6 +102,23 @@ export function normaliseAcceptedAnswers(accept: readonly AuthoredAcceptedAnswer
   });
 }
 
+/** Accepted answers made ready once per parsed quiz: their folded keys and the compiled pattern. */
+export interface PreparedAnswers {
+  keys: readonly string[];
+  pattern: RegExp | undefined;
+}
+
+export function prepareAnswers(
+  accept: readonly AcceptedAnswer[],
+  pattern: string | undefined,
+): PreparedAnswers {
+  return Object.freeze({
+    keys: Object.freeze(accept.map((answer) => normaliseAnswer(answer.text))),
+    // Not global: `test` then keeps no state between calls, so one RegExp serves every caller.
+    pattern: pattern === undefined ? undefined : Object.freeze(new RegExp(pattern, 'iu')),
+  });
+}
+
 /**
  * Compares after folding case, accents, punctuation and spacing; the first accepted answer that matches
  * gives the credit (Moodle's rule), then the pattern (case-insensitive, Unicode) on the trimmed answer as
@@ -108,14 +127,15 @@ export function normaliseAcceptedAnswers(accept: readonly AuthoredAcceptedAnswer
 export function matchShortAnswer(
   response: string,
   accept: readonly AcceptedAnswer[],
-  pattern: string | undefined,
+  prepared: PreparedAnswers,
 ): { fraction: number; answer?: AcceptedAnswer } {
   const key = normaliseAnswer(response);
   if (key !== '') {
-    const answer = accept.find((candidate) => normaliseAnswer(candidate.text) === key);
+    const index = prepared.keys.indexOf(key);
+    const answer = accept[index];
     if (answer !== undefined) return { fraction: answer.weight, answer };
   }
-  if (pattern !== undefined && new RegExp(pattern, 'iu').test(response.trim())) return { fraction: 1 };
+  if (prepared.pattern?.test(response.trim())) return { fraction: 1 };
   return { fraction: 0 };
 }
 
@@ -146,12 +166,6 @@ export interface PublicShortAnswerQuestion extends PublicQuestionBase {
   maxLength: number;
 }
 
-export interface ShortAnswerLayout {
-  type: 'short';
-  question: ShortAnswerQuestion;
-  view: PublicShortAnswerQuestion;
-}
-
 export function normaliseShortAnswer(authored: z.infer<typeof shortAnswerSchema>): ShortAnswerQuestion {
   const question: ShortAnswerQuestion = {
     ...normaliseBase(authored),
@@ -162,31 +176,73 @@ export function normaliseShortAnswer(authored: z.infer<typeof shortAnswerSchema>
   return question;
 }
 
+/** Moodle's short answer in GIFT: `=text` for full credit, `=%N%text` for partial credit. */
+export function acceptedAnswerGift(answer: AcceptedAnswer): string {
+  const text =
+    answer.weight >= 1
+      ? answerText(answer.text, '%100%')
+      : `${percent(answer.weight)}${answerText(answer.text, '')}`;
+  return `=${text}${feedbackText(answer.feedback)}`;
+}
+
 /** Response: the typed text (at most 1,000 characters). */
-export const shortAnswer: QuestionTypeDefinition<
+export const shortAnswer = defineQuestionType<
   ShortAnswerQuestion,
-  ShortAnswerLayout,
+  undefined,
   PublicShortAnswerQuestion,
-  string
-> = {
-  layout(question) {
-    return {
-      type: 'short',
-      question,
-      view: { ...publicBase(question), type: 'short', maxLength: MAX_SHORT_RESPONSE_LENGTH },
-    };
+  string,
+  PreparedAnswers
+>({
+  type: 'short',
+  schema: shortAnswerSchema,
+  normalise: normaliseShortAnswer,
+  prepare(question) {
+    return prepareAnswers(question.accept, question.pattern);
+  },
+  arrange() {
+    return undefined;
+  },
+  view(question) {
+    return { ...publicBase(question), type: 'short', maxLength: MAX_SHORT_RESPONSE_LENGTH };
   },
   checkResponse(_view, value) {
     return checkText(value, MAX_SHORT_RESPONSE_LENGTH);
   },
-  grade(layout, response) {
-    const match = matchShortAnswer(response, layout.question.accept, layout.question.pattern);
+  grade(question, _arrangement, response, prepared) {
+    const match = matchShortAnswer(response, question.accept, prepared);
     const feedback: FeedbackItem[] =
       match.answer?.feedback === undefined ? [] : [{ text: match.answer.feedback }];
     return { fraction: match.fraction, feedback };
   },
-  correctAnswer(layout) {
-    const first = bestAcceptedAnswer(layout.question.accept);
-    return { text: first.text, response: first.text };
+  correctAnswer(question) {
+    const best = bestAcceptedAnswer(question.accept);
+    return { text: best.text, response: best.text };
   },
-};
+  describeResponse(_view, response) {
+    return clip(normaliseAnswer(response));
+  },
+  gift: {
+    read(item) {
+      if (item.type !== 'Short') return undefined;
+      const accept = item.choices.map((choice) => {
+        const feedback = plain(choice.feedback);
+        const weight = choice.weight ?? 100;
+        if (feedback === undefined && weight === 100) return choice.text.text;
+        const answer: Record<string, unknown> = { text: choice.text.text };
+        if (weight !== 100) answer.weight = weight;
+        if (feedback !== undefined) answer.feedback = feedback;
+        return answer;
+      });
+      return { ok: true, question: { type: 'short', accept } };
+    },
+    write(question) {
+      const meta: Record<string, unknown> = {};
+      if (question.pattern !== undefined) meta.pattern = question.pattern;
+      return {
+        ok: true,
+        meta,
+        answers: question.accept.map((answer) => `\t${acceptedAnswerGift(answer)}`).join('\n'),
+      };
+    },
+  },
+});

@@ -13,16 +13,17 @@ import {
   reportDuplicates,
   slugSchema,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
 import {
   checkIdMap,
   correctKeyedResponse,
   countCorrectlyKeyed,
   type KeyedAnswerKey,
-} from './keyed-response.js';
-import { idOrNumbered } from './numbered-id.js';
-import { publicItemsOf } from './public-items.js';
+} from '../keyed-response.js';
+import { idOrNumbered } from '../numbered-id.js';
+import { publicItemsOf } from '../public-items.js';
 
 export const categoriseSchema = z
   .strictObject({
@@ -95,10 +96,8 @@ export interface PublicCategoriseQuestion extends PublicQuestionBase {
   items: { id: string; text: string }[];
 }
 
-export interface CategoriseLayout {
-  type: 'categorise';
-  question: CategoriseQuestion;
-  view: PublicCategoriseQuestion;
+/** Categories and items as shown in one attempt. */
+export interface CategoriseArrangement {
   categories: Arrangement;
   items: Arrangement;
 }
@@ -122,58 +121,50 @@ function categoryIndexOfItem(question: CategoriseQuestion, itemIndex: number): n
   return question.categories.findIndex((category) => category.id === item.category);
 }
 
-function answerKeyOf(layout: CategoriseLayout): KeyedAnswerKey {
+function answerKeyOf(question: CategoriseQuestion, arrangement: CategoriseArrangement): KeyedAnswerKey {
   return {
-    keys: layout.items,
-    values: layout.categories,
-    rightValueOf: (itemIndex) => categoryIndexOfItem(layout.question, itemIndex),
+    keys: arrangement.items,
+    values: arrangement.categories,
+    rightValueOf: (itemIndex) => categoryIndexOfItem(question, itemIndex),
   };
 }
 
-/** Response: `{ itemId: categoryId }`; an item left unsorted scores nothing. Credit is per item. */
-export const categorise: QuestionTypeDefinition<
+/** Response: `{ itemId: categoryId }`; an item left unsorted scores nothing. Credit is per item (or all-or-nothing). */
+export const categorise = defineQuestionType<
   CategoriseQuestion,
-  CategoriseLayout,
+  CategoriseArrangement,
   PublicCategoriseQuestion,
   Record<string, string>
-> = {
-  layout(question, rng, options) {
+>({
+  type: 'categorise',
+  schema: categoriseSchema,
+  normalise: normaliseCategorise,
+  arrange(question, rng, options) {
     const categories = arrange(question.categories.length, false, 'k', rng);
     const items = arrange(question.items.length, options.shuffleChoices, 'i', rng);
+    return { categories, items };
+  },
+  view(question, arrangement) {
     return {
+      ...publicBase(question),
       type: 'categorise',
-      question,
-      categories,
-      items,
-      view: {
-        ...publicBase(question),
-        type: 'categorise',
-        categories: publicItemsOf(categories, (index) => ({
-          label: (question.categories[index] as Category).label,
-        })),
-        items: publicItemsOf(items, (index) => ({ text: (question.items[index] as CategoriseItem).text })),
-      },
+      categories: publicItemsOf(arrangement.categories, (index) => ({
+        label: (question.categories[index] as Category).label,
+      })),
+      items: publicItemsOf(arrangement.items, (index) => ({
+        text: (question.items[index] as CategoriseItem).text,
+      })),
     };
   },
   checkResponse(view, value) {
-    return checkIdMap(
-      value,
-      view.items.map((item) => item.id),
-      view.categories.map((category) => category.id),
-      'item',
-      'category',
-    );
+    return checkIdMap(value, view.items, view.categories, 'item', 'category');
   },
-  grade(layout, response) {
-    const correct = countCorrectlyKeyed(response, answerKeyOf(layout));
-    return {
-      fraction: partsFraction(correct, layout.question.items.length, layout.question.scoring),
-      feedback: [],
-    };
+  grade(question, arrangement, response) {
+    const correct = countCorrectlyKeyed(response, answerKeyOf(question, arrangement));
+    return { fraction: partsFraction(correct, question.items.length, question.scoring), feedback: [] };
   },
-  correctAnswer(layout) {
-    const { question } = layout;
-    const response = correctKeyedResponse(question.items.length, answerKeyOf(layout));
+  correctAnswer(question, arrangement) {
+    const response = correctKeyedResponse(question.items.length, answerKeyOf(question, arrangement));
     const text = question.categories
       .map((category) => {
         const members = question.items
@@ -184,4 +175,15 @@ export const categorise: QuestionTypeDefinition<
       .join('; ');
     return { text, response };
   },
-};
+  describeResponse(view, response) {
+    return clip(
+      Object.entries(response)
+        .map(([item, category]) => {
+          const label = view.categories.find((candidate) => candidate.id === category)?.label ?? '?';
+          return `${textOf(view.items, item)}: ${label}`;
+        })
+        .sort()
+        .join('; '),
+    );
+  },
+});

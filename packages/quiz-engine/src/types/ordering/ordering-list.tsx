@@ -1,8 +1,6 @@
-'use client';
-
 import { useEffect, useRef, useState } from 'react';
-import { moveItem } from '@/lib/course/quiz-responses';
-import { QuizText } from './quiz-text';
+import type { QuizTextComponent } from '../../react/control.js';
+import { moveItem } from './move.js';
 
 interface OrderingItem {
   id: string;
@@ -19,12 +17,14 @@ export function OrderingControl({
   labelledBy,
   disabled,
   onChange,
+  Text,
 }: {
   items: readonly OrderingItem[];
   order: readonly string[];
   labelledBy: string;
   disabled: boolean;
   onChange: (order: string[]) => void;
+  Text: QuizTextComponent;
 }) {
   const byId = new Map(items.map((item) => [item.id, item]));
   const [announcement, setAnnouncement] = useState('');
@@ -98,7 +98,7 @@ export function OrderingControl({
                 {index + 1}.
               </span>
               <span className="text">
-                <QuizText text={item.text} inline />
+                <Text text={item.text} inline />
               </span>
               <span className="moves">
                 <button

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authoredChoice, choiceIdsMeta, escapeGift, feedbackText, percent } from '../../gift/text.js';
 import {
   arrangeChoices,
   type Choice,
@@ -8,7 +9,7 @@ import {
   type PublicChoice,
   publicChoices,
   usesWeights,
-} from './choices.js';
+} from '../choices.js';
 import {
   type Arrangement,
   authoredIndexOf,
@@ -23,9 +24,10 @@ import {
   questionBaseShape,
   rejectResponse,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
-import { checkDistinctIds } from './distinct-ids.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
+import { checkDistinctIds } from '../distinct-ids.js';
 
 /** One wrong pick cancels one right pick unless the author says otherwise. */
 export const DEFAULT_WRONG_PICK_PENALTY = 1;
@@ -101,13 +103,6 @@ export interface PublicMultipleResponseQuestion extends PublicQuestionBase {
   choices: PublicChoice[];
 }
 
-export interface MultipleResponseLayout {
-  type: 'multiple';
-  question: MultipleResponseQuestion;
-  view: PublicMultipleResponseQuestion;
-  choices: Arrangement;
-}
-
 export function normaliseMultipleResponse(
   authored: z.infer<typeof multipleResponseSchema>,
 ): MultipleResponseQuestion {
@@ -122,45 +117,76 @@ export function normaliseMultipleResponse(
 }
 
 /** Response: the opaque ids of every picked choice, each once (an empty list picks nothing). */
-export const multipleResponse: QuestionTypeDefinition<
+export const multipleResponse = defineQuestionType<
   MultipleResponseQuestion,
-  MultipleResponseLayout,
+  Arrangement,
   PublicMultipleResponseQuestion,
   string[]
-> = {
-  layout(question, rng, options) {
-    const choices = arrangeChoices(question.choices, options.shuffleChoices, rng);
-    return {
-      type: 'multiple',
-      question,
-      choices,
-      view: { ...publicBase(question), type: 'multiple', choices: publicChoices(question.choices, choices) },
-    };
+>({
+  type: 'multiple',
+  schema: multipleResponseSchema,
+  normalise: normaliseMultipleResponse,
+  arrange(question, rng, options) {
+    return arrangeChoices(question.choices, options.shuffleChoices, rng);
+  },
+  view(question, choices) {
+    return { ...publicBase(question), type: 'multiple', choices: publicChoices(question.choices, choices) };
   },
   checkResponse(view, value) {
-    const ids = view.choices.map((choice) => choice.id);
-    if (Array.isArray(value) && value.length > ids.length) {
-      return rejectResponse('duplicate', `${value.length} picks for ${ids.length} choices`);
+    if (Array.isArray(value) && value.length > view.choices.length) {
+      return rejectResponse('duplicate', `${value.length} picks for ${view.choices.length} choices`);
     }
-    return checkDistinctIds(value, ids, 'choice', (id) => `choice '${id}' is picked twice`);
+    return checkDistinctIds(value, view.choices, 'choice', (id) => `choice '${id}' is picked twice`);
   },
-  grade(layout, response) {
-    const { choices } = layout.question;
+  grade(question, choices, response) {
     let total = 0;
     const feedback: FeedbackItem[] = [];
     for (const id of response) {
-      const choice = choices[authoredIndexOf(layout.choices, id) ?? -1];
+      const choice = question.choices[authoredIndexOf(choices, id) ?? -1];
       if (choice === undefined) continue;
       total += choice.weight;
       if (choice.feedback !== undefined) feedback.push({ text: choice.feedback, choiceId: id });
     }
     return { fraction: clampFraction(total), feedback };
   },
-  correctAnswer(layout) {
-    const indices = layout.question.choices.flatMap((choice, index) => (choice.correct ? [index] : []));
+  correctAnswer(question, choices) {
+    const indices = question.choices.flatMap((choice, index) => (choice.correct ? [index] : []));
     return {
-      text: indices.map((index) => (layout.question.choices[index] as Choice).text).join('; '),
-      response: indices.map((index) => opaqueIdOf(layout.choices, index)),
+      text: indices.map((index) => (question.choices[index] as Choice).text).join('; '),
+      response: indices.map((index) => opaqueIdOf(choices, index)),
     };
   },
-};
+  describeResponse(view, response) {
+    const picked = response.map((id) => textOf(view.choices, id)).sort();
+    return clip(picked.length > 0 ? picked.join(' + ') : '(nothing picked)');
+  },
+  gift: {
+    // Without an `=` answer Moodle reads a multiple response: every `%N%` weight adds to the total.
+    read(item) {
+      if (item.type !== 'MC' || item.choices.some((choice) => choice.isCorrect)) return undefined;
+      return {
+        ok: true,
+        question: { type: 'multiple', choices: item.choices.map((choice) => authoredChoice(choice, true)) },
+      };
+    },
+    applyMeta(authored, meta) {
+      if (meta.penalty !== undefined && Array.isArray(authored.choices)) {
+        // Written before weights: the comment's penalty, with the weights' signs as right and wrong.
+        authored.choices = (authored.choices as Record<string, unknown>[]).map(({ weight, ...choice }) =>
+          (weight as number) > 0 ? { ...choice, correct: true } : choice,
+        );
+      }
+      return meta;
+    },
+    write(question) {
+      const meta = {};
+      choiceIdsMeta(question.choices, meta);
+      const answers = question.choices.map((choice) => {
+        const weight =
+          choice.weight !== 0 ? percent(choice.weight) : choice.text.startsWith('%') ? '%0%' : '';
+        return `\t~${weight}${escapeGift(choice.text)}${feedbackText(choice.feedback)}`;
+      });
+      return { ok: true, meta, answers: answers.join('\n') };
+    },
+  },
+});

@@ -9,8 +9,9 @@ import {
   type QuestionBase,
   questionBaseShape,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { ESSAY_NEEDS_HUMAN } from './marking.js';
 
 const wordCount = z
   .number({ error: mustBe('a number') })
@@ -83,12 +84,6 @@ export interface PublicEssayQuestion extends PublicQuestionBase {
   rubric: RubricCriterion[];
 }
 
-export interface EssayLayout {
-  type: 'essay';
-  question: EssayQuestion;
-  view: PublicEssayQuestion;
-}
-
 export function normaliseEssay(authored: z.infer<typeof essaySchema>): EssayQuestion {
   const rubric = authored.rubric ?? [];
   const base = normaliseBase(authored);
@@ -103,8 +98,15 @@ export function normaliseEssay(authored: z.infer<typeof essaySchema>): EssayQues
 }
 
 /** Response: the essay text (at most 50,000 characters). Collected for the teacher, never auto-graded. */
-export const essay: QuestionTypeDefinition<EssayQuestion, EssayLayout, PublicEssayQuestion, string> = {
-  layout(question) {
+export const essay = defineQuestionType<EssayQuestion, undefined, PublicEssayQuestion, string>({
+  type: 'essay',
+  schema: essaySchema,
+  normalise: normaliseEssay,
+  needsHuman: ESSAY_NEEDS_HUMAN,
+  arrange() {
+    return undefined;
+  },
+  view(question) {
     const view: PublicEssayQuestion = {
       ...publicBase(question),
       type: 'essay',
@@ -113,7 +115,7 @@ export const essay: QuestionTypeDefinition<EssayQuestion, EssayLayout, PublicEss
     };
     if (question.minWords !== undefined) view.minWords = question.minWords;
     if (question.maxWords !== undefined) view.maxWords = question.maxWords;
-    return { type: 'essay', question, view };
+    return view;
   },
   checkResponse(_view, value) {
     return checkText(value, MAX_ESSAY_LENGTH);
@@ -124,4 +126,25 @@ export const essay: QuestionTypeDefinition<EssayQuestion, EssayLayout, PublicEss
   correctAnswer() {
     return undefined;
   },
-};
+  describeResponse() {
+    return null;
+  },
+  /** What the teacher will assess, in the learner's result. */
+  resultDetails(question) {
+    return { rubric: question.rubric.map((criterion) => ({ ...criterion })) };
+  },
+  gift: {
+    read(item) {
+      return item.type === 'Essay' ? { ok: true, question: { type: 'essay' } } : undefined;
+    },
+    write(question) {
+      const meta: Record<string, unknown> = {};
+      if (question.minWords !== undefined) meta.minWords = question.minWords;
+      if (question.maxWords !== undefined) meta.maxWords = question.maxWords;
+      if (question.rubric.length > 0) meta.rubric = question.rubric;
+      if (question.guidance !== undefined) meta.guidance = question.guidance;
+      const rubricTotal = question.rubric.reduce((sum, criterion) => sum + criterion.points, 0);
+      return { ok: true, meta, answers: '', derivedPoints: question.rubric.length > 0 ? rubricTotal : 1 };
+    },
+  },
+});

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { assignIds, joinAroundBlank } from '../../gift/meta.js';
+import { choiceIdsMeta, escapeGift, singleChoiceAnswer } from '../../gift/text.js';
+import { normaliseAnswer } from '../../normalise.js';
 import {
   arrangeChoices,
   type Choice,
@@ -8,7 +11,7 @@ import {
   type PublicChoice,
   publicChoices,
   usesWeights,
-} from './choices.js';
+} from '../choices.js';
 import {
   type Arrangement,
   arrange,
@@ -30,16 +33,20 @@ import {
   rejectResponse,
   slugSchema,
   textSchema,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
 import {
   type AcceptedAnswer,
+  acceptedAnswerGift,
   acceptedAnswerSchema,
   bestAcceptedAnswer,
   checkAcceptedAnswers,
   matchShortAnswer,
   normaliseAcceptedAnswers,
-} from './short.js';
+  type PreparedAnswers,
+  prepareAnswers,
+} from '../short/short.js';
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -141,13 +148,18 @@ export interface PublicClozeQuestion extends PublicQuestionBase {
   blanks: PublicClozeBlank[];
 }
 
-export interface ClozeLayout {
-  type: 'cloze';
-  question: ClozeQuestion;
-  view: PublicClozeQuestion;
+/** Blanks and each choice blank's choices as shown in one attempt. */
+export interface ClozeArrangement {
   blanks: Arrangement;
   /** Choice arrangement per authored blank index (text blanks have none). */
   choices: (Arrangement | undefined)[];
+}
+
+/** The passage cut at its blanks once per parsed quiz, and each text blank's prepared answers. */
+export interface PreparedCloze {
+  /** `pieces[i]` comes before blank i; the last piece follows the last blank. */
+  pieces: readonly string[];
+  answers: readonly (PreparedAnswers | undefined)[];
 }
 
 export function normaliseCloze(authored: z.infer<typeof clozeSchema>): ClozeQuestion {
@@ -163,44 +175,58 @@ export function normaliseCloze(authored: z.infer<typeof clozeSchema>): ClozeQues
   return { ...normaliseBase(authored), type: 'cloze', text, blanks };
 }
 
-function fillBlanks(
-  text: string,
-  blanks: readonly ClozeBlank[],
-  fill: (blank: ClozeBlank, index: number) => string,
-) {
-  return text.replace(PLACEHOLDER, (whole, id: string) => {
-    const index = blanks.findIndex((blank) => blank.id === id);
-    return index === -1 ? whole : fill(blanks[index] as ClozeBlank, index);
-  });
-}
-
 type ClozeResponse = Record<string, string>;
 
+function passage(pieces: readonly string[], fill: (index: number) => string): string {
+  let text = pieces[0] as string;
+  for (let index = 1; index < pieces.length; index += 1) text += fill(index - 1) + (pieces[index] as string);
+  return text;
+}
+
 /** Response: `{ blankId: text }`, where a choice blank's text is one of its choice ids. Credit is per blank. */
-export const cloze: QuestionTypeDefinition<ClozeQuestion, ClozeLayout, PublicClozeQuestion, ClozeResponse> = {
-  layout(question, rng, options) {
+export const cloze = defineQuestionType<
+  ClozeQuestion,
+  ClozeArrangement,
+  PublicClozeQuestion,
+  ClozeResponse,
+  PreparedCloze
+>({
+  type: 'cloze',
+  schema: clozeSchema,
+  normalise: normaliseCloze,
+  prepare(question) {
+    // Normalised texts hold every blank once, in order, as {{id}}.
+    const pieces = question.text.split(PLACEHOLDER).filter((_, index) => index % 2 === 0);
+    return Object.freeze({
+      pieces: Object.freeze(pieces),
+      answers: Object.freeze(
+        question.blanks.map((blank) =>
+          blank.kind === 'text' ? prepareAnswers(blank.accept, blank.pattern) : undefined,
+        ),
+      ),
+    });
+  },
+  arrange(question, rng, options) {
     const blanks = arrange(question.blanks.length, false, 'b', rng);
     const choices = question.blanks.map((blank) =>
       blank.kind === 'choice' ? arrangeChoices(blank.choices, options.shuffleChoices, rng) : undefined,
     );
+    return { blanks, choices };
+  },
+  view(question, arrangement, prepared) {
+    const { blanks, choices } = arrangement;
     const publicBlanks = question.blanks.map((blank, index): PublicClozeBlank => {
       const id = blanks.ids[index] as string;
-      const arrangement = choices[index];
-      return blank.kind === 'choice' && arrangement !== undefined
-        ? { id, kind: 'choice', choices: publicChoices(blank.choices, arrangement) }
+      const shown = choices[index];
+      return blank.kind === 'choice' && shown !== undefined
+        ? { id, kind: 'choice', choices: publicChoices(blank.choices, shown) }
         : { id, kind: 'text', maxLength: MAX_SHORT_RESPONSE_LENGTH };
     });
     return {
+      ...publicBase(question),
       type: 'cloze',
-      question,
-      blanks,
-      choices,
-      view: {
-        ...publicBase(question),
-        type: 'cloze',
-        text: fillBlanks(question.text, question.blanks, (_, index) => `{{${blanks.ids[index]}}}`),
-        blanks: publicBlanks,
-      },
+      text: passage(prepared.pieces, (index) => `{{${blanks.ids[index]}}}`),
+      blanks: publicBlanks,
     };
   },
   checkResponse(view, value) {
@@ -215,11 +241,7 @@ export const cloze: QuestionTypeDefinition<ClozeQuestion, ClozeLayout, PublicClo
       const checked =
         blank.kind === 'text'
           ? checkText(value[key], blank.maxLength)
-          : checkOneOf(
-              value[key],
-              blank.choices.map((choice) => choice.id),
-              'choice',
-            );
+          : checkOneOf(value[key], blank.choices, 'choice');
       if (!checked.ok)
         return {
           ok: false,
@@ -229,42 +251,111 @@ export const cloze: QuestionTypeDefinition<ClozeQuestion, ClozeLayout, PublicClo
     }
     return { ok: true, value: result };
   },
-  grade(layout, response) {
-    const { blanks } = layout.question;
+  grade(question, arrangement, response, prepared) {
+    const { blanks } = question;
     let correct = 0;
     const feedback: FeedbackItem[] = [];
     blanks.forEach((blank, index) => {
-      const answer = response[opaqueIdOf(layout.blanks, index)];
+      const answer = response[opaqueIdOf(arrangement.blanks, index)];
       if (answer === undefined) return;
       if (blank.kind === 'choice') {
-        const choice = blank.choices[authoredIndexOf(layout.choices[index] as Arrangement, answer) ?? -1];
+        const choice =
+          blank.choices[authoredIndexOf(arrangement.choices[index] as Arrangement, answer) ?? -1];
         correct += clampFraction(choice?.weight ?? 0);
         if (choice?.feedback !== undefined) feedback.push({ text: choice.feedback, choiceId: answer });
         return;
       }
-      const match = matchShortAnswer(answer, blank.accept, blank.pattern);
+      const match = matchShortAnswer(answer, blank.accept, prepared.answers[index] as PreparedAnswers);
       correct += match.fraction;
       if (match.answer?.feedback !== undefined) feedback.push({ text: match.answer.feedback });
     });
     return { fraction: correct / blanks.length, feedback };
   },
-  correctAnswer(layout) {
-    const { question } = layout;
+  correctAnswer(question, arrangement, prepared) {
     const response: ClozeResponse = {};
     const answers = question.blanks.map((blank, index) => {
-      const id = opaqueIdOf(layout.blanks, index);
+      const id = opaqueIdOf(arrangement.blanks, index);
       if (blank.kind === 'choice') {
         const choiceIndex = blank.choices.findIndex((choice) => choice.weight >= 1);
-        response[id] = opaqueIdOf(layout.choices[index] as Arrangement, choiceIndex);
+        response[id] = opaqueIdOf(arrangement.choices[index] as Arrangement, choiceIndex);
         return (blank.choices[choiceIndex] as Choice).text;
       }
       const first = bestAcceptedAnswer(blank.accept).text;
       response[id] = first;
       return first;
     });
-    return {
-      text: fillBlanks(question.text, question.blanks, (_, index) => `[${answers[index]}]`),
-      response,
-    };
+    return { text: passage(prepared.pieces, (index) => `[${answers[index]}]`), response };
   },
-};
+  describeResponse(view, response) {
+    const parts = view.blanks.map((blank) => {
+      const given = response[blank.id];
+      if (given === undefined) return '—';
+      return blank.kind === 'choice' ? textOf(blank.choices, given) : normaliseAnswer(given);
+    });
+    return clip(parts.join(' | '));
+  },
+  gift: {
+    // A missing-word question ("Two plus {=two} equals four") becomes a one-blank cloze.
+    readEmbedded(authored, before, after) {
+      const text = joinAroundBlank(before, '{{blank}}', after);
+      if (authored.type === 'single')
+        return {
+          ok: true,
+          question: { type: 'cloze', text, blanks: { blank: { choices: authored.choices } } },
+        };
+      if (authored.type === 'short')
+        return {
+          ok: true,
+          question: { type: 'cloze', text, blanks: { blank: { accept: authored.accept } } },
+        };
+      return undefined;
+    },
+    applyMeta(authored, meta) {
+      const { blank, choiceIds, ...rest } = meta;
+      const blanks = authored.blanks as Record<string, Record<string, unknown>>;
+      const only = blanks.blank as Record<string, unknown>;
+      if (typeof blank === 'string') {
+        authored.text = String(authored.text).replace('{{blank}}', `{{${blank}}}`);
+        authored.blanks = { [blank]: only };
+      }
+      assignIds(only.choices, choiceIds);
+      return rest;
+    },
+    write(question) {
+      const blank = question.blanks[0];
+      if (question.blanks.length !== 1 || blank === undefined) {
+        return {
+          ok: false,
+          message: 'GIFT can only write a cloze with exactly one blank (a missing-word question)',
+        };
+      }
+      const placeholder = `{{${blank.id}}}`;
+      const [before = '', after = ''] = question.text.split(placeholder);
+      if (after.trim() === '' || joinAroundBlank(before, placeholder, after) !== question.text) {
+        return {
+          ok: false,
+          message:
+            'GIFT needs text after the blank and single spaces around it (no space before punctuation)',
+        };
+      }
+      const meta: Record<string, unknown> = {};
+      if (blank.id !== 'blank') meta.blank = blank.id;
+      if (question.prompt !== '') meta.prompt = question.prompt;
+      let answers: string;
+      if (blank.kind === 'choice') {
+        choiceIdsMeta(blank.choices, meta);
+        answers = blank.choices.map(singleChoiceAnswer).join(' ');
+      } else {
+        if (blank.pattern !== undefined)
+          return { ok: false, message: 'GIFT cannot carry the pattern of a cloze blank' };
+        answers = blank.accept.map(acceptedAnswerGift).join(' ');
+      }
+      return {
+        ok: true,
+        meta,
+        answers,
+        around: { before: escapeGift(before.trimEnd()), after: escapeGift(after.trimStart()) },
+      };
+    },
+  },
+});

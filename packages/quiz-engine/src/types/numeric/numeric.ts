@@ -1,4 +1,6 @@
+import type { NumericalFormat } from 'gift-pegjs';
 import { z } from 'zod';
+import { feedbackText, formatNumber, percent, plain } from '../../gift/text.js';
 import {
   describe,
   mustBe,
@@ -11,8 +13,8 @@ import {
   rejectResponse,
   textSchema,
   weightFraction,
-} from './common.js';
-import type { QuestionTypeDefinition } from './definition.js';
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
 
 const finiteNumber = z.number({ error: mustBe('a number') }).finite({ error: 'must be a finite number' });
 
@@ -106,12 +108,6 @@ export interface PublicNumericQuestion extends PublicQuestionBase {
   type: 'numeric';
 }
 
-export interface NumericLayout {
-  type: 'numeric';
-  question: NumericQuestion;
-  view: PublicNumericQuestion;
-}
-
 export function normaliseNumeric(authored: z.infer<typeof numericSchema>): NumericQuestion {
   const answers = (
     authored.answers ?? [{ answer: authored.answer as number, tolerance: authored.tolerance }]
@@ -158,44 +154,112 @@ export function numberMatches(entry: NumericAnswer, value: number): boolean {
   return Math.abs(value - entry.answer) <= entry.tolerance + EPSILON;
 }
 
+/** `value:tolerance`, or `min..max` for an answer authored as a range. */
+function giftValue(entry: NumericAnswer): string {
+  if (entry.min !== undefined && entry.max !== undefined) {
+    return `${formatNumber(entry.min)}..${formatNumber(entry.max)}`;
+  }
+  return `${formatNumber(entry.answer)}:${formatNumber(entry.tolerance)}`;
+}
+
+function giftAnswer(format: NumericalFormat): Record<string, unknown> {
+  switch (format.type) {
+    case 'high-low':
+      return { min: format.numberLow ?? 0, max: format.numberHigh ?? 0 };
+    case 'range':
+      return { answer: format.number, tolerance: format.range ?? 0 };
+    default:
+      return { answer: format.number };
+  }
+}
+
 /** Response: a number, or a decimal string as typed into a form field ("2017", " 3.5 "). */
-export const numeric: QuestionTypeDefinition<NumericQuestion, NumericLayout, PublicNumericQuestion, number> =
-  {
-    layout(question) {
-      return { type: 'numeric', question, view: { ...publicBase(question), type: 'numeric' } };
-    },
-    checkResponse(_view, value) {
-      if (typeof value === 'number') {
-        return Number.isFinite(value)
-          ? { ok: true, value }
-          : rejectResponse('not-a-number', 'expected a finite number');
+export const numeric = defineQuestionType<NumericQuestion, undefined, PublicNumericQuestion, number>({
+  type: 'numeric',
+  schema: numericSchema,
+  normalise: normaliseNumeric,
+  arrange() {
+    return undefined;
+  },
+  view(question) {
+    return { ...publicBase(question), type: 'numeric' };
+  },
+  checkResponse(_view, value) {
+    if (typeof value === 'number') {
+      return Number.isFinite(value)
+        ? { ok: true, value }
+        : rejectResponse('not-a-number', 'expected a finite number');
+    }
+    if (typeof value === 'string') {
+      const trimmed = value.trim();
+      if (trimmed.length > 64 || !DECIMAL.test(trimmed)) {
+        return rejectResponse(
+          'not-a-number',
+          `'${preview(value)}' is not a number; write digits such as 2017 or 3.5`,
+        );
       }
-      if (typeof value === 'string') {
-        const trimmed = value.trim();
-        if (trimmed.length > 64 || !DECIMAL.test(trimmed)) {
-          return rejectResponse(
-            'not-a-number',
-            `'${preview(value)}' is not a number; write digits such as 2017 or 3.5`,
-          );
-        }
-        return { ok: true, value: Number(trimmed) };
+      return { ok: true, value: Number(trimmed) };
+    }
+    return rejectResponse('wrong-type', `expected a number, got ${describe(value)}`);
+  },
+  grade(question, _arrangement, response) {
+    const matched = question.answers.find((entry) => numberMatches(entry, response));
+    if (matched === undefined) return { fraction: 0, feedback: [] };
+    return {
+      fraction: matched.weight,
+      feedback: matched.feedback === undefined ? [] : [{ text: matched.feedback }],
+    };
+  },
+  correctAnswer(question) {
+    const best = bestNumericAnswer(question.answers);
+    if (best.min !== undefined && best.max !== undefined) {
+      return { text: `${best.min}..${best.max}`, response: best.answer };
+    }
+    const { answer, tolerance } = best;
+    return { text: tolerance === 0 ? String(answer) : `${answer} ± ${tolerance}`, response: answer };
+  },
+  describeResponse(_view, response) {
+    return String(response);
+  },
+  gift: {
+    // `{#1822:5}`, `{#3.141..3.142}` or several `=%N%value:tolerance #feedback` answers, as Moodle reads them.
+    read(item) {
+      if (item.type !== 'Numerical') return undefined;
+      if (!Array.isArray(item.choices)) {
+        const answer = giftAnswer(item.choices);
+        return {
+          ok: true,
+          question: 'min' in answer ? { type: 'numeric', answers: [answer] } : { type: 'numeric', ...answer },
+        };
       }
-      return rejectResponse('wrong-type', `expected a number, got ${describe(value)}`);
-    },
-    grade(layout, response) {
-      const matched = layout.question.answers.find((entry) => numberMatches(entry, response));
-      if (matched === undefined) return { fraction: 0, feedback: [] };
-      return {
-        fraction: matched.weight,
-        feedback: matched.feedback === undefined ? [] : [{ text: matched.feedback }],
-      };
-    },
-    correctAnswer(layout) {
-      const best = bestNumericAnswer(layout.question.answers);
-      if (best.min !== undefined && best.max !== undefined) {
-        return { text: `${best.min}..${best.max}`, response: best.answer };
+      const answers = item.choices.map((choice) => {
+        const answer = giftAnswer(choice.text);
+        if (choice.weight !== null && choice.weight !== 100) answer.weight = choice.weight;
+        const feedback = plain(choice.feedback);
+        if (feedback !== undefined) answer.feedback = feedback;
+        return answer;
+      });
+      const [only] = answers;
+      if (answers.length === 1 && only !== undefined && 'answer' in only && Object.keys(only).length <= 2) {
+        return { ok: true, question: { type: 'numeric', ...only } };
       }
-      const { answer, tolerance } = best;
-      return { text: tolerance === 0 ? String(answer) : `${answer} ± ${tolerance}`, response: answer };
+      return { ok: true, question: { type: 'numeric', answers } };
     },
-  };
+    write(question) {
+      const [only] = question.answers;
+      if (
+        question.answers.length === 1 &&
+        only !== undefined &&
+        only.weight >= 1 &&
+        only.feedback === undefined
+      ) {
+        return { ok: true, meta: {}, answers: `#${giftValue(only)}` };
+      }
+      const lines = question.answers.map(
+        (entry) =>
+          `\t=${entry.weight >= 1 ? '' : percent(entry.weight)}${giftValue(entry)}${feedbackText(entry.feedback)}`,
+      );
+      return { ok: true, meta: {}, answers: `#\n${lines.join('\n')}` };
+    },
+  },
+});

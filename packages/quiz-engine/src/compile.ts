@@ -1,0 +1,69 @@
+import type { Quiz, QuizEntry } from './quiz.js';
+import type { AnyQuestionType } from './types/definition.js';
+import { builtInTypeTable, type Question, type QuestionTypeTable } from './types/registry.js';
+
+/** One question ready to lay out and grade: its type and what the type prepared for it. */
+export interface CompiledQuestion {
+  readonly question: Question;
+  readonly definition: AnyQuestionType;
+  readonly prepared: unknown;
+}
+
+/** A quiz ready to lay out and grade: made once when `parseQuiz` returns it, frozen like the quiz. */
+export interface CompiledQuiz {
+  readonly types: QuestionTypeTable;
+  /** Every question, pools included, by id. */
+  readonly byId: ReadonlyMap<string, CompiledQuestion>;
+  readonly hasPools: boolean;
+}
+
+// Written once per quiz by `parseQuiz` (whose quiz is deep-frozen), read by everything else; a quiz that
+// cannot change keeps a compiled form that cannot go stale, and no caller can alter another's entry.
+const compiledQuizzes = new WeakMap<Quiz, CompiledQuiz>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+function compileQuestion(question: Question, types: QuestionTypeTable): CompiledQuestion {
+  const definition = types.get(question.type);
+  if (definition === undefined) {
+    throw new TypeError(
+      `unknown question type '${String(question.type)}': parse the quiz with the engine that defines it`,
+    );
+  }
+  const prepared = definition.prepare === undefined ? undefined : definition.prepare(question);
+  return Object.freeze({ question, definition, prepared });
+}
+
+export function compile(quiz: Quiz, types: QuestionTypeTable): CompiledQuiz {
+  const byId = new Map<string, CompiledQuestion>();
+  let hasPools = false;
+  const add = (question: Question) => byId.set(question.id, compileQuestion(question, types));
+  for (const entry of quiz.questions as readonly QuizEntry[]) {
+    if (entry.type === 'pool') {
+      hasPools = true;
+      for (const question of entry.questions) add(question);
+    } else add(entry);
+  }
+  return Object.freeze({ types, byId, hasPools });
+}
+
+/** Freezes a freshly parsed quiz and keeps its compiled form for every later call. */
+export function sealQuiz<T extends Quiz>(quiz: T, types: QuestionTypeTable): T {
+  deepFreeze(quiz);
+  compiledQuizzes.set(quiz, compile(quiz, types));
+  return quiz;
+}
+
+/**
+ * The compiled form of a quiz from `parseQuiz`, or, for a quiz built or copied by hand, one made for
+ * this call only with the built-in types (so that nothing kept can go stale).
+ */
+export function compiledOf(quiz: Quiz): CompiledQuiz {
+  return compiledQuizzes.get(quiz) ?? compile(quiz, builtInTypeTable);
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { defaultIds } from '../../gift/meta.js';
+import { escapeGift } from '../../gift/text.js';
+import {
+  type Arrangement,
+  arrange,
+  normaliseBase,
+  type PartScoring,
+  type PublicQuestionBase,
+  partScoringSchema,
+  partsFraction,
+  publicBase,
+  type QuestionBase,
+  questionBaseShape,
+  reportDuplicates,
+  slugSchema,
+  textSchema,
+} from '../common.js';
+import { defineQuestionType } from '../definition.js';
+import { clip, textOf } from '../describe.js';
+import {
+  checkIdMap,
+  correctKeyedResponse,
+  countCorrectlyKeyed,
+  type KeyedAnswerKey,
+} from '../keyed-response.js';
+import { idOrNumbered } from '../numbered-id.js';
+import { publicItemsOf } from '../public-items.js';
+
+const pairSide = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'this pair is dangling: give it both a left and a right side'
+        : 'must be text',
+  })
+  .min(1, { error: 'this pair is dangling: give it both a left and a right side' });
+
+export const matchingSchema = z
+  .strictObject({
+    ...questionBaseShape,
+    type: z.literal('matching'),
+    prompt: textSchema,
+    /** per-item (default): a share per right pair; all-or-nothing: points only when all are right. */
+    scoring: partScoringSchema.optional(),
+    pairs: z
+      .array(z.strictObject({ id: slugSchema.optional(), left: pairSide, right: pairSide }))
+      .min(2, { error: 'a matching question needs at least 2 pairs' }),
+    /** Extra right-hand options that match nothing. */
+    distractors: z.array(textSchema).optional(),
+  })
+  .superRefine((question, ctx) => {
+    reportDuplicates(
+      question.pairs.map((pair, index) => idOrNumbered(pair.id, 'pair', index)),
+      ctx,
+      (index) => ['pairs', index, 'id'],
+      'pair id',
+    );
+    reportDuplicates(
+      question.pairs.map((pair) => pair.left),
+      ctx,
+      (index) => ['pairs', index, 'left'],
+      'left side',
+    );
+    const rights = [...question.pairs.map((pair) => pair.right), ...(question.distractors ?? [])];
+    reportDuplicates(
+      rights,
+      ctx,
+      (index) =>
+        index < question.pairs.length
+          ? ['pairs', index, 'right']
+          : ['distractors', index - question.pairs.length],
+      'right side',
+    );
+  });
+
+export interface MatchingPair {
+  id: string;
+  left: string;
+  right: string;
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  type: 'matching';
+  pairs: MatchingPair[];
+  distractors: string[];
+  scoring: PartScoring;
+}
+
+export interface PublicMatchingQuestion extends PublicQuestionBase {
+  type: 'matching';
+  left: { id: string; text: string }[];
+  /** Every right side and distractor, in a seeded order. */
+  right: { id: string; text: string }[];
+}
+
+/** Left sides and right sides (the pairs' then the distractors') as shown in one attempt. */
+export interface MatchingArrangement {
+  left: Arrangement;
+  /** Authored indices below `pairs.length` are the pairs' right sides, the rest distractors. */
+  right: Arrangement;
+}
+
+export function normaliseMatching(authored: z.infer<typeof matchingSchema>): MatchingQuestion {
+  return {
+    ...normaliseBase(authored),
+    type: 'matching',
+    pairs: authored.pairs.map((pair, index) => ({
+      id: idOrNumbered(pair.id, 'pair', index),
+      left: pair.left,
+      right: pair.right,
+    })),
+    distractors: authored.distractors ?? [],
+    scoring: authored.scoring ?? 'per-item',
+  };
+}
+
+function rightTexts(question: MatchingQuestion): string[] {
+  return [...question.pairs.map((pair) => pair.right), ...question.distractors];
+}
+
+function answerKeyOf(arrangement: MatchingArrangement): KeyedAnswerKey {
+  return { keys: arrangement.left, values: arrangement.right, rightValueOf: (pairIndex) => pairIndex };
+}
+
+/** GIFT reads a matching pair's answer with Moodle's `&&058;`-style placeholders for escaped characters. */
+function decodeEscapes(text: string): string {
+  return text.replace(/&&(\d{2,3});/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
+
+/** Response: `{ leftId: rightId }`; a left left out scores nothing. Credit is per correct pair (or all-or-nothing). */
+export const matching = defineQuestionType<
+  MatchingQuestion,
+  MatchingArrangement,
+  PublicMatchingQuestion,
+  Record<string, string>
+>({
+  type: 'matching',
+  schema: matchingSchema,
+  normalise: normaliseMatching,
+  arrange(question, rng, options) {
+    const left = arrange(question.pairs.length, options.shuffleChoices, 'l', rng);
+    // Always shuffled: in authored order the right sides would line up with their left sides.
+    const right = arrange(question.pairs.length + question.distractors.length, true, 'r', rng);
+    return { left, right };
+  },
+  view(question, { left, right }) {
+    const rights = rightTexts(question);
+    return {
+      ...publicBase(question),
+      type: 'matching',
+      left: publicItemsOf(left, (index) => ({ text: (question.pairs[index] as MatchingPair).left })),
+      right: publicItemsOf(right, (index) => ({ text: rights[index] as string })),
+    };
+  },
+  checkResponse(view, value) {
+    return checkIdMap(value, view.left, view.right, 'left item', 'right item');
+  },
+  grade(question, arrangement, response) {
+    const correct = countCorrectlyKeyed(response, answerKeyOf(arrangement));
+    return { fraction: partsFraction(correct, question.pairs.length, question.scoring), feedback: [] };
+  },
+  correctAnswer(question, arrangement) {
+    const { pairs } = question;
+    const response = correctKeyedResponse(pairs.length, answerKeyOf(arrangement));
+    return { text: pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; '), response };
+  },
+  describeResponse(view, response) {
+    return clip(
+      Object.entries(response)
+        .map(([left, right]) => `${textOf(view.left, left)} → ${textOf(view.right, right)}`)
+        .sort()
+        .join('; '),
+    );
+  },
+  gift: {
+    read(item) {
+      if (item.type !== 'Matching') return undefined;
+      const pairs = item.matchPairs.filter((pair) => pair.subquestion.text !== '');
+      const distractors = item.matchPairs
+        .filter((pair) => pair.subquestion.text === '')
+        .map((pair) => pair.subanswer);
+      const question: Record<string, unknown> = {
+        type: 'matching',
+        pairs: pairs.map((pair) => ({ left: pair.subquestion.text, right: decodeEscapes(pair.subanswer) })),
+      };
+      if (distractors.length > 0) question.distractors = distractors.map(decodeEscapes);
+      return { ok: true, question };
+    },
+    write(question) {
+      if (question.pairs.some((pair) => pair.left.includes('->'))) {
+        return { ok: false, message: "a left-hand side contains '->', which GIFT uses to separate pairs" };
+      }
+      const meta: Record<string, unknown> = {};
+      const ids = question.pairs.map((pair) => pair.id);
+      if (ids.join('\u0000') !== defaultIds('pair', ids.length).join('\u0000')) meta.pairIds = ids;
+      // Moodle's matching question always credits each pair; all-or-nothing travels in the comment.
+      if (question.scoring !== 'per-item') meta.scoring = question.scoring;
+      const lines = [
+        ...question.pairs.map((pair) => `\t=${escapeGift(pair.left)} -> ${escapeGift(pair.right)}`),
+        ...question.distractors.map((text) => `\t= -> ${escapeGift(text)}`),
+      ];
+      return { ok: true, meta, answers: lines.join('\n'), pairs: true };
+    },
+  },
+});
