@@ -16,6 +16,81 @@ const rule = (meaning: string, example: string, fix: string): RuleDoc => ({ mean
  * is stale.
  */
 export const rules = {
+  'cc/descriptor': rule(
+    'A learning-application resource (LTI link, QTI assessment) must have exactly one descriptor file.',
+    'an LTI link resource listing two XML files',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/file-exists': rule(
+    'Every file a resource lists must be in the package.',
+    '`<file href="web/lessons/a.html"/>` with no such file',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/file-listed': rule(
+    'Every file in the package must be listed by a resource.',
+    '`web/extra.css` in the zip but in no `<resource>`',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/href': rule(
+    "A resource's `href` must be one of its own files.",
+    '`<resource href="a.html">` whose files are `b.html`',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/identifier': rule(
+    'Resource identifiers must be XML names.',
+    '`identifier="1-lesson"`',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/identifier-unique': rule(
+    'Identifiers in a manifest must be unique.',
+    'two items with `identifier="lesson-1"`',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/identifierref': rule(
+    'An item or dependency must refer to a resource of the manifest.',
+    '`<item identifierref="missing">`',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/item-leaf': rule(
+    'An organization item that refers to a resource cannot also hold items.',
+    'an item with `identifierref` and child items',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/lti-link': rule(
+    'An LTI link resource must be a `cartridge_basiclti_link` with a title and an absolute http(s) launch URL.',
+    '`coursekit export cc --lti-url localhost`',
+    'Pass `--lti-url` an absolute https:// launch URL of the coursekit server.',
+  ),
+  'cc/manifest': rule(
+    '`imsmanifest.xml` must be at the package root, a `<manifest>` in the Common Cartridge 1.3 namespace with its schema and version.',
+    'a zip without imsmanifest.xml',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/organization': rule(
+    'A cartridge has one rooted-hierarchy organization with one root item.',
+    'two `<organization>` elements',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/path': rule(
+    "A resource's files must be relative paths inside the package.",
+    '`<file href="../secret.txt"/>`',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/resource-type': rule(
+    "A resource's type must be one of the Common Cartridge 1.3 resource types.",
+    '`type="webcontent-ish"`',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
+  'cc/webcontent-link': rule(
+    'A lesson links to a file that the exported Common Cartridge does not contain.',
+    '`[handout](files/handout.pdf)` when the course ships no such file',
+    'Ship the file in the course folder, link to a public address, or remove the link; the link will not work in the LMS.',
+  ),
+  'cc/xml': rule(
+    'Every XML file in the package must be well-formed.',
+    'an unclosed element in a QTI file',
+    'These are checked on every cartridge coursekit writes; one that fails is a coursekit bug: report it with the course folder.',
+  ),
   'citation/bibtex-syntax': rule(
     'The bibliography is not valid BibTeX.',
     '`@book{rinna2019, title = {Two Peripheries}` (no closing brace)',
@@ -135,6 +210,16 @@ export const rules = {
     'A course directive has an attribute it does not accept.',
     '`:::teacher{lang=en}`',
     'Remove the attribute or fix its name (the message suggests the closest).',
+  ),
+  'export/app-component': rule(
+    'A lesson uses a component of the app that a static exported page cannot run; only its content is exported.',
+    '`<Timeline />` in a lesson exported with `coursekit export cc`',
+    'Accept the static fallback, or put the content the LMS page needs in plain Markdown.',
+  ),
+  'export/expression': rule(
+    "A lesson has a JavaScript expression or ESM that needs the lesson's code to run; the static page leaves it out.",
+    '`{new Date().getFullYear()}` in a lesson body',
+    'Write the value as text where the exported page needs it.',
   ),
   'file/missing': rule(
     'A file the course needs is not there.',
@@ -265,6 +350,36 @@ export const rules = {
     'A lesson uses a component that neither coursekit nor the app provides.',
     '`<Qiz id="x" />`',
     'Use a known component (the message suggests the closest).',
+  ),
+  'qti/answer-folding': rule(
+    'QTI compares typed answers ignoring case only, where coursekit also ignores accents, punctuation and extra spaces.',
+    '`accept: [Ha Noi]` answered `Hà Nội` in the LMS',
+    'List the accented and punctuated forms your students may type among the accepted answers.',
+  ),
+  'qti/hints': rule(
+    'Hints are left out of the QTI export: QTI 3 shows hints only through adaptive items, which LMS importers do not run.',
+    '`hints: [Look at para. 3.]`',
+    'Move what the hint says into the feedback, or accept that the LMS shows no hints.',
+  ),
+  'qti/human-scored': rule(
+    'An essay is exported as a human-scored QTI item with its rubric for the scorer.',
+    '`type: essay` in an exported quiz',
+    "Mark the essay in the LMS (or in coursekit's class mode when the quiz is an LTI link).",
+  ),
+  'qti/max-attempts': rule(
+    'QTI has no limit on whole-quiz attempts, so `maxAttempts` is not exported.',
+    '`maxAttempts: 2`',
+    'Set the number of attempts in the LMS quiz settings.',
+  ),
+  'qti/pattern': rule(
+    'A short-answer pattern is exported as an XML Schema regular expression, matched case-sensitively.',
+    '`pattern: ^s/res/2397$`',
+    'Check that the pattern still accepts what it should in the LMS, or list the answers in `accept`.',
+  ),
+  'qti/try-penalty': rule(
+    'The penalty per failed try of an interactive quiz has no QTI equivalent; each try is scored in full.',
+    '`behaviour: interactive` with `penalty: 0.25`',
+    'Set the penalty in the LMS, or use a deferred quiz for exported work.',
   ),
   'quiz/duplicate-id': rule(
     'Two quizzes share an id.',

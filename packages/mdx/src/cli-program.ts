@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { type BuiltCourse, buildCourse } from './build-course.js';
 import { createCompileCache } from './compile-cache.js';
 import { courseOutputFiles } from './course-output.js';
+import { addExportCommand } from './export/export-command.js';
 import { formatJsonReport, formatTextReport } from './format-report.js';
 import { CourseContentError } from './issue.js';
 import { loadCourse } from './load-course.js';
@@ -150,6 +151,8 @@ function createProgram(io: CliIo, setExit: (code: number) => void): Command {
         write(`added '${slug}' to the lessons in ${relative(io.cwd, join(path, 'course.yaml'))}\n`);
       setExit(exitCodes.ok);
     });
+
+  addExportCommand(program, { io, setExit, courseFolder: (dir) => courseFolder(io, dir) });
 
   return program;
 }

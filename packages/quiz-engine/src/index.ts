@@ -56,6 +56,12 @@ export { normaliseAnswer } from './normalise.js';
 export { parseQuiz } from './parse.js';
 export { type PublicQuiz, toPublicQuiz } from './public.js';
 export {
+  type ExportQtiOptions,
+  exportQti,
+  type QtiExportWarning,
+  type QtiPackage,
+} from './qti/export-qti.js';
+export {
   type AuthoredQuiz,
   BEHAVIOURS,
   type BehaviourName,
