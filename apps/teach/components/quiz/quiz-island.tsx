@@ -1,5 +1,6 @@
 'use client';
 
+import type { SubmittedAttempt } from '@coursekit/classroom';
 import type { PublicQuestion, QuestionResult } from '@coursekit/quiz-engine';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { recordQuizScore } from '@/lib/course/progress';
@@ -10,7 +11,6 @@ import {
   responsesToSend,
 } from '@/lib/course/quiz-responses';
 import { publicQuizTexts } from '@/lib/course/quiz-texts';
-import type { SubmittedAttempt } from '@/lib/server/attempts';
 import { updateProgress } from '../progress/use-progress';
 import { QuestionControl } from './question-control';
 import { formatPoints, QuestionFeedback } from './question-feedback';
