@@ -15,6 +15,10 @@ import { startTestPostgres } from '../test/postgres-cluster';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const QUESTIONS = 20;
+// `--quick`: small counts, to check that the bench runs (its figures mean nothing).
+const QUICK = process.argv.includes('--quick');
+const BURSTS = QUICK ? [30, 100] : [300, 1000];
+const STEADY = QUICK ? 100 : 1000;
 const PASSCODE = 'bench-teacher-passcode';
 // Node's fetch opens as many keep-alive connections per origin as there are requests in flight.
 
@@ -229,7 +233,7 @@ async function runEngine(
   const server = await startInstance({ DATABASE_URL: databaseUrl, COURSE_DIR: courseDir });
   const rows: Figures[] = [];
   try {
-    for (const count of [300, 1000]) {
+    for (const count of BURSTS) {
       const students = await prepareStudents(server.url, count);
       const submit = (student: Student, body: string) => async () => {
         const response = await fetch(`${server.url}/api/attempts`, {
@@ -274,8 +278,8 @@ async function runEngine(
       );
       rows.push(burst);
     }
-    // Steady: 1,000 second attempts at 200/s (5 s), beside the floor at the same rate.
-    const students = await prepareStudents(server.url, 1000);
+    // Steady: 1,000 new students' attempts at 200/s (5 s), beside the floor at the same rate.
+    const students = await prepareStudents(server.url, STEADY);
     const bodies = students.map((student) =>
       JSON.stringify({
         quizId: 'bench-twenty',
