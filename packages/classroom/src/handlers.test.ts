@@ -362,7 +362,8 @@ describe('guessing and lockout', () => {
 describe('names', () => {
   it.each([
     ['a lone surrogate', 'Ada \ud800'],
-    ['only invisible characters', '\u200b\u2060\u3164'],
+    // Hangul fillers are letters (Lo), not format characters: only the invisible-name check refuses them.
+    ['only invisible characters', '\u3164\u115f \u3164'],
     ['a private-use character', 'Ada \ue000'],
     ['an unassigned code point', 'Ada \u0378'],
   ])('refuses a display name with %s', async (_what, name) => {
@@ -374,7 +375,7 @@ describe('names', () => {
 
   it.each([
     ['a lone surrogate', 'Period \udc00'],
-    ['only invisible characters', '\u200b\u3164\u115f'],
+    ['only invisible characters', '\u3164 \u1160\u115f'],
     ['a private-use character', 'Period \uf8ff'],
     ['an unassigned code point', 'Period \u0378'],
   ])('refuses a class name with %s', async (_what, name) => {
