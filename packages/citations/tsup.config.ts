@@ -9,4 +9,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   splitting: false,
+  // `import.meta.url` in the CommonJS build too, for the `createRequire` that loads dependencies lazily.
+  shims: true,
 });

@@ -42,6 +42,11 @@ export function questionsOf(quiz: Quiz): Question[] {
   return quiz.questions.flatMap((entry) => ('draw' in entry ? entry.questions : [entry]));
 }
 
+/** How many questions one attempt shows: each pool contributes its draw. */
+export function questionsPerAttempt(quiz: Quiz): number {
+  return quiz.questions.reduce((sum, entry) => sum + ('draw' in entry ? entry.draw : 1), 0);
+}
+
 export function readCourseFacts(): CourseFacts {
   const course = readYaml(join(courseDir, 'course.yaml')) as {
     title: string;
@@ -82,12 +87,12 @@ export function readCourseFacts(): CourseFacts {
   return { title: course.title, lessons, quizzes, glossary, readingParagraphs, readingAuthor };
 }
 
-/** The lesson whose quiz uses the most question types, with that quiz. */
+/** The lesson whose quiz gives immediate feedback (one check per question) and uses the most question types. */
 export function lessonWithRichestQuiz(facts: CourseFacts): { lesson: LessonFacts; quiz: Quiz } {
   let best: { lesson: LessonFacts; quiz: Quiz; types: number } | undefined;
   for (const lesson of facts.lessons) {
     const quiz = lesson.quiz ? facts.quizzes.get(lesson.quiz) : undefined;
-    if (!quiz) continue;
+    if (quiz?.behaviour !== 'immediate') continue;
     const types = new Set(questionsOf(quiz).map((question) => question.type)).size;
     if (!best || types > best.types) best = { lesson, quiz, types };
   }

@@ -4,7 +4,13 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { type RunningServer, startServer } from '../support/server';
-import { type CourseFacts, lessonWithRichestQuiz, questionsOf, readCourseFacts } from './course-facts';
+import {
+  type CourseFacts,
+  lessonWithRichestQuiz,
+  questionsOf,
+  questionsPerAttempt,
+  readCourseFacts,
+} from './course-facts';
 import { KeyboardUser } from './keyboard-user';
 import { correctAnswer, promptKey, questionSection, questionsInPageOrder } from './visible-answers';
 
@@ -50,7 +56,8 @@ describe('a quiz with deferred feedback, with the keyboard alone', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     const questions = await questionsInPageOrder(page, questionsOf(quiz));
-    expect(questions).toHaveLength(questionsOf(quiz).length);
+    expect(questions).toHaveLength(questionsPerAttempt(quiz));
+    expect(new Set(questions.map((question) => question.id)).size).toBe(questions.length);
 
     for (const question of questions) {
       await keyboard.answer(questionSection(page, question), question, correctAnswer(question));

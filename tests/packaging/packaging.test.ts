@@ -71,6 +71,7 @@ describe('packed packages, consumed outside the workspace', () => {
       '@coursekit/citations',
       '@coursekit/classroom',
       '@coursekit/content-schema',
+      '@coursekit/issues',
       '@coursekit/mdx',
       '@coursekit/quiz-engine',
     ]);

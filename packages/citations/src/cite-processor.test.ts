@@ -57,7 +57,9 @@ describe('createCiteProcessor', () => {
     const error = thrownBy(UnknownCitationKeyError, () => processor.cite([{ key: 'rina2019' }]));
     expect(error.key).toBe('rina2019');
     expect(error.suggestions).toEqual(['rinna-two-peripheries']);
-    expect(error.message).toBe("unknown citation key 'rina2019' (did you mean 'rinna-two-peripheries'?)");
+    expect(error.message).toBe(
+      "unknown citation key 'rina2019'; add it to the references or fix the key (did you mean 'rinna-two-peripheries'?)",
+    );
     expect(
       thrownBy(UnknownCitationKeyError, () => processor.bibliography(['tester-test-bok'])).suggestions,
     ).toEqual(['tester-test-book']);

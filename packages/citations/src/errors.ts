@@ -1,30 +1,43 @@
-/** Every error this package throws; `rule` names the kind of problem (`citation/unknown-key`). */
-export class CitationsError extends Error {
-  readonly rule: string;
+import { didYouMean, messages } from '@coursekit/issues';
 
-  constructor(message: string, rule: string) {
+/**
+ * Every error this package throws; `ruleId` names the kind of problem (`citation/unknown-key`), one of the
+ * rule ids of `@coursekit/issues`, so an app can report it like any other course issue.
+ */
+export class CitationsError extends Error {
+  readonly ruleId: string;
+
+  constructor(message: string, ruleId: string) {
     super(message);
     this.name = 'CitationsError';
-    this.rule = rule;
+    this.ruleId = ruleId;
+  }
+
+  /** @deprecated Use `ruleId`; this alias goes in the next minor version. */
+  get rule(): string {
+    return this.ruleId;
   }
 }
 
-function didYouMean(suggestions: readonly string[]): string {
-  if (suggestions.length === 0)
-    return 'no reference has a similar key; add the reference to the bibliography';
-  return `did you mean ${suggestions.map((key) => `'${key}'`).join(' or ')}?`;
-}
-
-/** A citation names a key that no reference has. `suggestions` are the closest known keys. */
+/**
+ * A citation names a key that no reference has. `expected` are the closest known keys; the message is
+ * worded as every coursekit report of this rule is.
+ */
 export class UnknownCitationKeyError extends CitationsError {
   readonly key: string;
-  readonly suggestions: readonly string[];
+  readonly expected: readonly string[];
 
-  constructor(key: string, suggestions: readonly string[]) {
-    super(`unknown citation key '${key}' (${didYouMean(suggestions)})`, 'citation/unknown-key');
+  constructor(key: string, expected: readonly string[]) {
+    const hint = didYouMean(expected);
+    super(`${messages.unknownCitationKey(key)}${hint ? ` (${hint})` : ''}`, 'citation/unknown-key');
     this.name = 'UnknownCitationKeyError';
     this.key = key;
-    this.suggestions = suggestions;
+    this.expected = expected;
+  }
+
+  /** @deprecated Use `expected`; this alias goes in the next minor version. */
+  get suggestions(): readonly string[] {
+    return this.expected;
   }
 }
 

@@ -23,6 +23,7 @@ it('exports the public API without loading React', async () => {
     'builtInStyles',
     'citationKeyPattern',
     'citeThisLesson',
+    'createCitationCache',
     'createCiteProcessor',
     'cslItemTypes',
     'cslLocatorLabels',

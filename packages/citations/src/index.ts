@@ -1,3 +1,9 @@
+export {
+  type CitationCache,
+  type CitationCacheOptions,
+  type CitationCacheStats,
+  createCitationCache,
+} from './citation-cache.js';
 export { type CiteProcessor, type CiteProcessorOptions, createCiteProcessor } from './cite-processor.js';
 export { type CiteThisLessonOptions, citeThisLesson } from './cite-this-lesson.js';
 export { type FindClosestKeysOptions, findClosestKeys } from './closest-keys.js';

@@ -1,6 +1,5 @@
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import { BibTeXSyntaxError } from './errors.js';
+import { citationJsWithBibTeX } from './lazy-modules.js';
 import type { CslItem } from './types.js';
 
 export interface ParseReferencesOptions {
@@ -88,7 +87,7 @@ export function parseBibTeX(text: string, options: ParseReferencesOptions = {}):
   const starts = entryStarts(text);
   let parsed: Array<Record<string, unknown>>;
   try {
-    parsed = plugins.input.chain(text, {
+    parsed = citationJsWithBibTeX().plugins.input.chain(text, {
       forceType: '@biblatex/text',
       target: '@csl/list+object',
       generateGraph: false,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { benchItems } from '../bench/bench-data.mjs';
 import { CslDataError } from './errors.js';
-import { parseCslJson, parseCslYaml } from './parse-csl-data.js';
+import { checkCslItems, checkCslItemsWithSchema, parseCslJson, parseCslYaml } from './parse-csl-data.js';
 
 function thrownBy(run: () => unknown): CslDataError {
   try {
@@ -108,5 +109,61 @@ describe('parseCslJson', () => {
     expect(thrownBy(() => parseCslJson('{"id": "a"}')).issues[0]?.message).toBe(
       'expected a list of CSL items',
     );
+  });
+});
+
+describe('checkCslItems', () => {
+  const book = { id: 'a-book', type: 'book', title: 'A Test Book' };
+  // Items on both sides of every rule the shortcut past the schema knows.
+  const variants: unknown[] = [
+    book,
+    { ...book, id: '' },
+    { ...book, id: 7 },
+    { ...book, id: undefined },
+    { ...book, type: 'boook' },
+    { ...book, author: [{ family: 'Example', given: 'Ada' }, { literal: 'United Nations' }] },
+    { ...book, author: [{ given: 'Ada' }], editor: undefined },
+    { ...book, author: [{ family: '' }] },
+    { ...book, author: [{ family: 'Example', given: 3 }] },
+    { ...book, author: { family: 'Example' } },
+    { ...book, author: ['Example'] },
+    { ...book, author: [null] },
+    { ...book, issued: { 'date-parts': [[2017, 12, 22]] } },
+    { ...book, issued: { 'date-parts': [['2017', '-3']] } },
+    { ...book, issued: { 'date-parts': [[2017], [2018, 2]] } },
+    { ...book, issued: { 'date-parts': [[2017.5]] } },
+    { ...book, issued: { 'date-parts': [['2017a']] } },
+    { ...book, issued: { 'date-parts': [] } },
+    { ...book, issued: { 'date-parts': [[]] } },
+    { ...book, issued: { 'date-parts': [[1, 2, 3, 4]] } },
+    { ...book, issued: { 'date-parts': [[1], [2], [3]] } },
+    { ...book, issued: { 'date-parts': null } },
+    { ...book, issued: { raw: '2017-12-22' }, accessed: { literal: 'spring' } },
+    { ...book, issued: { raw: 2017 } },
+    { ...book, issued: '2017-12-22' },
+    { ...book, issued: 2017 },
+    { ...book, issued: [2017] },
+    null,
+    [book],
+  ];
+
+  it('accepts and rejects exactly what the schema does, with its messages', () => {
+    for (const variant of [...variants, ...benchItems]) {
+      const viaSchema = (() => {
+        try {
+          return { items: checkCslItemsWithSchema([variant]) };
+        } catch (error) {
+          return { issues: (error as CslDataError).issues };
+        }
+      })();
+      const checked = (() => {
+        try {
+          return { items: checkCslItems([variant]) };
+        } catch (error) {
+          return { issues: (error as CslDataError).issues };
+        }
+      })();
+      expect(checked, JSON.stringify(variant)).toEqual(viaSchema);
+    }
   });
 });

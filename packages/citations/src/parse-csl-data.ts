@@ -1,64 +1,111 @@
-import { type ParseError, parse as parseJsonText, printParseErrorCode } from 'jsonc-parser';
-import { isNode, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
-import { findClosestKeys } from './closest-keys.js';
+import { closestMatches } from '@coursekit/issues';
+import type { ParseError } from 'jsonc-parser';
 import { cslDateVariables, cslItemTypes, cslNameVariables } from './csl-vocabulary.js';
 import { CslDataError, type CslDataIssue } from './errors.js';
+import { jsonc, yaml, zod } from './lazy-modules.js';
 import type { ParseReferencesOptions } from './parse-bibtex.js';
 import type { CslItem } from './types.js';
 
-const nameSchema = z
-  .looseObject({
-    family: z.string().optional(),
-    given: z.string().optional(),
-    literal: z.string().optional(),
-  })
-  .refine((name) => Boolean(name.family || name.given || name.literal), {
-    error: 'a name needs family (and given), or literal for an organisation',
-  });
-
-const namesSchema = z.array(nameSchema, {
-  error: 'write names as a list: [{ family: Example, given: Ada }] or [{ literal: United Nations }]',
-});
-
-const datePart = z.union([z.number().int(), z.string().regex(/^-?\d+$/)]);
-
-const dateSchema = z.union(
-  [
-    z.looseObject({
-      'date-parts': z.array(z.array(datePart).min(1).max(3)).min(1).max(2).optional(),
-      literal: z.string().optional(),
-      raw: z.string().optional(),
-    }),
-    // CSL-YAML writes dates as text (`2017-12-22`) or a year; citeproc-js reads `raw` dates.
-    z
-      .string()
-      .min(1)
-      .transform((raw) => ({ raw })),
-    z
-      .number()
-      .int()
-      .transform((year) => ({ 'date-parts': [[year]] })),
-  ],
-  { error: 'write a date as { date-parts: [[2017, 12, 22]] } or as text such as 2017-12-22' },
-);
-
 function typeProblem(input: unknown): string {
-  const close = typeof input === 'string' ? findClosestKeys(input, cslItemTypes, { limit: 1 }) : [];
+  const close = typeof input === 'string' ? closestMatches(input, cslItemTypes, { limit: 1 }) : [];
   const hint = close.length > 0 ? ` (did you mean '${close[0]}'?)` : '';
   return `unknown type ${JSON.stringify(input)}${hint}: use a CSL type such as article-journal, book, chapter, webpage or document`;
 }
 
-const itemSchema = z.looseObject({
-  id: z
-    .union([z.string().min(1), z.number()], { error: 'every item needs an id: its citation key' })
-    .transform(String),
-  type: z.enum(cslItemTypes, { error: (issue) => typeProblem(issue.input) }),
-  ...Object.fromEntries(cslNameVariables.map((variable) => [variable, namesSchema.optional()])),
-  ...Object.fromEntries(cslDateVariables.map((variable) => [variable, dateSchema.optional()])),
-});
+/** The schema of a list of CSL items, built with Zod when data is first checked. */
+function buildItemsSchema() {
+  const { z } = zod();
+  const nameSchema = z
+    .looseObject({
+      family: z.string().optional(),
+      given: z.string().optional(),
+      literal: z.string().optional(),
+    })
+    .refine((name) => Boolean(name.family || name.given || name.literal), {
+      error: 'a name needs family (and given), or literal for an organisation',
+    });
 
-const itemsSchema = z.array(itemSchema, { error: 'expected a list of CSL items' });
+  const namesSchema = z.array(nameSchema, {
+    error: 'write names as a list: [{ family: Example, given: Ada }] or [{ literal: United Nations }]',
+  });
+
+  const datePart = z.union([z.number().int(), z.string().regex(/^-?\d+$/)]);
+
+  const dateSchema = z.union(
+    [
+      z.looseObject({
+        'date-parts': z.array(z.array(datePart).min(1).max(3)).min(1).max(2).optional(),
+        literal: z.string().optional(),
+        raw: z.string().optional(),
+      }),
+      // CSL-YAML writes dates as text (`2017-12-22`) or a year; citeproc-js reads `raw` dates.
+      z
+        .string()
+        .min(1)
+        .transform((raw) => ({ raw })),
+      z
+        .number()
+        .int()
+        .transform((year) => ({ 'date-parts': [[year]] })),
+    ],
+    { error: 'write a date as { date-parts: [[2017, 12, 22]] } or as text such as 2017-12-22' },
+  );
+
+  const itemSchema = z.looseObject({
+    id: z
+      .union([z.string().min(1), z.number()], { error: 'every item needs an id: its citation key' })
+      .transform(String),
+    type: z.enum(cslItemTypes, { error: (issue) => typeProblem(issue.input) }),
+    ...Object.fromEntries(cslNameVariables.map((variable) => [variable, namesSchema.optional()])),
+    ...Object.fromEntries(cslDateVariables.map((variable) => [variable, dateSchema.optional()])),
+  });
+
+  return z.array(itemSchema, { error: 'expected a list of CSL items' });
+}
+
+let itemsSchema: ReturnType<typeof buildItemsSchema> | undefined;
+
+// Items this package has checked, so that `createCiteProcessor` does not check them again.
+const checkedItems = new WeakSet<object>();
+
+const itemTypes = new Set<unknown>(cslItemTypes);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
+const isDatePart = (part: unknown) =>
+  Number.isInteger(part) || (typeof part === 'string' && /^-?\d+$/.test(part));
+
+/**
+ * Whether an item plainly passes the schema as it is (nothing to convert): the common case, told without
+ * loading Zod. Anything else, valid or not, is left to the schema, which converts it or says what is wrong.
+ */
+function plainlyValid(item: unknown): boolean {
+  if (!isRecord(item) || typeof item.id !== 'string' || item.id === '' || !itemTypes.has(item.type)) {
+    return false;
+  }
+  for (const variable of cslNameVariables) {
+    const names = item[variable];
+    if (names === undefined) continue;
+    if (!Array.isArray(names)) return false;
+    for (const name of names) {
+      if (!isRecord(name) || !(name.family || name.given || name.literal)) return false;
+      if (!isOptionalString(name.family) || !isOptionalString(name.given) || !isOptionalString(name.literal))
+        return false;
+    }
+  }
+  for (const variable of cslDateVariables) {
+    const date = item[variable];
+    if (date === undefined) continue;
+    if (!isRecord(date) || !isOptionalString(date.literal) || !isOptionalString(date.raw)) return false;
+    const parts = date['date-parts'];
+    if (parts === undefined) continue;
+    if (!Array.isArray(parts) || parts.length < 1 || parts.length > 2) return false;
+    for (const part of parts) {
+      if (!Array.isArray(part) || part.length < 1 || part.length > 3 || !part.every(isDatePart)) return false;
+    }
+  }
+  return true;
+}
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
   return path
@@ -72,12 +119,12 @@ function validateItems(
   data: unknown,
   lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined,
   source?: string,
+  alwaysSchema = false,
 ): CslItem[] {
   const isReferencesMapping =
     data !== null && typeof data === 'object' && !Array.isArray(data) && 'references' in data;
   const list = isReferencesMapping ? (data as { references: unknown }).references : data;
   const base: PropertyKey[] = isReferencesMapping ? ['references'] : [];
-  const result = itemsSchema.safeParse(list);
   const issues: CslDataIssue[] = [];
   const keyAt = (index: unknown): string | undefined => {
     const item = Array.isArray(list) && typeof index === 'number' ? list[index] : undefined;
@@ -94,12 +141,24 @@ function validateItems(
       ...(key === undefined ? {} : { key }),
     };
   };
-  if (!result.success) {
-    for (const issue of result.error.issues) issues.push(issueAt(issue.path, issue.message));
-    throw new CslDataError(issues, source);
+  let checked: CslItem[];
+  if (
+    !alwaysSchema &&
+    Array.isArray(list) &&
+    list.every((item) => checkedItems.has(item) || plainlyValid(item))
+  ) {
+    checked = [...list];
+  } else {
+    itemsSchema ??= buildItemsSchema();
+    const result = itemsSchema.safeParse(list);
+    if (!result.success) {
+      for (const issue of result.error.issues) issues.push(issueAt(issue.path, issue.message));
+      throw new CslDataError(issues, source);
+    }
+    checked = result.data as CslItem[];
   }
   const firstIndex = new Map<string, number>();
-  result.data.forEach((item, index) => {
+  checked.forEach((item, index) => {
     const earlier = firstIndex.get(item.id);
     if (earlier === undefined) firstIndex.set(item.id, index);
     else
@@ -108,11 +167,13 @@ function validateItems(
       );
   });
   if (issues.length > 0) throw new CslDataError(issues, source);
-  return result.data as CslItem[];
+  for (const item of checked) checkedItems.add(item);
+  return checked;
 }
 
 /** A function from a data path to its 1-based line, through the YAML parser (JSON is YAML too). */
-function lineFinder(text: string): (path: ReadonlyArray<PropertyKey>) => number | undefined {
+function readLines(text: string): (path: ReadonlyArray<PropertyKey>) => number | undefined {
+  const { isNode, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   return (path) => {
@@ -122,6 +183,15 @@ function lineFinder(text: string): (path: ReadonlyArray<PropertyKey>) => number 
       if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
     }
     return undefined;
+  };
+}
+
+/** `readLines`, read only when there is a problem to place. */
+function lineFinder(text: string): (path: ReadonlyArray<PropertyKey>) => number | undefined {
+  let lineOf: ((path: ReadonlyArray<PropertyKey>) => number | undefined) | undefined;
+  return (path) => {
+    lineOf ??= readLines(text);
+    return lineOf(path);
   };
 }
 
@@ -141,14 +211,14 @@ const jsonProblems: Record<string, string> = {
 };
 
 function jsonProblem(code: ParseError['error']): string {
-  const name = printParseErrorCode(code);
+  const name = jsonc().printParseErrorCode(code);
   return jsonProblems[name] ?? name;
 }
 
 /** Reads CSL-JSON (a list of items) and checks every item. Throws `CslDataError` listing every problem. */
 export function parseCslJson(text: string, options: ParseReferencesOptions = {}): CslItem[] {
   const errors: ParseError[] = [];
-  const data: unknown = parseJsonText(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const data: unknown = jsonc().parse(text, errors, { disallowComments: true, allowTrailingComma: false });
   const [error] = errors;
   if (error) {
     const before = text.slice(0, error.offset);
@@ -167,6 +237,7 @@ export function parseCslJson(text: string, options: ParseReferencesOptions = {})
  * Throws `CslDataError` listing every problem.
  */
 export function parseCslYaml(text: string, options: ParseReferencesOptions = {}): CslItem[] {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   const [error] = document.errors;
@@ -180,7 +251,15 @@ export function parseCslYaml(text: string, options: ParseReferencesOptions = {})
   return validateItems(document.toJS(), lineFinder(text), options.source);
 }
 
-/** Checks CSL items given in code, as `parseCslJson` checks them in text. */
+/**
+ * Checks CSL items given in code, as `parseCslJson` checks them in text. Items that this package has already
+ * checked (the results of `parseCslJson`, `parseCslYaml` or an earlier call) are not checked again.
+ */
 export function checkCslItems(items: unknown): CslItem[] {
   return validateItems(items, () => undefined);
+}
+
+/** `checkCslItems` through the schema every time, for tests that the shortcut agrees with it. */
+export function checkCslItemsWithSchema(items: unknown): CslItem[] {
+  return validateItems(items, () => undefined, undefined, true);
 }

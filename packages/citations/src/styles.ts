@@ -1,7 +1,7 @@
 import { apa as apaXml } from '@citation-js/plugin-csl/lib/styles.json';
+import { closestMatches } from '@coursekit/issues';
 import chicagoAuthorDateXml from 'rehype-citation/node/styles/chicago.js';
 import modernLanguageAssociationXml from 'rehype-citation/node/styles/mla.js';
-import { findClosestKeys } from './closest-keys.js';
 import { CslStyleError } from './errors.js';
 import { attribute, childElements, descendants, elementText, parseXml, type XmlElement } from './xml.js';
 
@@ -91,6 +91,19 @@ function checkStyleStructure(document: XmlElement): StyleInfo {
   };
 }
 
+/** The XML text of a style: a built-in one by name, or the text given. Throws for an unknown name. */
+export function styleXml(style: string = defaultStyle): string {
+  if (style.trimStart().startsWith('<')) return style;
+  if (!isBuiltInStyleName(style)) {
+    const close = closestMatches(style, builtInStyles, { limit: 1 });
+    const hint = close.length > 0 ? `did you mean '${close[0]}'? ` : '';
+    throw new CslStyleError(
+      `unknown style '${style}': ${hint}use ${builtInStyles.map((name) => `'${name}'`).join(', ')} or pass the XML text of a .csl file`,
+    );
+  }
+  return builtInStyleXml[style];
+}
+
 /**
  * A built-in style by name (default `chicago-author-date`), or any style as the XML text of a `.csl` file.
  * Throws `CslStyleError` for an unknown name and for XML that is not a usable CSL style.
@@ -98,20 +111,12 @@ function checkStyleStructure(document: XmlElement): StyleInfo {
 export function resolveStyle(style: string = defaultStyle): ResolvedStyle {
   const cached = resolvedBuiltIns.get(style);
   if (cached) return cached;
-  const isXml = style.trimStart().startsWith('<');
-  if (!isXml && !isBuiltInStyleName(style)) {
-    const close = findClosestKeys(style, builtInStyles, { limit: 1 });
-    const hint = close.length > 0 ? `did you mean '${close[0]}'? ` : '';
-    throw new CslStyleError(
-      `unknown style '${style}': ${hint}use ${builtInStyles.map((name) => `'${name}'`).join(', ')} or pass the XML text of a .csl file`,
-    );
-  }
-  const xml = isXml ? style : builtInStyleXml[style as BuiltInStyleName];
+  const xml = styleXml(style);
   const parsed = parseXml(xml);
   if ('problem' in parsed) {
     throw new CslStyleError(`the XML is not well-formed: ${parsed.problem.reason}`, parsed.problem.line);
   }
   const resolved = { xml, info: checkStyleStructure(parsed.document) };
-  if (!isXml) resolvedBuiltIns.set(style, resolved);
+  if (xml !== style) resolvedBuiltIns.set(style, resolved);
   return resolved;
 }

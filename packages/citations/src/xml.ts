@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { xmlParser } from './lazy-modules.js';
 
 /** An XML element as fast-xml-parser gives it: attributes by name, child elements by name. */
 export interface XmlElement {
@@ -11,16 +12,18 @@ export interface XmlProblem {
   line?: number;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  isArray: (name) => name !== '?xml' && !name.startsWith('@'),
-});
+let parser: XMLParser | undefined;
 
 /** Parses XML text, or returns the first well-formedness problem with its line. */
 export function parseXml(text: string): { document: XmlElement } | { problem: XmlProblem } {
+  const { XMLParser, XMLValidator } = xmlParser();
+  parser ??= new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name) => name !== '?xml' && !name.startsWith('@'),
+  });
   const result = XMLValidator.validate(text);
   if (result !== true) {
     const line = result.err.line;

@@ -71,7 +71,11 @@ describe('buildDashboard', () => {
     ]);
     const notes = dashboard.teacherNotes.find((n) => n.lessonId === 'un-votes');
     expect(notes?.answerGuidance).toEqual([
-      expect.objectContaining({ questionId: 'reflect', guidance: expect.stringMatching(/^Credit answers/) }),
+      expect.objectContaining({
+        questionId: 'reflect',
+        guidance: expect.stringMatching(/^Credit answers/),
+        rubric: expect.any(Array),
+      }),
     ]);
     expect(dashboard.teacherNotes[0]?.instructorBlocks[0]).toContain('Plan (30 minutes)');
   });

@@ -1,4 +1,4 @@
-import type { Question, Quiz } from '@coursekit/quiz-engine';
+import type { Question, Quiz, RubricCriterion } from '@coursekit/quiz-engine';
 import type { CourseOutline } from './course';
 import type {
   AttemptRecord,
@@ -60,7 +60,7 @@ export interface LessonNotes {
   /** Markdown of each `:::instructor` block, in order. */
   instructorBlocks: string[];
   /** Teacher-only guidance of the essay questions in the lesson's quiz. */
-  answerGuidance: { questionId: string; prompt: string; guidance: string }[];
+  answerGuidance: { questionId: string; prompt: string; guidance: string; rubric: RubricCriterion[] }[];
 }
 
 export interface ClassDashboard {
@@ -162,7 +162,14 @@ export function buildDashboard(input: {
       answerGuidance: quiz
         ? questionsOf(quiz).flatMap((question) =>
             question.type === 'essay' && question.guidance
-              ? [{ questionId: question.id, prompt: question.prompt, guidance: question.guidance }]
+              ? [
+                  {
+                    questionId: question.id,
+                    prompt: question.prompt,
+                    guidance: question.guidance,
+                    rubric: question.rubric,
+                  },
+                ]
               : [],
           )
         : [],

@@ -20,7 +20,10 @@ describe('quiz lookup', () => {
     expect(await findQuiz('__proto__', fixtureCourseDir)).toBeUndefined();
   });
 
-  it('loads every quiz of the real course, including the quiz of each lesson', async () => {
+  // The real course compiles every lesson and quiz: seconds on a shared machine, more than the default.
+  it('loads every quiz of the real course, including the quiz of each lesson', {
+    timeout: 30_000,
+  }, async () => {
     const [quizzes, outline] = await Promise.all([
       loadQuizzes(realCourseDir),
       loadCourseOutline(realCourseDir),

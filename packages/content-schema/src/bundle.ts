@@ -1,4 +1,4 @@
-import type { CourseIssue } from './course-issue.js';
+import type { Issue } from '@coursekit/issues';
 import type { Course } from './course-schema.js';
 import type { Glossary } from './glossary-schema.js';
 import type { LessonFrontmatter } from './lesson-frontmatter-schema.js';
@@ -24,11 +24,20 @@ export interface Bundle {
   quizzes?: readonly QuizSummary[] | undefined;
   /** Keys of the entries in the course bibliography. */
   referenceKeys?: Iterable<string> | undefined;
+  /**
+   * Ids of lessons whose files exist but could not be checked (their own problems are reported already):
+   * a reference to one is not reported as a missing lesson.
+   */
+  brokenLessonIds?: Iterable<string> | undefined;
+  /** Ids of quizzes whose files exist but could not be checked: a reference to one is not an unknown quiz. */
+  brokenQuizIds?: Iterable<string> | undefined;
+  /** Quiz ids that lesson bodies embed (`<Quiz id="…" />`): such a quiz is used. */
+  embeddedQuizIds?: Iterable<string> | undefined;
 }
 
 export interface ValidationResult {
   /** `true` when no issue is an error (warnings alone leave a course valid). */
   ok: boolean;
   /** Every issue found, grouped by file. */
-  issues: CourseIssue[];
+  issues: Issue[];
 }

@@ -72,5 +72,5 @@ export function calendarDateSchema(precision: DatePrecision, field: string) {
         describeDateProblem(String(issue.input), precision, field) ??
         `${field} ${JSON.stringify(issue.input)} must be written ${formats[precision].form}`,
     })
-    .register(contentMeta, { rule: 'timeline/invalid-date' });
+    .register(contentMeta, { ruleId: 'timeline/invalid-date' });
 }

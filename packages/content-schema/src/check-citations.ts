@@ -1,7 +1,7 @@
+import { type Issue, messages } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
-import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
-import { didYouMean } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 interface Citing {
   file: string;
@@ -14,8 +14,8 @@ interface Citing {
  * Citation keys in the glossary, the timeline and the course's reading exist in the bibliography, and a
  * locator always comes with the source it points into.
  */
-export function checkCitations(bundle: Bundle): CourseIssue[] {
-  const issues: CourseIssue[] = [];
+export function checkCitations(bundle: Bundle): Issue[] {
+  const issues: Issue[] = [];
   const citing: Citing[] = [];
   const { glossary, timeline, course } = bundle;
   for (const [position, entry] of (glossary?.data.terms ?? []).entries()) {
@@ -51,19 +51,12 @@ export function checkCitations(bundle: Bundle): CourseIssue[] {
 
   if (bundle.referenceKeys === undefined) return issues;
   const keys = new Set(bundle.referenceKeys);
-  const bibliography = course.data.bibliography;
   const checkKey = (file: string, path: (string | number)[], key: string) => {
     if (keys.has(key)) return;
     issues.push(
-      makeIssue(
-        file,
-        path,
-        'citation/unknown-key',
-        `unknown citation key '${key}': it is not in ${bibliography}`,
-        {
-          suggestion: didYouMean(key, keys),
-        },
-      ),
+      makeIssue(file, path, 'citation/unknown-key', messages.unknownCitationKey(key), {
+        expected: closestMatches(key, keys),
+      }),
     );
   };
   if (course.data.reading) checkKey(course.file, ['reading', 'cite'], course.data.reading.cite);

@@ -1,16 +1,16 @@
+import type { Issue } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
-import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
-import { closestMatch } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 /**
  * Glossary ids are unique, `seeAlso` and lesson `keyTerms` name existing terms, and no two entries claim
  * the same term or alias.
  */
-export function checkGlossary(bundle: Bundle): CourseIssue[] {
+export function checkGlossary(bundle: Bundle): Issue[] {
   const glossary = bundle.glossary;
   if (!glossary) return [];
-  const issues: CourseIssue[] = [];
+  const issues: Issue[] = [];
   const termIds = new Map<string, number>();
   // A term or alias, lower-cased, to the id of the entry that defines it.
   const idByName = new Map<string, string>();
@@ -55,9 +55,9 @@ export function checkGlossary(bundle: Bundle): CourseIssue[] {
     }
   }
 
-  const suggestTerm = (written: string): string | undefined => {
-    const match = idByName.get(written.toLowerCase()) ?? closestMatch(written, termIds.keys());
-    return match === undefined ? undefined : `did you mean '${match}'?`;
+  const suggestTerm = (written: string): string[] => {
+    const byName = idByName.get(written.toLowerCase());
+    return byName === undefined ? closestMatches(written, termIds.keys()) : [byName];
   };
 
   for (const [position, entry] of glossary.data.terms.entries()) {
@@ -83,7 +83,7 @@ export function checkGlossary(bundle: Bundle): CourseIssue[] {
             'glossary/unknown-see-also',
             `seeAlso names '${id}', which is not a term id in the glossary`,
             {
-              suggestion: suggestTerm(id),
+              expected: suggestTerm(id),
             },
           ),
         );
@@ -100,7 +100,7 @@ export function checkGlossary(bundle: Bundle): CourseIssue[] {
           ['keyTerms', position],
           'lesson/unknown-key-term',
           `key term '${id}' is not a term id in ${glossary.file}; add the term there or fix the id`,
-          { suggestion: suggestTerm(id) },
+          { expected: suggestTerm(id) },
         ),
       );
     }

@@ -1,8 +1,8 @@
+import type { Issue } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
 import type { CourseIndex } from './course-index.js';
-import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
-import { didYouMean } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 const lessonFileName = /^(\d+)-([^/]+)\.mdx?$/;
 
@@ -10,8 +10,9 @@ const lessonFileName = /^(\d+)-([^/]+)\.mdx?$/;
  * The course's lesson list against the lesson files: every listed id exists exactly once, every lesson is
  * listed, ids, orders and objective ids are not reused, and the orders and file names agree with the ids.
  */
-export function checkLessons(bundle: Bundle, index: CourseIndex): CourseIssue[] {
-  const issues: CourseIssue[] = [];
+export function checkLessons(bundle: Bundle, index: CourseIndex): Issue[] {
+  const issues: Issue[] = [];
+  const brokenLessonIds = new Set(bundle.brokenLessonIds);
   const course = bundle.course;
 
   for (const lesson of bundle.lessons) {
@@ -32,7 +33,7 @@ export function checkLessons(bundle: Bundle, index: CourseIndex): CourseIssue[] 
           ['id'],
           'course/unlisted-lesson',
           `lesson '${lesson.data.id}' is not listed in the lessons of ${course.file}, so the course does not show it; add it there in teaching order`,
-          { severity: 'warning', suggestion: didYouMean(lesson.data.id, course.data.lessons) },
+          { severity: 'warning', expected: closestMatches(lesson.data.id, course.data.lessons) },
         ),
       );
     }
@@ -56,7 +57,7 @@ export function checkLessons(bundle: Bundle, index: CourseIndex): CourseIssue[] 
           ['id'],
           'lesson/file-name-mismatch',
           `the file name says '${named[2]}' but the id is '${lesson.data.id}'; rename the file to ${named[1]}-${lesson.data.id}.mdx or change the id`,
-          { severity: 'warning', suggestion: `did you mean '${named[2]}'?` },
+          { severity: 'warning', expected: [named[2] as string] },
         ),
       );
     }
@@ -94,7 +95,7 @@ export function checkLessons(bundle: Bundle, index: CourseIndex): CourseIssue[] 
       continue;
     }
     listed.set(id, position);
-    if (!index.lessonById.has(id)) {
+    if (!index.lessonById.has(id) && !brokenLessonIds.has(id)) {
       const unlisted = [...index.lessonById.keys()].filter((lessonId) => !index.positionById.has(lessonId));
       issues.push(
         makeIssue(
@@ -102,7 +103,7 @@ export function checkLessons(bundle: Bundle, index: CourseIndex): CourseIssue[] 
           ['lessons', position],
           'course/missing-lesson',
           `the course lists lesson '${id}', but no lesson file has id: ${id}`,
-          { suggestion: didYouMean(id, unlisted.length > 0 ? unlisted : index.lessonById.keys()) },
+          { expected: closestMatches(id, unlisted.length > 0 ? unlisted : index.lessonById.keys()) },
         ),
       );
     }
@@ -130,7 +131,7 @@ export function checkLessons(bundle: Bundle, index: CourseIndex): CourseIssue[] 
   for (const id of listed.keys()) {
     const lesson = index.lessonById.get(id);
     if (!lesson) continue;
-    listedMinutes += lesson.data.duration;
+    listedMinutes += lesson.data.duration + (lesson.data.homeworkMinutes ?? 0);
     if (previous && lesson.data.order < previous.order) {
       issues.push(
         makeIssue(

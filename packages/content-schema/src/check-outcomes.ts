@@ -1,11 +1,11 @@
+import type { Issue } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
-import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
-import { didYouMean } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 /** Course outcome ids are unique, lessons serve only outcomes that exist, and every outcome is served. */
-export function checkOutcomes(bundle: Bundle): CourseIssue[] {
-  const issues: CourseIssue[] = [];
+export function checkOutcomes(bundle: Bundle): Issue[] {
+  const issues: Issue[] = [];
   const course = bundle.course;
   const outcomeIds = new Map<string, number>();
   for (const [position, outcome] of course.data.outcomes.entries()) {
@@ -37,7 +37,7 @@ export function checkOutcomes(bundle: Bundle): CourseIssue[] {
           ['outcomes', position],
           'lesson/unknown-outcome',
           `unknown course outcome '${id}': the outcomes in ${course.file} are ${[...outcomeIds.keys()].join(', ')}`,
-          { suggestion: didYouMean(id, outcomeIds.keys()) },
+          { expected: closestMatches(id, outcomeIds.keys()) },
         ),
       );
     }

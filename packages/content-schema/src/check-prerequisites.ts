@@ -1,8 +1,8 @@
+import type { Issue } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
 import type { CourseIndex } from './course-index.js';
-import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
-import { didYouMean } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 interface Edge {
   from: string;
@@ -50,8 +50,9 @@ function findCycles(index: CourseIndex, edgesFrom: Map<string, Edge[]>): Edge[][
  * Prerequisites name existing lessons, never go round in a loop (a lesson cannot, even indirectly, require
  * itself), and are taught before the lessons that need them.
  */
-export function checkPrerequisites(bundle: Bundle, index: CourseIndex): CourseIssue[] {
-  const issues: CourseIssue[] = [];
+export function checkPrerequisites(bundle: Bundle, index: CourseIndex): Issue[] {
+  const issues: Issue[] = [];
+  const brokenLessonIds = new Set(bundle.brokenLessonIds);
   const edgesFrom = new Map<string, Edge[]>();
 
   for (const lesson of bundle.lessons) {
@@ -62,13 +63,14 @@ export function checkPrerequisites(bundle: Bundle, index: CourseIndex): CourseIs
         edges.push({ from: lesson.data.id, to: prerequisite, position });
         continue;
       }
+      if (brokenLessonIds.has(prerequisite)) continue;
       issues.push(
         makeIssue(
           lesson.file,
           ['prerequisites', position],
           'lesson/unknown-prerequisite',
           `unknown prerequisite '${prerequisite}': no lesson has this id`,
-          { suggestion: didYouMean(prerequisite, index.lessonById.keys()) },
+          { expected: closestMatches(prerequisite, index.lessonById.keys()) },
         ),
       );
     }

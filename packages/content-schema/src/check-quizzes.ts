@@ -1,17 +1,19 @@
+import type { Issue } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
-import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
 import type { QuizSummary } from './quiz-summary.js';
-import { didYouMean } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 /**
  * Quiz ids are unique, lessons use quizzes that exist, every quiz is used, and each question measures
  * objectives of the lesson (or lessons) that use its quiz.
  */
-export function checkQuizzes(bundle: Bundle): CourseIssue[] {
+export function checkQuizzes(bundle: Bundle): Issue[] {
   const quizzes = bundle.quizzes;
   if (!quizzes) return [];
-  const issues: CourseIssue[] = [];
+  const issues: Issue[] = [];
+  const brokenQuizIds = new Set(bundle.brokenQuizIds);
+  const embeddedQuizIds = new Set(bundle.embeddedQuizIds);
   const quizById = new Map<string, QuizSummary>();
   for (const quiz of quizzes) {
     const first = quizById.get(quiz.id);
@@ -35,6 +37,7 @@ export function checkQuizzes(bundle: Bundle): CourseIssue[] {
     const quizId = lesson.data.quiz;
     if (quizId === undefined) continue;
     if (!quizById.has(quizId)) {
+      if (brokenQuizIds.has(quizId)) continue;
       issues.push(
         makeIssue(
           lesson.file,
@@ -42,7 +45,7 @@ export function checkQuizzes(bundle: Bundle): CourseIssue[] {
           'lesson/unknown-quiz',
           `unknown quiz '${quizId}': no quiz has this id`,
           {
-            suggestion: didYouMean(quizId, quizById.keys()),
+            expected: closestMatches(quizId, quizById.keys()),
           },
         ),
       );
@@ -57,6 +60,7 @@ export function checkQuizzes(bundle: Bundle): CourseIssue[] {
   for (const quiz of quizById.values()) {
     const use = usedBy.get(quiz.id);
     if (!use) {
+      if (embeddedQuizIds.has(quiz.id)) continue;
       issues.push(
         makeIssue(
           quiz.file,
@@ -78,7 +82,7 @@ export function checkQuizzes(bundle: Bundle): CourseIssue[] {
             [],
             'quiz/unknown-objective',
             `question '${question.id}' measures objective '${objective}', which lesson ${lessons} does not have; its objectives are ${[...use.objectives].join(', ')}`,
-            { suggestion: didYouMean(objective, use.objectives) },
+            { expected: closestMatches(objective, use.objectives) },
           ),
           pointer: `${question.pointer}/objectives/${position}`,
         });

@@ -1,14 +1,14 @@
+import type { Issue } from '@coursekit/issues';
 import type { Bundle } from './bundle.js';
 import { describeDateProblem } from './calendar-date.js';
-import type { CourseIssue } from './course-issue.js';
 import { makeIssue } from './make-issue.js';
-import { didYouMean } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 /** Timeline event ids are unique, dates are real, and an event does not end before it starts. */
-export function checkTimeline(bundle: Bundle): CourseIssue[] {
+export function checkTimeline(bundle: Bundle): Issue[] {
   const timeline = bundle.timeline;
   if (!timeline) return [];
-  const issues: CourseIssue[] = [];
+  const issues: Issue[] = [];
   const eventIds = new Map<string, number>();
   const lanes = bundle.course.data.timelineLanes ?? [];
   const laneIds = new Set(lanes.map((lane) => lane.id));
@@ -35,7 +35,7 @@ export function checkTimeline(bundle: Bundle): CourseIssue[] {
           ['events', position, 'tags'],
           'timeline/no-lane',
           `event '${event.id}' is in no timeline lane; add one of the lane tags from course.yaml: ${[...laneIds].join(', ')}`,
-          { suggestion: laneSuggestion(event.tags, laneIds) },
+          { expected: laneSuggestion(event.tags, laneIds) },
         ),
       );
     }
@@ -72,10 +72,10 @@ export function checkTimeline(bundle: Bundle): CourseIssue[] {
 }
 
 /** 'did you mean' for the first tag that looks like a misspelt lane, e.g. 'north-east-asia'. */
-function laneSuggestion(tags: readonly string[], laneIds: ReadonlySet<string>): string | undefined {
+function laneSuggestion(tags: readonly string[], laneIds: ReadonlySet<string>): string[] {
   for (const tag of tags) {
-    const hint = didYouMean(tag, laneIds);
-    if (hint) return hint;
+    const close = closestMatches(tag, laneIds);
+    if (close.length > 0) return close;
   }
-  return undefined;
+  return [];
 }

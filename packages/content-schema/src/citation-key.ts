@@ -17,10 +17,10 @@ export const citationKeySchema = z
   .string()
   .regex(citationKeyPattern, { error: (issue) => describeProblem(issue.input) })
   .register(contentMeta, {
-    rule: 'schema/invalid-citation-key',
-    suggest: (input) => {
+    ruleId: 'schema/invalid-citation-key',
+    expected: (input) => {
       if (typeof input !== 'string') return undefined;
       const key = input.replace(/^@+/, '').trim();
-      return key !== input && citationKeyPattern.test(key) ? `did you mean '${key}'?` : undefined;
+      return key !== input && citationKeyPattern.test(key) ? [key] : undefined;
     },
   });

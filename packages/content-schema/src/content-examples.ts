@@ -42,32 +42,6 @@ function timelineExample(name: string, valid: boolean, ...changes: [Path, unknow
   return { name, valid, data: edited(authoredTimeline, ...changes) };
 }
 
-const authoredQuiz = {
-  id: 'hanoi-check',
-  title: 'Check your understanding',
-  behaviour: 'interactive',
-  tries: 2,
-  penalty: 0.5,
-  passMark: 60,
-  questions: [
-    {
-      id: 'summit-city',
-      type: 'single',
-      prompt: 'Where did the February 2019 summit take place?',
-      explanation: 'The article names the Hanoi summit [@rinna-two-peripheries, para. 2].',
-      choices: [
-        { text: 'Hanoi', correct: true },
-        { text: 'Vladivostok', feedback: 'Vladivostok hosted the April 2019 summit.' },
-      ],
-    },
-    { id: 'summit-year', type: 'numeric', prompt: 'In which year?', answer: 2019, tolerance: 0 },
-  ],
-};
-
-function quizExample(name: string, valid: boolean, ...changes: [Path, unknown][]): ContentExample {
-  return { name, valid, data: edited(authoredQuiz, ...changes) };
-}
-
 export const contentExamples: Record<ContentKind, ContentExample[]> = {
   course: [
     courseExample('the example course', true),
@@ -123,6 +97,8 @@ export const contentExamples: Record<ContentKind, ContentExample[]> = {
     lessonExample('zero duration', false, [['duration'], 0]),
     lessonExample('duration over a day', false, [['duration'], 3000]),
     lessonExample('duration in words', false, [['duration'], 'fifty']),
+    lessonExample('homework time', true, [['homeworkMinutes'], 40]),
+    lessonExample('negative homework time', false, [['homeworkMinutes'], -10]),
     lessonExample('order 0', false, [['order'], 0]),
     lessonExample('unknown key titel', false, [['titel'], 'x']),
     lessonExample('no objectives', false, [['objectives'], []]),
@@ -164,20 +140,5 @@ export const contentExamples: Record<ContentKind, ContentExample[]> = {
     timelineExample('afterArticle as text', false, [['events', 0, 'afterArticle'], 'no']),
     timelineExample('missing afterArticle', false, [['events', 0, 'afterArticle'], removed]),
     timelineExample('unknown key actor', false, [['events', 0, 'actor'], 'Russia']),
-  ],
-  quiz: [
-    quizExample('an interactive quiz', true),
-    quizExample(
-      'a deferred quiz without tries',
-      true,
-      [['behaviour'], 'deferred'],
-      [['tries'], removed],
-      [['penalty'], removed],
-    ),
-    quizExample('an unknown question type', false, [['questions', 0, 'type'], 'dropdown']),
-    quizExample('a numeric answer as text', false, [['questions', 1, 'answer'], 'two thousand']),
-    quizExample('unknown key promt', false, [['questions', 1, 'promt'], 'In which year?']),
-    quizExample('a pass mark above 100', false, [['passMark'], 140]),
-    quizExample('no questions', false, [['questions'], removed]),
   ],
 };

@@ -24,7 +24,7 @@ describe('parseContent', () => {
 
   it('refuses an unknown kind, naming the kinds', () => {
     expect(() => parseContent('quizz' as never, {}, 'quiz.yaml')).toThrow(
-      "unknown content kind 'quizz'; use one of course, lesson-frontmatter, glossary, timeline, quiz",
+      "unknown content kind 'quizz'; use one of course, lesson-frontmatter, glossary, timeline",
     );
   });
 });

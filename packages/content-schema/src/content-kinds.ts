@@ -1,21 +1,20 @@
-import { quizSchema } from '@coursekit/quiz-engine';
+import type { Issue } from '@coursekit/issues';
 import type { z } from 'zod';
-import type { CourseIssue } from './course-issue.js';
 import { courseSchema } from './course-schema.js';
 import { glossarySchema } from './glossary-schema.js';
 import { lessonFrontmatterSchema } from './lesson-frontmatter-schema.js';
 import { timelineSchema } from './timeline-schema.js';
 import { zodIssuesToCourseIssues } from './zod-issues.js';
 
-/** Each kind of authored file and the schema that checks it. */
+/**
+ * Each kind of file this package defines and the schema that checks it. Quizzes are quiz-engine's; the
+ * registry of every course file kind, quizzes included, is `@coursekit/mdx`'s `courseFileKinds`.
+ */
 export const contentSchemas = {
   course: courseSchema,
   'lesson-frontmatter': lessonFrontmatterSchema,
   glossary: glossarySchema,
   timeline: timelineSchema,
-  // quiz-engine owns the quiz format; it is listed here so one call checks, and one folder of JSON Schemas
-  // describes, every kind of file an author writes.
-  quiz: quizSchema,
 } as const;
 
 export type ContentKind = keyof typeof contentSchemas;
@@ -24,7 +23,17 @@ export const contentKinds = Object.keys(contentSchemas) as ContentKind[];
 /** The checked data of a kind of file: `ContentOf<'glossary'>` is `Glossary`. */
 export type ContentOf<K extends ContentKind> = z.output<(typeof contentSchemas)[K]>;
 
-export type ParseContentResult<T> = { ok: true; data: T; issues: [] } | { ok: false; issues: CourseIssue[] };
+export type ParseContentResult<T> = { ok: true; data: T; issues: [] } | { ok: false; issues: Issue[] };
+
+/**
+ * Check already-loaded data (parsed YAML) against a schema. Never throws for bad data: every problem comes
+ * back as an issue located by a JSON pointer.
+ */
+export function parseWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: string): ParseContentResult<T> {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data, issues: [] };
+  return { ok: false, issues: zodIssuesToCourseIssues(result.error, file, { schema, input: data }) };
+}
 
 /**
  * Check already-loaded data (parsed YAML) against the schema of its kind. Never throws for bad data:
@@ -39,7 +48,5 @@ export function parseContent<K extends ContentKind>(
   if (!schema) {
     throw new TypeError(`unknown content kind '${String(kind)}'; use one of ${contentKinds.join(', ')}`);
   }
-  const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return { ok: true, data: result.data, issues: [] };
-  return { ok: false, issues: zodIssuesToCourseIssues(result.error, file, { schema, input: data }) };
+  return parseWithSchema(schema, data, file);
 }

@@ -5,19 +5,19 @@ const unknownPrerequisite: CourseIssue = {
   file: 'lessons/02-sanctions.mdx',
   pointer: '/prerequisites/0',
   message: "unknown prerequisite 'rupture-and-upswng'",
-  rule: 'lesson/unknown-prerequisite',
+  ruleId: 'lesson/unknown-prerequisite',
   severity: 'error',
-  suggestion: "did you mean 'rupture-and-upswing'?",
+  expected: ['rupture-and-upswing'],
 };
 
 describe('formatIssue', () => {
   it('prints file:line:column, the message, the suggestion and the rule', () => {
     expect(formatIssue(unknownPrerequisite, { line: 9, column: 5 })).toBe(
-      "lessons/02-sanctions.mdx:9:5  unknown prerequisite 'rupture-and-upswng' (did you mean 'rupture-and-upswing'?)  lesson/unknown-prerequisite",
+      "lessons/02-sanctions.mdx:9:5  error  unknown prerequisite 'rupture-and-upswng' (did you mean 'rupture-and-upswing'?)  lesson/unknown-prerequisite",
     );
   });
   it('marks warnings and prints only the file when the place is unknown', () => {
-    const warning: CourseIssue = { ...unknownPrerequisite, severity: 'warning', suggestion: undefined };
+    const warning: CourseIssue = { ...unknownPrerequisite, severity: 'warning', expected: undefined };
     expect(formatIssue(warning)).toBe(
       "lessons/02-sanctions.mdx  warning  unknown prerequisite 'rupture-and-upswng'  lesson/unknown-prerequisite",
     );

@@ -1,20 +1,10 @@
-/** One problem found in a course file, with where it is and, when there is one, how to fix it. */
-export interface CourseIssue {
-  /** The file, relative to the course folder, as it should be printed: `lessons/01-rupture-and-upswing.mdx`. */
-  file: string;
-  /** Where inside the file's data, as a JSON pointer (`/objectives/0/text`); `''` is the whole file. */
-  pointer: string;
-  /** What is wrong, in words a teacher understands. */
-  message: string;
-  /** `area/name`, such as `lesson/unknown-prerequisite`. */
-  rule: string;
-  /** Errors make the course invalid; warnings are worth a look but do not. */
-  severity: 'error' | 'warning';
-  /** A likely fix, such as `did you mean 'hanoi-summit'?`. */
-  suggestion?: string;
-  /** `'key'` when the problem is the key at `pointer` itself (an unknown key), so a locator points at it. */
-  target?: 'key';
-}
+import { formatIssue as formatOneIssue, hasErrors as hasErrorsIn, type Issue } from '@coursekit/issues';
+
+/**
+ * One problem found in a course file.
+ * @deprecated Use `Issue` from `@coursekit/issues` (the same type); this alias goes in the next minor version.
+ */
+export type CourseIssue = Issue;
 
 /** A place in a source file, 1-based. */
 export interface SourcePosition {
@@ -23,17 +13,18 @@ export interface SourcePosition {
 }
 
 /**
- * One issue as a line for a terminal:
- * `glossary.yaml:12:5  unknown key 'trem' in glossary term (did you mean 'term'?)  schema/unknown-key`.
+ * One issue as a line for a terminal.
+ * @deprecated Use `formatIssue` from `@coursekit/issues`, with the issue placed; this alias goes in the next
+ * minor version.
  */
-export function formatIssue(issue: CourseIssue, position?: SourcePosition): string {
-  const place = position ? `${issue.file}:${position.line}:${position.column}` : issue.file;
-  const severity = issue.severity === 'warning' ? 'warning  ' : '';
-  const suggestion = issue.suggestion ? ` (${issue.suggestion})` : '';
-  return `${place}  ${severity}${issue.message}${suggestion}  ${issue.rule}`;
+export function formatIssue(issue: Issue, position?: SourcePosition): string {
+  return formatOneIssue(position ? { ...issue, line: position.line, column: position.column } : issue);
 }
 
-/** Whether any issue is an error (warnings alone leave a course valid). */
-export function hasErrors(issues: readonly CourseIssue[]): boolean {
-  return issues.some((issue) => issue.severity === 'error');
+/**
+ * Whether any issue is an error (warnings alone leave a course valid).
+ * @deprecated Use `hasErrors` from `@coursekit/issues`; this alias goes in the next minor version.
+ */
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return hasErrorsIn(issues);
 }

@@ -31,11 +31,11 @@ export function coursePathSchema(field: string, extensions: readonly string[], e
       },
     })
     .register(contentMeta, {
-      rule: 'course/invalid-path',
-      suggest: (input) => {
+      ruleId: 'course/invalid-path',
+      expected: (input) => {
         if (typeof input !== 'string' || !input.includes('\\')) return undefined;
         const forward = input.replaceAll('\\', '/');
-        return pattern.test(forward) ? `did you mean '${forward}'?` : undefined;
+        return pattern.test(forward) ? [forward] : undefined;
       },
     });
 }

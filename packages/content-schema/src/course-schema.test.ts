@@ -21,7 +21,7 @@ describe('courseSchema', () => {
         file: 'course.yaml',
         pointer: '/title',
         message: "missing 'title' in course.yaml (The course title)",
-        rule: 'schema/missing-field',
+        ruleId: 'schema/missing-field',
         severity: 'error',
       },
     ]);
@@ -32,8 +32,8 @@ describe('courseSchema', () => {
     expect(issue).toMatchObject({
       pointer: '/sumary',
       target: 'key',
-      rule: 'schema/unknown-key',
-      suggestion: "did you mean 'summary'?",
+      ruleId: 'schema/unknown-key',
+      expected: ['summary'],
     });
     expect(issue?.message).toMatch(
       /^unknown key 'sumary' in course.yaml; allowed keys: id, title, subtitle, summary,/,
@@ -42,15 +42,15 @@ describe('courseSchema', () => {
 
   it('suggests the SPDX id and the language tag an author meant', () => {
     const result = check({ ...authoredCourse, license: 'cc by 4.0', language: 'en_GB' });
-    expect(result.issues.map((issue) => [issue.pointer, issue.rule, issue.suggestion])).toEqual([
-      ['/language', 'course/invalid-language', "did you mean 'en-GB'?"],
-      ['/license', 'course/unknown-license', "did you mean 'CC-BY-4.0'?"],
+    expect(result.issues.map((issue) => [issue.pointer, issue.ruleId, issue.expected])).toEqual([
+      ['/language', 'course/invalid-language', ['en-GB']],
+      ['/license', 'course/unknown-license', ['CC-BY-4.0']],
     ]);
   });
 
   it('keeps file paths inside the course folder', () => {
     const [issue] = check({ ...authoredCourse, timeline: '/etc/timeline.yaml' }).issues;
-    expect(issue?.rule).toBe('course/invalid-path');
+    expect(issue?.ruleId).toBe('course/invalid-path');
     expect(issue?.message).toBe(
       'timeline "/etc/timeline.yaml" must be a path inside the course folder, relative to course.yaml, e.g. "timeline.yaml"',
     );
@@ -61,7 +61,7 @@ describe('courseSchema', () => {
     expect(issue?.message).toBe(
       `'level' must be one of introductory, undergraduate, postgraduate, professional, not "undergrad"`,
     );
-    expect(issue?.suggestion).toBe("did you mean 'undergraduate'?");
-    expect(check({ ...authoredCourse, level: 'masters' }).issues[0]?.suggestion).toBeUndefined();
+    expect(issue?.expected).toEqual(['undergraduate']);
+    expect(check({ ...authoredCourse, level: 'masters' }).issues[0]?.expected).toBeUndefined();
   });
 });

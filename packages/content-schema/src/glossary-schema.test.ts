@@ -20,14 +20,14 @@ describe('glossarySchema', () => {
         pointer: '/terms/0/definition',
         message:
           "missing 'definition' in glossary term (The definition in the course authors' words (plain text or Markdown))",
-        rule: 'schema/missing-field',
+        ruleId: 'schema/missing-field',
       }),
     ]);
   });
 
   it('suggests the id for a term written as a name', () => {
     const terms = [{ ...authoredGlossary.terms[0], seeAlso: ['Unfriendly Country'] }];
-    expect(check({ terms }).issues[0]?.suggestion).toBe("did you mean 'unfriendly-country'?");
+    expect(check({ terms }).issues[0]?.expected).toEqual(['unfriendly-country']);
   });
 
   it('says what the top level should be', () => {

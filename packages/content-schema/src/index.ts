@@ -1,3 +1,5 @@
+export type { Issue } from '@coursekit/issues';
+export { parseJsonPointer, toJsonPointer } from '@coursekit/issues';
 export type { Bundle, BundleFile, ValidationResult } from './bundle.js';
 export { type DatePrecision, datePrecisions, describeDateProblem, isCalendarDate } from './calendar-date.js';
 export { citationKeySchema } from './citation-key.js';
@@ -8,6 +10,7 @@ export {
   contentSchemas,
   type ParseContentResult,
   parseContent,
+  parseWithSchema,
 } from './content-kinds.js';
 export { type CourseIssue, formatIssue, hasErrors, type SourcePosition } from './course-issue.js';
 export {
@@ -27,8 +30,7 @@ export {
   timelineLaneSchema,
 } from './course-schema.js';
 export { type Glossary, type GlossaryTerm, glossarySchema, glossaryTermSchema } from './glossary-schema.js';
-export { parseJsonPointer, toJsonPointer } from './json-pointer.js';
-export { contentJsonSchema } from './json-schema.js';
+export { contentJsonSchema, schemaToJsonSchema } from './json-schema.js';
 export { languageTagSchema } from './language-tag.js';
 export {
   type LessonFrontmatter,
@@ -47,7 +49,7 @@ export {
   summariseQuiz,
 } from './quiz-summary.js';
 export { slugSchema, toSlug } from './slug.js';
-export { closestMatch, didYouMean } from './suggest.js';
+export { closestMatch, closestMatches, didYouMean } from './suggest.js';
 export {
   type Timeline,
   type TimelineEvent,

@@ -42,7 +42,7 @@ describe('contentJsonSchema', () => {
 
   it('refuses an unknown kind with the list of kinds', () => {
     expect(() => contentJsonSchema('quizz' as never)).toThrow(
-      /use one of course, lesson-frontmatter, glossary, timeline, quiz/,
+      /use one of course, lesson-frontmatter, glossary, timeline/,
     );
   });
 });

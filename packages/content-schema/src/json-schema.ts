@@ -10,5 +10,10 @@ export function contentJsonSchema(kind: ContentKind): Record<string, unknown> {
   const schema = contentSchemas[kind];
   if (!schema)
     throw new TypeError(`unknown content kind '${String(kind)}'; use one of ${contentKinds.join(', ')}`);
+  return schemaToJsonSchema(schema);
+}
+
+/** The JSON Schema of any course-file schema, in the same dialect and input form as `contentJsonSchema`. */
+export function schemaToJsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
 }

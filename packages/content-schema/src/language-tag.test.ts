@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentMeta } from './content-meta.js';
 import { languageTagSchema } from './language-tag.js';
 
-const suggest = (input: string) => contentMeta.get(languageTagSchema)?.suggest?.(input);
+const suggest = (input: string) => contentMeta.get(languageTagSchema)?.expected?.(input);
 
 describe('languageTagSchema', () => {
   it('accepts language, script, region and variant subtags', () => {
@@ -18,15 +18,15 @@ describe('languageTagSchema', () => {
     expect(languageTagSchema.safeParse('en_GB').success).toBe(false);
   });
   it('suggests the tag an author meant', () => {
-    expect(suggest('en_GB')).toBe("did you mean 'en-GB'?");
-    expect(suggest('English')).toBe("did you mean 'en'?");
+    expect(suggest('en_GB')).toEqual(['en-GB']);
+    expect(suggest('English')).toEqual(['en']);
     expect(suggest('Klingon')).toBeUndefined();
   });
 });
 
 describe('languageTagSchema suggestions by name', () => {
   it('knows languages beyond English', () => {
-    expect(suggest('Korean')).toBe("did you mean 'ko'?");
-    expect(suggest('ukrainian')).toBe("did you mean 'uk'?");
+    expect(suggest('Korean')).toEqual(['ko']);
+    expect(suggest('ukrainian')).toEqual(['uk']);
   });
 });

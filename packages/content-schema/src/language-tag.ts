@@ -18,14 +18,14 @@ export const languageTagSchema = z
       `language ${JSON.stringify(issue.input)} is not a BCP 47 language tag; use a code such as en, en-GB, de or pt-BR`,
   })
   .register(contentMeta, {
-    rule: 'course/invalid-language',
-    suggest: (input) => {
+    ruleId: 'course/invalid-language',
+    expected: (input) => {
       if (typeof input !== 'string') return undefined;
       const hyphenated = input.trim().replaceAll('_', '-');
-      if (hyphenated !== input && languageTagPattern.test(hyphenated)) return `did you mean '${hyphenated}'?`;
+      if (hyphenated !== input && languageTagPattern.test(hyphenated)) return [hyphenated];
       const name = input.trim().toLowerCase();
       const byName = new Intl.DisplayNames(['en'], { type: 'language' });
       const guess = twoLetterCodes().find((code) => byName.of(code)?.toLowerCase() === name);
-      return guess ? `did you mean '${guess}'?` : undefined;
+      return guess ? [guess] : undefined;
     },
   });

@@ -26,8 +26,8 @@ describe('lessonFrontmatterSchema', () => {
     const [issue] = check({ ...lesson, objectives }).issues;
     expect(issue).toMatchObject({
       pointer: '/objectives/0/text',
-      rule: 'lesson/objective-verb',
-      suggestion: 'try "Explain the summit"',
+      ruleId: 'lesson/objective-verb',
+      note: 'try "Explain the summit"',
     });
     expect(issue?.message).toMatch(
       /^objective text must start with an observable verb \(explain, compare, identify, evaluate, describe, analyse, .*\); "Understand the summit" starts with "Understand"$/,
@@ -51,7 +51,7 @@ describe('lessonFrontmatterSchema', () => {
       keyPoints: [''],
       objectives: [{ id: 'Explain Rupture', text: 'Know the dates', extra: true }],
     });
-    expect(result.issues.map((issue) => `${issue.pointer} ${issue.rule}`)).toEqual([
+    expect(result.issues.map((issue) => `${issue.pointer} ${issue.ruleId}`)).toEqual([
       '/summary schema/empty',
       '/duration schema/wrong-type',
       '/objectives/0/id schema/invalid-id',

@@ -33,6 +33,14 @@ export const lessonFrontmatterSchema = z
       .positive()
       .max(maxLessonMinutes)
       .describe('Lesson length in minutes, a positive whole number, e.g. 50.'),
+    homeworkMinutes: z
+      .int()
+      .min(0)
+      .max(maxLessonMinutes)
+      .optional()
+      .describe(
+        'Minutes of work outside class (reading the source, preparing, finishing quizzes and essays), e.g. 40; optional.',
+      ),
     objectives: z
       .array(lessonObjectiveSchema)
       .min(1)

@@ -14,8 +14,8 @@ describe('licenseSchema', () => {
     expect(result.error?.issues[0]?.message).toContain('https://spdx.org/licenses/');
   });
   it('suggests the id an author meant', () => {
-    const suggest = contentMeta.get(licenseSchema)?.suggest;
-    expect(suggest?.('CC BY 4.0')).toBe("did you mean 'CC-BY-4.0'?");
-    expect(suggest?.('cc-by-sa-4.0')).toBe("did you mean 'CC-BY-SA-4.0'?");
+    const suggest = contentMeta.get(licenseSchema)?.expected;
+    expect(suggest?.('CC BY 4.0')).toEqual(['CC-BY-4.0']);
+    expect(suggest?.('cc-by-sa-4.0')).toEqual(['CC-BY-SA-4.0']);
   });
 });

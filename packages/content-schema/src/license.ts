@@ -15,13 +15,13 @@ export const licenseSchema = z
         : undefined,
   })
   .register(contentMeta, {
-    rule: 'course/unknown-license',
-    suggest: (input) => {
+    ruleId: 'course/unknown-license',
+    expected: (input) => {
       if (typeof input !== 'string') return undefined;
       // "CC BY 4.0" and "cc-by-4.0" are common ways of writing CC-BY-4.0.
       const normalised = input.trim().replace(/\s+/g, '-');
       const exact = spdxLicenseIds.find((id) => id.toLowerCase() === normalised.toLowerCase());
       const match = exact ?? closestMatch(normalised, spdxLicenseIds);
-      return match ? `did you mean '${match}'?` : undefined;
+      return match ? [match] : undefined;
     },
   });

@@ -1,25 +1,14 @@
-import type { CourseIssue } from './course-issue.js';
-import { toJsonPointer } from './json-pointer.js';
+import { createIssue, type Issue, type IssueDetails } from '@coursekit/issues';
 
-export interface IssueDetails {
-  severity?: 'error' | 'warning';
-  suggestion?: string | undefined;
-}
+export type { IssueDetails };
 
 /** A course issue at `path` inside `file`; an error unless said otherwise. */
 export function makeIssue(
   file: string,
   path: readonly PropertyKey[],
-  rule: string,
+  ruleId: string,
   message: string,
-  details: IssueDetails = {},
-): CourseIssue {
-  return {
-    file,
-    pointer: toJsonPointer(path),
-    message,
-    rule,
-    severity: details.severity ?? 'error',
-    ...(details.suggestion ? { suggestion: details.suggestion } : {}),
-  };
+  details: Omit<IssueDetails, 'pointer'> = {},
+): Issue {
+  return createIssue(file, ruleId, message, { ...details, pointer: path });
 }

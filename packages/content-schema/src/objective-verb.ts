@@ -93,6 +93,6 @@ export const objectiveTextSchema = z
     },
   })
   .register(contentMeta, {
-    rule: 'lesson/objective-verb',
-    suggest: (input) => (typeof input === 'string' ? suggestObjectiveText(input) : undefined),
+    ruleId: 'lesson/objective-verb',
+    note: (input) => (typeof input === 'string' ? suggestObjectiveText(input) : undefined),
   });

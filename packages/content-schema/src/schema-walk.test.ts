@@ -9,7 +9,7 @@ describe('schemasAtPath', () => {
     const chains = schemasAtPath(lessonFrontmatterSchema, ['objectives', 0]);
     expect(allowedKeys(chains)).toEqual(['id', 'text']);
     expect(metaOf(chains, 'label')).toBe('objective');
-    expect(metaOf(schemasAtPath(lessonFrontmatterSchema, ['prerequisites', 3]), 'rule')).toBe(
+    expect(metaOf(schemasAtPath(lessonFrontmatterSchema, ['prerequisites', 3]), 'ruleId')).toBe(
       'schema/invalid-id',
     );
   });
@@ -18,7 +18,7 @@ describe('schemasAtPath', () => {
     const chains = schemasAtPath(timelineSchema, ['events', 0]);
     expect(chains).toHaveLength(3);
     expect(allowedKeys(chains)).toContain('afterArticle');
-    expect(metaOf(schemasAtPath(timelineSchema, ['events', 0, 'endDate']), 'rule')).toBe(
+    expect(metaOf(schemasAtPath(timelineSchema, ['events', 0, 'endDate']), 'ruleId')).toBe(
       'timeline/invalid-date',
     );
   });

@@ -33,7 +33,7 @@ describe('timelineSchema', () => {
       file: 'timeline.yaml',
       pointer: '/events/0/date',
       message: 'date "2022-02-30" is not a real date: February 2022 has 28 days',
-      rule: 'timeline/invalid-date',
+      ruleId: 'timeline/invalid-date',
       severity: 'error',
     });
   });
@@ -42,7 +42,7 @@ describe('timelineSchema', () => {
     expect(check({ ...yearEvent, precision: 'Year' }).issues[0]).toMatchObject({
       pointer: '/events/0/precision',
       message: `'precision' in events item 1 must be one of year, month, day, not "Year"`,
-      suggestion: "did you mean 'year'?",
+      expected: ['year'],
     });
     const { precision: _precision, ...withoutPrecision } = yearEvent ?? {};
     expect(check(withoutPrecision).issues[0]?.message).toBe(

@@ -24,8 +24,8 @@ function withObjectives(quiz: QuizSummary, position: number, objectives: string[
 }
 
 /** The issues of one rule, as `file pointer severity`, with the message and suggestion kept separately. */
-function issuesOf(bundle: Bundle, rule: string): CourseIssue[] {
-  return validateCourse(bundle).issues.filter((issue) => issue.rule === rule);
+function issuesOf(bundle: Bundle, ruleId: string): CourseIssue[] {
+  return validateCourse(bundle).issues.filter((issue) => issue.ruleId === ruleId);
 }
 
 describe('validateCourse', () => {
@@ -40,7 +40,7 @@ describe('validateCourse', () => {
     bundle.course.data.lessons.push('missing-lesson');
     const result = validateCourse(bundle);
     expect(result.ok).toBe(false);
-    expect(result.issues.map((issue) => `${issue.file} ${issue.rule}`)).toEqual([
+    expect(result.issues.map((issue) => `${issue.file} ${issue.ruleId}`)).toEqual([
       'course.yaml course/missing-lesson',
       'lessons/01-rupture-and-upswing.mdx lesson/unknown-key-term',
       'lessons/02-sanctions-and-workers.mdx lesson/unknown-prerequisite',
@@ -57,9 +57,9 @@ describe('validateCourse', () => {
           pointer: '/lessons/2',
           message:
             "the course lists lesson 'equidistance-under-stress', but no lesson file has id: equidistance-under-stress",
-          rule: 'course/missing-lesson',
+          ruleId: 'course/missing-lesson',
           severity: 'error',
-          suggestion: "did you mean 'equidistance-under-strain'?",
+          expected: ['equidistance-under-strain'],
         },
       ]);
       expect(issuesOf(bundle, 'course/unlisted-lesson')).toMatchObject([
@@ -164,9 +164,9 @@ describe('validateCourse', () => {
           file: 'lessons/03-equidistance-under-strain.mdx',
           pointer: '/prerequisites/1',
           message: "unknown prerequisite 'sanction-and-workers': no lesson has this id",
-          rule: 'lesson/unknown-prerequisite',
+          ruleId: 'lesson/unknown-prerequisite',
           severity: 'error',
-          suggestion: "did you mean 'sanctions-and-workers'?",
+          expected: ['sanctions-and-workers'],
         },
       ]);
     });
@@ -175,17 +175,17 @@ describe('validateCourse', () => {
       const bundle = validBundle();
       lessonOf(bundle, 0).data.prerequisites = ['equidistance-under-strain'];
       const issues = validateCourse(bundle).issues;
-      expect(issues.filter((issue) => issue.rule === 'lesson/prerequisite-cycle')).toEqual([
+      expect(issues.filter((issue) => issue.ruleId === 'lesson/prerequisite-cycle')).toEqual([
         {
           file: 'lessons/03-equidistance-under-strain.mdx',
           pointer: '/prerequisites/0',
           message:
             "prerequisites go round in a loop: 'rupture-and-upswing' needs 'equidistance-under-strain', 'equidistance-under-strain' needs 'rupture-and-upswing'; remove one of these prerequisites",
-          rule: 'lesson/prerequisite-cycle',
+          ruleId: 'lesson/prerequisite-cycle',
           severity: 'error',
         },
       ]);
-      expect(issues.filter((issue) => issue.rule === 'lesson/prerequisite-taught-later')).toEqual([]);
+      expect(issues.filter((issue) => issue.ruleId === 'lesson/prerequisite-taught-later')).toEqual([]);
     });
 
     it('finds a longer loop and a lesson that requires itself', () => {
@@ -219,7 +219,7 @@ describe('validateCourse', () => {
           pointer: '/outcomes/0',
           message:
             "unknown course outcome 'assess-sanction': the outcomes in course.yaml are explain-convergence, assess-sanctions",
-          suggestion: "did you mean 'assess-sanctions'?",
+          expected: ['assess-sanctions'],
         },
       ]);
       expect(issuesOf(bundle, 'course/unserved-outcome')).toMatchObject([
@@ -240,10 +240,10 @@ describe('validateCourse', () => {
       const bundle = validBundle();
       lessonOf(bundle, 2).data.keyTerms = ['diplomatic equidistance', 'unfriendly-countries'];
       expect(
-        issuesOf(bundle, 'lesson/unknown-key-term').map((issue) => [issue.pointer, issue.suggestion]),
+        issuesOf(bundle, 'lesson/unknown-key-term').map((issue) => [issue.pointer, issue.expected]),
       ).toEqual([
-        ['/keyTerms/0', "did you mean 'equidistance'?"],
-        ['/keyTerms/1', "did you mean 'unfriendly-country'?"],
+        ['/keyTerms/0', ['equidistance']],
+        ['/keyTerms/1', ['unfriendly-country']],
       ]);
     });
 
@@ -257,7 +257,7 @@ describe('validateCourse', () => {
         {
           file: 'glossary.yaml',
           pointer: '/terms/0/seeAlso/0',
-          suggestion: "did you mean 'unfriendly-country'?",
+          expected: ['unfriendly-country'],
         },
       ]);
       expect(issuesOf(bundle, 'glossary/self-reference')).toMatchObject([
@@ -307,7 +307,7 @@ describe('validateCourse', () => {
           file: 'timeline.yaml',
           pointer: '/events/3/date',
           message: 'date "2019-02-30" is not a real date: February 2019 has 28 days',
-          rule: 'timeline/invalid-date',
+          ruleId: 'timeline/invalid-date',
           severity: 'error',
         },
       ]);
@@ -323,7 +323,7 @@ describe('validateCourse', () => {
           file: 'timeline.yaml',
           pointer: '/events/3/tags',
           message: `event '${event.id}' is in no timeline lane; add one of the lane tags from course.yaml: eastern-europe, northeast-asia`,
-          suggestion: "did you mean 'northeast-asia'?",
+          expected: ['northeast-asia'],
         },
       ]);
     });
@@ -364,8 +364,8 @@ describe('validateCourse', () => {
         'timeline.yaml /events/3/cite/0',
       ]);
       expect(issues[0]).toMatchObject({
-        message: "unknown citation key 'rinna-two-peripheries': it is not in references.bib",
-        suggestion: "did you mean 'rinna-two-peripheries-2022'?",
+        message: "unknown citation key 'rinna-two-peripheries'; add it to the references or fix the key",
+        expected: ['rinna-two-peripheries-2022'],
       });
     });
 
@@ -379,10 +379,41 @@ describe('validateCourse', () => {
         {
           file: 'timeline.yaml',
           pointer: '/events/2/locator',
-          rule: 'citation/locator-without-source',
+          ruleId: 'citation/locator-without-source',
           severity: 'warning',
         },
       ]);
+    });
+  });
+
+  describe('files that exist but could not be checked', () => {
+    it('reports no missing lesson, prerequisite or quiz for them, and no unused quiz that a lesson embeds', () => {
+      const bundle = validBundle();
+      const broken = bundle.lessons[1]?.data.id as string;
+      bundle.lessons = bundle.lessons.filter((lesson) => lesson.data.id !== broken);
+      lessonOf(bundle, 1).data.prerequisites = [broken];
+      lessonOf(bundle, 0).data.quiz = 'broken-quiz';
+      const usedQuiz = bundle.quizzes?.[0]?.id as string;
+      const found = (extra: Partial<Bundle>) =>
+        validateCourse({ ...bundle, ...extra })
+          .issues.map((issue) => issue.ruleId)
+          .filter((id) =>
+            [
+              'course/missing-lesson',
+              'lesson/unknown-prerequisite',
+              'lesson/unknown-quiz',
+              'quiz/unused',
+            ].includes(id),
+          );
+      expect(found({}).sort()).toEqual([
+        'course/missing-lesson',
+        'lesson/unknown-prerequisite',
+        'lesson/unknown-quiz',
+        'quiz/unused',
+      ]);
+      expect(
+        found({ brokenLessonIds: [broken], brokenQuizIds: ['broken-quiz'], embeddedQuizIds: [usedQuiz] }),
+      ).toEqual([]);
     });
   });
 
@@ -391,7 +422,7 @@ describe('validateCourse', () => {
       const bundle = validBundle();
       lessonOf(bundle, 0).data.quiz = 'rupture-upswing';
       expect(issuesOf(bundle, 'lesson/unknown-quiz')).toMatchObject([
-        { pointer: '/quiz', suggestion: "did you mean 'rupture-and-upswing'?" },
+        { pointer: '/quiz', expected: ['rupture-and-upswing'] },
       ]);
       expect(issuesOf(bundle, 'quiz/unused')).toMatchObject([
         { file: 'quizzes/rupture-and-upswing.yaml', pointer: '/id', severity: 'warning' },
@@ -409,7 +440,7 @@ describe('validateCourse', () => {
           pointer: '/questions/1/objectives/1',
           message:
             "question 'secondary-ties' measures objective 'explain-workers', which lesson 'rupture-and-upswing' does not have; its objectives are explain-rupture, describe-upswing",
-          rule: 'quiz/unknown-objective',
+          ruleId: 'quiz/unknown-objective',
           severity: 'error',
         },
       ]);

@@ -1,3 +1,4 @@
+import { hasErrors } from '@coursekit/issues';
 import type { Bundle, ValidationResult } from './bundle.js';
 import { checkCitations } from './check-citations.js';
 import { checkGlossary } from './check-glossary.js';
@@ -7,7 +8,6 @@ import { checkPrerequisites } from './check-prerequisites.js';
 import { checkQuizzes } from './check-quizzes.js';
 import { checkTimeline } from './check-timeline.js';
 import { buildCourseIndex } from './course-index.js';
-import { hasErrors } from './course-issue.js';
 
 /**
  * Check the references between the files of a course (each already checked against its schema) and

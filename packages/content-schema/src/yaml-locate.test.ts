@@ -60,10 +60,27 @@ describe('locateIssue', () => {
     const result = parseContent('glossary', parse(glossaryYaml), 'glossary.yaml');
     const lines = result.issues.map((issue) => formatIssue(issue, locateIssue(glossaryYaml, issue)));
     expect(lines).toEqual([
-      `glossary.yaml:5:35  "Sanctions" is not a valid id: use lowercase letters, digits and single hyphens, e.g. "hanoi-summit" (did you mean 'sanctions'?)  schema/invalid-id`,
-      "glossary.yaml:6:5  missing 'term' in glossary term (The term as readers see it)  schema/missing-field",
-      `glossary.yaml:8:5  'definition' in terms item 2 is empty; write text after it (The definition in the course authors' words (plain text or Markdown))  schema/wrong-type`,
-      "glossary.yaml:7:5  unknown key 'trem' in glossary term; allowed keys: id, term, definition, aliases, seeAlso, cite, locator (did you mean 'term'?)  schema/unknown-key",
+      `glossary.yaml:5:35  error  "Sanctions" is not a valid id: use lowercase letters, digits and single hyphens, e.g. "hanoi-summit" (did you mean 'sanctions'?)  schema/invalid-id`,
+      "glossary.yaml:6:5  error  missing 'term' in glossary term (The term as readers see it)  schema/missing-field",
+      `glossary.yaml:8:5  error  'definition' in terms item 2 is empty; write text after it (The definition in the course authors' words (plain text or Markdown))  schema/wrong-type`,
+      "glossary.yaml:7:5  error  unknown key 'trem' in glossary term; allowed keys: id, term, definition, aliases, seeAlso, cite, locator (did you mean 'term'?)  schema/unknown-key",
     ]);
+  });
+});
+
+describe('createYamlLocator with text', () => {
+  it('finds the text inside the value, in plain, quoted and block scalars', () => {
+    const source = [
+      'explanation: See [@rina2019, p. 2].',
+      'quoted: "Also [@rina2019]"',
+      'block: |',
+      '  First line.',
+      '  Then [@rina2019].',
+    ].join('\n');
+    const locate = createYamlLocator(source);
+    expect(locate('/explanation', 'value', '@rina2019')).toEqual({ line: 1, column: 19 });
+    expect(locate('/quoted', 'value', '@rina2019')).toEqual({ line: 2, column: 16 });
+    expect(locate('/block', 'value', '@rina2019')).toEqual({ line: 5, column: 9 });
+    expect(locate('/quoted', 'value', '@absent')).toEqual({ line: 2, column: 9 });
   });
 });

@@ -1,14 +1,16 @@
+import type { Issue } from '@coursekit/issues';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { CourseIssue, SourcePosition } from './course-issue.js';
+import type { SourcePosition } from './course-issue.js';
 import { parseJsonPointer } from './json-pointer.js';
 
 /** Finds places in one YAML source; build it once per file when locating many issues. */
-export type YamlLocator = (pointer: string, target?: 'key' | 'value') => SourcePosition;
+export type YamlLocator = (pointer: string, target?: 'key' | 'value', text?: string) => SourcePosition;
 
 /**
  * A locator for YAML source text: given a JSON pointer into the parsed data, the 1-based `line` and
  * `column` of that value (or of its key, with `target: 'key'`). A pointer to something that is not in the
- * source (a missing field) gives the place of the nearest enclosing value that is.
+ * source (a missing field) gives the place of the nearest enclosing value that is. With `text`, the place
+ * of that text inside the value, when it is written there as is: a citation key inside an explanation.
  */
 export function createYamlLocator(source: string): YamlLocator {
   const lineCounter = new LineCounter();
@@ -18,7 +20,7 @@ export function createYamlLocator(source: string): YamlLocator {
     return { line, column: col };
   };
 
-  return (pointer, target = 'value') => {
+  return (pointer, target = 'value', text) => {
     const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(document) : node);
     let node = resolve(document.contents) as Node | null | undefined;
     let position = positionOf(node?.range?.[0]);
@@ -49,6 +51,11 @@ export function createYamlLocator(source: string): YamlLocator {
         break;
       }
     }
+    const range = text ? node?.range : undefined;
+    if (text && range) {
+      const at = source.indexOf(text, range[0]);
+      if (at !== -1 && at < range[1]) return positionOf(at);
+    }
     return position;
   };
 }
@@ -63,6 +70,6 @@ export function locateInYaml(
 }
 
 /** The place of an issue in the YAML source of its file (the key itself for an unknown key). */
-export function locateIssue(source: string, issue: Pick<CourseIssue, 'pointer' | 'target'>): SourcePosition {
-  return locateInYaml(source, issue.pointer, issue.target ?? 'value');
+export function locateIssue(source: string, issue: Pick<Issue, 'pointer' | 'target'>): SourcePosition {
+  return locateInYaml(source, issue.pointer ?? '', issue.target ?? 'value');
 }

@@ -17,35 +17,36 @@ describe('zodIssuesToCourseIssues', () => {
   it('gives one issue per unknown key, each pointing at its key', () => {
     const error = errorOf(lessonFrontmatterSchema, { ...lesson, titel: 'x', durration: 5 });
     const issues = zodIssuesToCourseIssues(error, file, { schema: lessonFrontmatterSchema, input: lesson });
-    expect(issues.map((issue) => [issue.pointer, issue.target, issue.suggestion])).toEqual([
-      ['/titel', 'key', "did you mean 'title'?"],
-      ['/durration', 'key', "did you mean 'duration'?"],
+    expect(issues.map((issue) => [issue.pointer, issue.target, issue.expected])).toEqual([
+      ['/titel', 'key', ['title']],
+      ['/durration', 'key', ['duration']],
     ]);
   });
 
-  it('works from the error alone, for schemas of other packages', () => {
+  it('works from the error alone (parsed with reportInput), for schemas of other packages', () => {
     const quizLike = z.strictObject({ id: z.string(), passMark: z.number().max(100) });
-    const error = errorOf(quizLike, { passMark: 170, shuffle: true });
+    const parsed = quizLike.safeParse({ passMark: 170, shuffle: true }, { reportInput: true });
+    const error = parsed.error as z.ZodError;
     expect(zodIssuesToCourseIssues(error, 'quizzes/a.yaml')).toEqual([
       {
         file: 'quizzes/a.yaml',
         pointer: '/id',
         message: "missing 'id' in this file",
-        rule: 'schema/missing-field',
+        ruleId: 'schema/missing-field',
         severity: 'error',
       },
       {
         file: 'quizzes/a.yaml',
         pointer: '/passMark',
-        message: "'passMark' must be at most 100",
-        rule: 'schema/too-big',
+        message: "'passMark' must be at most 100, not 170",
+        ruleId: 'schema/too-big',
         severity: 'error',
       },
       {
         file: 'quizzes/a.yaml',
         pointer: '/shuffle',
         message: "unknown key 'shuffle' in this file",
-        rule: 'schema/unknown-key',
+        ruleId: 'schema/unknown-key',
         severity: 'error',
         target: 'key',
       },
@@ -55,7 +56,7 @@ describe('zodIssuesToCourseIssues', () => {
   it('does not mistake a wrong type for a missing field when it has no input to look at', () => {
     const error = errorOf(lessonFrontmatterSchema, { ...lesson, duration: 'fifty' });
     const [issue] = zodIssuesToCourseIssues(error, file, { schema: lessonFrontmatterSchema });
-    expect(issue?.rule).toBe('schema/wrong-type');
+    expect(issue?.ruleId).toBe('schema/wrong-type');
     expect(issue?.message).toBe(
       "'duration' must be a number (Lesson length in minutes, a positive whole number, e.g. 50)",
     );
@@ -67,8 +68,8 @@ describe('zodIssuesToCourseIssues', () => {
     const [issue] = zodIssuesToCourseIssues(error, file, { schema: lessonFrontmatterSchema, input: data });
     expect(issue).toMatchObject({
       pointer: '/prerequisites/0',
-      rule: 'schema/invalid-id',
-      suggestion: "did you mean 'rupture-and-upswing'?",
+      ruleId: 'schema/invalid-id',
+      expected: ['rupture-and-upswing'],
     });
   });
 

@@ -1,8 +1,7 @@
+import { createIssue, type Issue } from '@coursekit/issues';
 import type { z } from 'zod';
-import type { CourseIssue } from './course-issue.js';
-import { toJsonPointer } from './json-pointer.js';
 import { allowedKeys, descriptionOf, metaOf, type SchemaChain, schemasAtPath } from './schema-walk.js';
-import { closestMatch, didYouMean } from './suggest.js';
+import { closestMatches } from './suggest.js';
 
 export interface ZodIssueOptions {
   /** The schema that produced the error: gives allowed keys, field descriptions and teacher-readable rules. */
@@ -73,8 +72,9 @@ function withHint(message: string, hint: string | undefined): string {
 
 interface Converted {
   message: string;
-  rule: string;
-  suggestion?: string | undefined;
+  ruleId: string;
+  expected?: string[] | undefined;
+  note?: string | undefined;
 }
 
 function convertIssue(
@@ -85,46 +85,46 @@ function convertIssue(
   place: string,
 ): Converted {
   const hint = descriptionOf(chains);
-  const rule = metaOf(chains, 'rule');
+  const ruleId = metaOf(chains, 'ruleId');
   // Registered schemas word their own format and value checks; types, emptiness and bounds are generic.
   const ownCheck =
     issue.code === 'invalid_format' || issue.code === 'invalid_value' || issue.code === 'custom';
-  if (rule !== undefined && ownCheck) {
+  if (ruleId !== undefined && ownCheck) {
     const known = value !== absent && value !== notGiven;
     return {
       message: issue.message,
-      rule,
-      suggestion: known ? metaOf(chains, 'suggest')?.(value) : undefined,
+      ruleId,
+      expected: known ? metaOf(chains, 'expected')?.(value) : undefined,
+      note: known ? metaOf(chains, 'note')?.(value) : undefined,
     };
   }
   const key = issue.path[issue.path.length - 1];
-  // Without the input, Zod's own wording is the only sign that a field is missing.
-  const missing =
-    key !== undefined &&
-    (value === absent ||
-      value === undefined ||
-      (value === notGiven && issue.code === 'invalid_type' && /received undefined$/.test(issue.message)));
+  // Zod gives a missing field and a wrong one the same issue code, so only the input tells them apart: the
+  // data checked, or the issue's own `input` (present, as undefined, when parsed with `reportInput`). Its
+  // wording is not a contract; without either, a missing field reads as "must be <type>", still true.
+  const reportedUndefined = 'input' in issue && issue.input === undefined;
+  const missing = key !== undefined && (value === absent || value === undefined || reportedUndefined);
   if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
     return {
       message: withHint(`missing '${String(key)}' in ${parentLabel}`, hint),
-      rule: 'schema/missing-field',
+      ruleId: 'schema/missing-field',
     };
   }
   switch (issue.code) {
     case 'invalid_type': {
       const expected = expectedWords[issue.expected] ?? issue.expected;
       if (value === notGiven)
-        return { message: withHint(`${place} must be ${expected}`, hint), rule: 'schema/wrong-type' };
+        return { message: withHint(`${place} must be ${expected}`, hint), ruleId: 'schema/wrong-type' };
       if (issue.path.length === 0) {
         return {
           message: `${place} must be ${expected}, not ${describeValue(value)}`,
-          rule: 'schema/wrong-type',
+          ruleId: 'schema/wrong-type',
         };
       }
       if (value === null) {
         return {
           message: withHint(`${place} is empty; write ${expected} after it`, hint),
-          rule: 'schema/wrong-type',
+          ruleId: 'schema/wrong-type',
         };
       }
       const quoteIt =
@@ -133,21 +133,24 @@ function convertIssue(
           : '';
       return {
         message: withHint(`${place} must be ${expected}, not ${describeValue(value)}${quoteIt}`, hint),
-        rule: 'schema/wrong-type',
+        ruleId: 'schema/wrong-type',
       };
     }
     case 'too_small': {
       if (issue.origin === 'string')
-        return { message: withHint(`${place} is empty`, hint), rule: 'schema/empty' };
+        return { message: withHint(`${place} is empty`, hint), ruleId: 'schema/empty' };
       if (issue.origin === 'array') {
         const count = Number(issue.minimum);
         return {
           message: withHint(`${place} needs at least ${count} item${count === 1 ? '' : 's'}`, hint),
-          rule: 'schema/too-few',
+          ruleId: 'schema/too-few',
         };
       }
       const bound = issue.inclusive ? `at least ${issue.minimum}` : `greater than ${issue.minimum}`;
-      return { message: withHint(`${place} must be ${bound}${got(value)}`, hint), rule: 'schema/too-small' };
+      return {
+        message: withHint(`${place} must be ${bound}${got(value)}`, hint),
+        ruleId: 'schema/too-small',
+      };
     }
     case 'too_big': {
       if (issue.origin === 'array' || issue.origin === 'string') {
@@ -156,18 +159,18 @@ function convertIssue(
             `${place} is too long: at most ${issue.maximum} ${issue.origin === 'array' ? 'items' : 'characters'}`,
             hint,
           ),
-          rule: 'schema/too-big',
+          ruleId: 'schema/too-big',
         };
       }
       const bound = issue.inclusive ? `at most ${issue.maximum}` : `less than ${issue.maximum}`;
-      return { message: withHint(`${place} must be ${bound}${got(value)}`, hint), rule: 'schema/too-big' };
+      return { message: withHint(`${place} must be ${bound}${got(value)}`, hint), ruleId: 'schema/too-big' };
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
       return {
         message: `${place} must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}${got(value)}`,
-        rule: 'schema/not-allowed',
-        suggestion: typeof value === 'string' ? didYouMean(value, options) : undefined,
+        ruleId: 'schema/not-allowed',
+        expected: typeof value === 'string' ? closestMatches(value, options) : undefined,
       };
     }
     case 'invalid_union': {
@@ -175,19 +178,22 @@ function convertIssue(
       if (options && options.length > 0) {
         return {
           message: `${place} must be one of ${options.join(', ')}${got(value)}`,
-          rule: 'schema/not-allowed',
-          suggestion: typeof value === 'string' ? didYouMean(value, options) : undefined,
+          ruleId: 'schema/not-allowed',
+          expected: typeof value === 'string' ? closestMatches(value, options) : undefined,
         };
       }
-      return { message: withHint(`${place} does not match any allowed form`, hint), rule: 'schema/invalid' };
+      return {
+        message: withHint(`${place} does not match any allowed form`, hint),
+        ruleId: 'schema/invalid',
+      };
     }
     case 'invalid_format':
       return {
         message: withHint(`${place} is not in the expected form`, hint),
-        rule: 'schema/invalid-format',
+        ruleId: 'schema/invalid-format',
       };
     default:
-      return { message: `${place}: ${issue.message}`, rule: 'schema/invalid' };
+      return { message: `${place}: ${issue.message}`, ruleId: 'schema/invalid' };
   }
 }
 
@@ -199,9 +205,9 @@ export function zodIssuesToCourseIssues(
   error: z.ZodError,
   file: string,
   options: ZodIssueOptions = {},
-): CourseIssue[] {
+): Issue[] {
   const { schema } = options;
-  const issues: CourseIssue[] = [];
+  const issues: Issue[] = [];
   for (const issue of error.issues) {
     const path = issue.path;
     const chains = schema ? schemasAtPath(schema, path) : [];
@@ -219,29 +225,26 @@ export function zodIssuesToCourseIssues(
       const allowed = allowedKeys(chains);
       const label = metaOf(chains, 'label') ?? describePlace(path, rootLabel);
       for (const key of issue.keys) {
-        const close = closestMatch(key, allowed);
-        issues.push({
-          file,
-          pointer: toJsonPointer([...path, key]),
-          message: `unknown key '${key}' in ${label}${allowed.length > 0 ? `; allowed keys: ${allowed.join(', ')}` : ''}`,
-          rule: 'schema/unknown-key',
-          severity: 'error',
-          ...(close ? { suggestion: `did you mean '${close}'?` } : {}),
-          target: 'key',
-        });
+        issues.push(
+          createIssue(
+            file,
+            'schema/unknown-key',
+            `unknown key '${key}' in ${label}${allowed.length > 0 ? `; allowed keys: ${allowed.join(', ')}` : ''}`,
+            { pointer: [...path, key], target: 'key', expected: closestMatches(key, allowed) },
+          ),
+        );
       }
       continue;
     }
 
     const converted = convertIssue(issue, chains, value, parentLabel, describePlace(path, rootLabel));
-    issues.push({
-      file,
-      pointer: toJsonPointer(path),
-      message: converted.message,
-      rule: converted.rule,
-      severity: 'error',
-      ...(converted.suggestion ? { suggestion: converted.suggestion } : {}),
-    });
+    issues.push(
+      createIssue(file, converted.ruleId, converted.message, {
+        pointer: path,
+        expected: converted.expected,
+        note: converted.note,
+      }),
+    );
   }
   return issues;
 }

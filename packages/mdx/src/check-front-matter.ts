@@ -38,12 +38,17 @@ export function checkFrontMatter(file: VFile, citations?: CitationRenderer): Che
   if (yaml.errors.length > 0) return { raw: undefined, data: undefined };
   const checked = parseContent('lesson-frontmatter', yaml.data, file.path);
   const unknownKeys = citations ? unknownCitationKeysIn(yaml.data, file.path, citations) : [];
-  for (const issue of [...(checked.ok ? [] : checked.issues), ...unknownKeys]) {
-    const placed = yaml.place(issue);
-    reportProblem(file, placed.message, {
-      place: { line: placed.line, column: placed.column },
-      rule: placed.rule,
-      severity: placed.severity,
+  const placed = [
+    ...(checked.ok ? [] : checked.issues.map((issue) => yaml.place(issue))),
+    ...unknownKeys.map(({ issue, text }) => yaml.place(issue, text)),
+  ];
+  for (const issue of placed) {
+    reportProblem(file, issue.message, {
+      place: { line: issue.line ?? 1, column: issue.column ?? 1 },
+      rule: issue.ruleId,
+      severity: issue.severity,
+      expected: issue.expected,
+      note: issue.note,
     });
   }
   return { raw: yaml.data, data: checked.ok ? checked.data : undefined };

@@ -7,7 +7,7 @@ import {
   parseCitations,
   parseLocator,
 } from '@coursekit/citations';
-import { contentHash } from './compile-cache.js';
+import { type CompileCache, contentHash } from './compile-cache.js';
 
 /** A citation found in prose: where it is, the keys it names, and the parsed cluster to render. */
 export interface FoundCitation {
@@ -56,6 +56,11 @@ export interface CitationRendererOptions {
   style?: string | undefined;
   /** The XML of a CSL locale, when not `en-US`. */
   locale?: string | undefined;
+  /**
+   * The compile cache the lessons are built with: rendered citations and bibliographies are kept in it, so
+   * that a rebuild that meets the same references, style and citations runs citeproc-js not at all.
+   */
+  cache?: Pick<CompileCache, 'citations'> | undefined;
 }
 
 /** A `CitationRenderer` on `@coursekit/citations` (citeproc-js): pandoc syntax in, CSL-styled citations out. */
@@ -64,6 +69,7 @@ export function createCitationRenderer(options: CitationRendererOptions): Citati
     items: options.items,
     ...(options.style ? { style: options.style } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
+    cache: options.cache?.citations,
   });
   // Styles without position conditions (ibid., subsequent forms; none of the built-in ones has them) print a
   // citation the same way wherever it is, so each distinct citation is rendered once.

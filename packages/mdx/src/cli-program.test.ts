@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ruleIds } from '@coursekit/issues';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../test/cli-io.js';
 import { runCli } from './cli-program.js';
@@ -39,15 +40,35 @@ describe('coursekit check', () => {
     const { io, output } = captureIo(work);
     expect(await runCli(['check', 'broken', '--format', 'json'], io)).toBe(1);
     const report = JSON.parse(output.stdout);
-    expect(report).toMatchObject({ ok: false, errors: 8, warnings: 0 });
+    expect(Object.keys(report)).toEqual(['dir', 'ok', 'errors', 'warnings', 'issues']);
+    expect(report).toMatchObject({ dir: join(work, 'broken'), ok: false, errors: 8, warnings: 0 });
     expect(report.issues[1]).toEqual({
       file: 'lessons/01-evaporation.mdx',
       line: 6,
       column: 11,
       message: expect.stringContaining("'duration' must be a number"),
-      rule: 'schema/wrong-type',
+      ruleId: 'schema/wrong-type',
+      source: '@coursekit/mdx',
       severity: 'error',
+      url: 'https://github.com/coursekit/coursekit/blob/main/docs/rules.md#schemawrong-type',
     });
+    // Place first, then what and why, as documented.
+    expect(Object.keys(report.issues[1])).toEqual([
+      'file',
+      'line',
+      'column',
+      'message',
+      'ruleId',
+      'source',
+      'severity',
+      'url',
+    ]);
+    // Every issue is placed, has a documented rule and says what is wrong.
+    for (const issue of report.issues) {
+      expect(issue).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+      expect(ruleIds).toContain(issue.ruleId);
+      expect(issue.url).toMatch(/docs\/rules\.md#/);
+    }
   });
 
   it('explains a folder that does not exist in one line and exits 2', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type CitationCache, createCitationCache } from '@coursekit/citations';
 
 import { version } from '../package.json';
 
@@ -22,6 +23,8 @@ export interface CompileCache {
    */
   hold?(key: string, value: unknown): void;
   take?<T>(key: string): T | undefined;
+  /** Rendered citations and bibliographies, kept beside the lessons (in `dir/citations`, with a `dir`). */
+  readonly citations?: CitationCache;
   readonly stats: CompileCacheStats;
 }
 
@@ -51,6 +54,7 @@ export function createCompileCache(options: CompileCacheOptions = {}): CompileCa
   const held = new Map<string, unknown>();
   return {
     stats,
+    citations: createCitationCache({ dir: dir === undefined ? undefined : join(dir, 'citations') }),
     hold(key, value) {
       held.set(key, value);
     },

@@ -79,14 +79,14 @@ describe('compileLesson', async () => {
     const error = await compileLesson(broken, context).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CourseContentError);
     expect(
-      (error as CourseContentError).issues.map((issue) => `${issue.line}:${issue.column} ${issue.rule}`),
+      (error as CourseContentError).issues.map((issue) => `${issue.line}:${issue.column} ${issue.ruleId}`),
     ).toEqual(['6:11 schema/wrong-type', '44:1 mdx/syntax']);
   });
 
   it('reports every problem of an analysed lesson without throwing', async () => {
     const analyzed = await analyzeLesson(source.replace('[[evaporation]]', '[[evaporaton]]'), context);
     expect(analyzed.issues).toEqual([
-      expect.objectContaining({ line: 28, column: 28, rule: 'glossary/unknown-term', severity: 'error' }),
+      expect.objectContaining({ line: 28, column: 28, ruleId: 'glossary/unknown-term', severity: 'error' }),
     ]);
     expect(analyzed.meta?.toc).toHaveLength(2);
   });

@@ -1,17 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CourseIssue } from './issue.js';
+import { createIssue, type Issue, type Severity } from '@coursekit/issues';
 import type { SourcePoint } from './yaml-source.js';
 
 /** An issue about a file as a whole or at a known place in it. */
 export function fileIssue(
   file: string,
   message: string,
-  rule: string,
+  ruleId: string,
   place: SourcePoint = { line: 1, column: 1 },
-  severity: CourseIssue['severity'] = 'error',
-): CourseIssue {
-  return { file, line: place.line, column: place.column, message, rule, severity };
+  severity: Severity = 'error',
+): Issue {
+  return createIssue(file, ruleId, message, { line: place.line, column: place.column, severity });
 }
 
 export type ReadResult = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };

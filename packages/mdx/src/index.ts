@@ -1,3 +1,4 @@
+export type { Issue } from '@coursekit/issues';
 export {
   type BuildCourseOptions,
   type BuiltCourse,
@@ -32,6 +33,14 @@ export {
   type LessonMeta,
 } from './compile-lesson.js';
 export { type CourseComponentName, courseComponents } from './components.js';
+export {
+  type CourseFileKind,
+  type CourseFileOf,
+  courseFileJsonSchema,
+  courseFileKinds,
+  courseFileSchemas,
+  parseCourseFile,
+} from './course-file-kinds.js';
 export { courseOutputFiles } from './course-output.js';
 export { CourseContentError, type CourseIssue, formatIssue, hasErrors, sortIssues } from './issue.js';
 export type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';

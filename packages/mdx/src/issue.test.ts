@@ -9,7 +9,7 @@ it('prints an issue with its place, severity, message and rule', () => {
       column: 3,
       severity: 'error',
       message: 'unknown key',
-      rule: 'citation/unknown-key',
+      ruleId: 'citation/unknown-key',
     }),
   ).toBe('lessons/02.mdx:14:3  error  unknown key  citation/unknown-key');
 });

@@ -66,20 +66,20 @@ describe('loadCourse on damaged copies', () => {
     );
     const loaded = await loadCourse(course);
     expect(loaded.ok).toBe(false);
-    expect(loaded.issues.map((issue) => `${issue.file}:${issue.line}:${issue.column} ${issue.rule}`)).toEqual(
-      [
-        'course.yaml:1:1 file/missing',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
-        'lessons/02-condensation-and-rain.mdx:5:1 glossary/unknown-term',
-      ],
-    );
+    expect(
+      loaded.issues.map((issue) => `${issue.file}:${issue.line}:${issue.column} ${issue.ruleId}`),
+    ).toEqual([
+      'course.yaml:1:1 file/missing',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:2:1 schema/missing-field',
+      'lessons/02-condensation-and-rain.mdx:5:1 glossary/unknown-term',
+    ]);
   });
 
   it('reports BibTeX that cannot be read at its line, and leaves citations unchecked rather than all unknown', async () => {
@@ -87,11 +87,15 @@ describe('loadCourse on damaged copies', () => {
     await writeFile(join(course, 'references.bib'), '@book{example-water-primer,\n  title = {Unclosed\n');
     const loaded = await loadCourse(course);
     expect(loaded.issues).toEqual([
-      expect.objectContaining({ file: 'references.bib', rule: 'citation/bibtex-syntax', severity: 'error' }),
+      expect.objectContaining({
+        file: 'references.bib',
+        ruleId: 'citation/bibtex-syntax',
+        severity: 'error',
+      }),
     ]);
   });
 
-  it('reports citation keys in front matter, quizzes and the glossary at their line', async () => {
+  it('reports citation keys in front matter, quizzes and the glossary at the key', async () => {
     const course = await copyOfExample();
     const glossary = join(course, 'glossary.yaml');
     await writeFile(
@@ -99,8 +103,8 @@ describe('loadCourse on damaged copies', () => {
       'terms:\n  - id: evaporation\n    term: Evaporation\n    definition: Water becoming vapour [@exampel-water-primer].\n',
     );
     const loaded = await loadCourse(course);
-    expect(loaded.issues.filter((issue) => issue.rule === 'citation/unknown-key')).toEqual([
-      expect.objectContaining({ file: 'glossary.yaml', line: 4, column: 17 }),
+    expect(loaded.issues.filter((issue) => issue.ruleId === 'citation/unknown-key')).toEqual([
+      expect.objectContaining({ file: 'glossary.yaml', line: 4, column: 40 }),
     ]);
   });
 
@@ -111,7 +115,11 @@ describe('loadCourse on damaged copies', () => {
     expect((await loadCourse(course)).issues).toEqual([]);
     await writeFile(lesson, (await readFile(lesson, 'utf8')).replace('<Quiz id="evaporation" />', ''));
     expect((await loadCourse(course)).issues).toEqual([
-      expect.objectContaining({ file: 'quizzes/evaporation.yaml', rule: 'quiz/unused', severity: 'warning' }),
+      expect.objectContaining({
+        file: 'quizzes/evaporation.yaml',
+        ruleId: 'quiz/unused',
+        severity: 'warning',
+      }),
     ]);
   });
 });

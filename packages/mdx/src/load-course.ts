@@ -6,18 +6,17 @@ import {
   type Glossary,
   type LessonFrontmatter,
   parseContent,
-  type CourseIssue as SchemaIssue,
   summariseQuiz,
   type Timeline,
   validateCourse,
 } from '@coursekit/content-schema';
+import { createIssue, hasErrors, type Issue, sortIssues } from '@coursekit/issues';
 import type { Quiz } from '@coursekit/quiz-engine';
 import { type CitationRenderer, createCitationRenderer } from './citation-renderer.js';
 import { type CompileCache, createCompileCache } from './compile-cache.js';
 import { analyzeLesson, type LessonContext, type LessonMeta } from './compile-lesson.js';
 import { fileIssue, listCourseFolder, readCourseFile } from './course-files.js';
 import { extractFrontMatter } from './front-matter.js';
-import { type CourseIssue, hasErrors, sortIssues } from './issue.js';
 import { lessonIdFromFileName } from './lesson-files.js';
 import { loadQuizzes } from './load-quizzes.js';
 import { loadReferences } from './load-references.js';
@@ -72,7 +71,7 @@ export interface LoadedCourse {
   timeline: Timeline | undefined;
   reading: CourseReadingText | undefined;
   /** Every problem in the course, by file, line and column. */
-  issues: CourseIssue[];
+  issues: Issue[];
   /** True when no issue is an error. */
   ok: boolean;
   /** What the lessons were checked against; `buildCourse` compiles them against the same. */
@@ -94,7 +93,7 @@ async function loadYamlFile<K extends 'course' | 'glossary' | 'timeline'>(
   dir: string,
   file: string,
   kind: K,
-  issues: CourseIssue[],
+  issues: Issue[],
   missing: { message: string; at?: { file: string; place: SourcePoint } | undefined },
 ) {
   const read = await readCourseFile(dir, file);
@@ -135,14 +134,8 @@ function placeInCourse(
   pointer: string,
 ): { file: string; place: SourcePoint } | undefined {
   if (!course.source) return undefined;
-  const placed = course.source.place({
-    file: course.file,
-    pointer,
-    message: '',
-    rule: '',
-    severity: 'error',
-  });
-  return { file: course.file, place: placed };
+  const placed = course.source.place(createIssue(course.file, 'file/missing', '', { pointer }));
+  return { file: course.file, place: { line: placed.line ?? 1, column: placed.column ?? 1 } };
 }
 
 function stringField(data: unknown, key: string): string | undefined {
@@ -157,7 +150,7 @@ function stringField(data: unknown, key: string): string | undefined {
  * `issues`, with its file, line and column.
  */
 export async function loadCourse(dir: string, options: LoadCourseOptions = {}): Promise<LoadedCourse> {
-  const issues: CourseIssue[] = [];
+  const issues: Issue[] = [];
   // Without a cache of the caller's, one for this load lets `buildCourse` reuse the lessons checked here.
   const cache = options.cache ?? createCompileCache();
   const course = await loadYamlFile(dir, 'course.yaml', 'course', issues, {
@@ -187,14 +180,14 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
   if (references.items) {
     const style = courseData?.citationStyle ?? stringField(rawCourse, 'citationStyle');
     try {
-      citations = createCitationRenderer({ items: references.items, style });
+      citations = createCitationRenderer({ items: references.items, style, cache });
     } catch (error) {
       if (!(error instanceof CitationsError)) throw error;
       const at = placeInCourse(course, '/citationStyle') ?? {
         file: course.file,
         place: { line: 1, column: 1 },
       };
-      issues.push(fileIssue(at.file, error.message, error.rule, at.place));
+      issues.push(fileIssue(at.file, error.message, error.ruleId, at.place));
     }
   }
   if (citations) {
@@ -202,7 +195,9 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
       if (!loaded.source || loaded.source.data === undefined) continue;
       const source = loaded.source;
       issues.push(
-        ...unknownCitationKeysIn(source.data, loaded.file, citations).map((issue) => source.place(issue)),
+        ...unknownCitationKeysIn(source.data, loaded.file, citations).map(({ issue, text }) =>
+          source.place(issue, text),
+        ),
       );
     }
   }
@@ -232,28 +227,18 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
       timeline: timeline.data ? { file: timeline.file, data: timeline.data } : undefined,
       quizzes: quizzes.quizzes.map((quiz) => summariseQuiz(quiz.file, quiz.quiz)),
       referenceKeys: references.items?.map((item) => item.id),
+      // Files that exist but could not be checked are reported already; nothing follows from them.
+      brokenLessonIds: lessons.filter((lesson) => !lesson.frontmatter).map((lesson) => lesson.id),
+      brokenQuizIds: quizzes.brokenIds,
+      embeddedQuizIds: lessons.flatMap((lesson) => lesson.meta?.quizzes ?? []),
     };
-    const brokenLessonIds = new Set(
-      lessons.filter((lesson) => !lesson.frontmatter).map((lesson) => lesson.id),
-    );
-    const embedded = new Set(lessons.flatMap((lesson) => lesson.meta?.quizzes ?? []));
     const sources = new Map<string, YamlSource | undefined>([
       [course.file, course.source],
       [glossary.file, glossary.source],
       [timeline.file, timeline.source],
       ...quizzes.quizzes.map((quiz) => [quiz.file, quiz.source] as const),
     ]);
-    const known: KnownProblems = {
-      course: courseData,
-      bundle,
-      brokenLessonIds,
-      brokenQuizIds: quizzes.brokenIds,
-      embedded,
-      quizzes: quizzes.quizzes,
-    };
-    for (const issue of validateCourse(bundle).issues) {
-      if (!accountedFor(issue, known)) issues.push(placeIssue(issue, sources, lessons));
-    }
+    for (const issue of validateCourse(bundle).issues) issues.push(placeIssue(issue, sources, lessons));
   }
 
   const sorted = sortIssues(issues);
@@ -273,47 +258,12 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
   };
 }
 
-interface KnownProblems {
-  course: Course;
-  bundle: Bundle;
-  brokenLessonIds: Set<string>;
-  brokenQuizIds: Set<string>;
-  /** Quiz ids embedded with `<Quiz id>` in lesson bodies. */
-  embedded: Set<string>;
-  quizzes: readonly { id: string; file: string }[];
-}
-
-/** The id at index `/<field>/<n>` of a pointer in a list. */
-function listItem(list: readonly string[] | undefined, pointer: string): string {
-  return list?.[Number(pointer.split('/')[2])] ?? '';
-}
-
-/**
- * True for an issue of `validateCourse` that says nothing new: it follows from a lesson or quiz file that
- * is broken (and already reported), or it calls a quiz unused that a lesson embeds with `<Quiz id>`.
- */
-function accountedFor(issue: SchemaIssue, known: KnownProblems): boolean {
-  const lesson = known.bundle.lessons.find((candidate) => candidate.file === issue.file)?.data;
-  switch (issue.rule) {
-    case 'course/missing-lesson':
-      return known.brokenLessonIds.has(listItem(known.course.lessons, issue.pointer));
-    case 'lesson/unknown-prerequisite':
-      return known.brokenLessonIds.has(listItem(lesson?.prerequisites, issue.pointer));
-    case 'lesson/unknown-quiz':
-      return known.brokenQuizIds.has(lesson?.quiz ?? '');
-    case 'quiz/unused':
-      return known.embedded.has(known.quizzes.find((quiz) => quiz.file === issue.file)?.id ?? '');
-    default:
-      return false;
-  }
-}
-
 /** Place a `validateCourse` issue: in YAML files by its pointer, in lessons inside their front matter. */
 function placeIssue(
-  issue: SchemaIssue,
+  issue: Issue,
   sources: Map<string, YamlSource | undefined>,
   lessons: readonly LoadedLesson[],
-): CourseIssue {
+): Issue {
   const known = sources.get(issue.file);
   if (known) return known.place(issue);
   const lesson = lessons.find((candidate) => candidate.file === issue.file);
@@ -323,19 +273,13 @@ function placeIssue(
       return parseYamlSource(found.frontMatter.yaml, { firstLine: found.frontMatter.firstLine }).place(issue);
     }
   }
-  return fileIssue(
-    issue.file,
-    issue.suggestion ? `${issue.message} (${issue.suggestion})` : issue.message,
-    issue.rule,
-    undefined,
-    issue.severity,
-  );
+  return { ...issue, line: 1, column: 1 };
 }
 
 async function loadLessons(
   dir: string,
   context: LessonContext,
-  issues: CourseIssue[],
+  issues: Issue[],
   options: LoadCourseOptions,
 ): Promise<LoadedLesson[]> {
   const names = await listCourseFolder(dir, 'lessons');
@@ -384,7 +328,7 @@ async function loadLessons(
 async function loadReading(
   dir: string,
   course: YamlFile<Course>,
-  issues: CourseIssue[],
+  issues: Issue[],
 ): Promise<CourseReadingText | undefined> {
   const reading = course.data?.reading;
   if (!reading) return undefined;

@@ -1,4 +1,4 @@
-import { type CourseIssue as SchemaIssue, toJsonPointer } from '@coursekit/content-schema';
+import { createIssue, type Issue } from '@coursekit/issues';
 import {
   GiftImportError,
   importGift,
@@ -8,7 +8,6 @@ import {
 } from '@coursekit/quiz-engine';
 import type { CitationRenderer } from './citation-renderer.js';
 import { fileIssue, listCourseFolder, readCourseFile } from './course-files.js';
-import type { CourseIssue } from './issue.js';
 import { unknownCitationKeysIn } from './text-citations.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -24,7 +23,7 @@ export interface LoadedQuizzes {
   quizzes: LoadedQuiz[];
   /** Ids of quiz files that exist but could not be read, so "unknown quiz" is not reported for them too. */
   brokenIds: Set<string>;
-  issues: CourseIssue[];
+  issues: Issue[];
 }
 
 const quizFileName = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(yaml|yml|gift)$/;
@@ -38,7 +37,7 @@ function loadYamlQuiz(
   file: string,
   id: string,
   yaml: YamlSource,
-  issues: CourseIssue[],
+  issues: Issue[],
   citations: CitationRenderer | undefined,
 ): Quiz | undefined {
   for (const error of yaml.errors) {
@@ -46,77 +45,68 @@ function loadYamlQuiz(
   }
   if (yaml.errors.length > 0) return undefined;
   const unknownKeys = citations ? unknownCitationKeysIn(yaml.data, file, citations) : [];
-  issues.push(...unknownKeys.map((issue) => yaml.place(issue)));
+  issues.push(...unknownKeys.map(({ issue, text }) => yaml.place(issue, text)));
   let quiz: Quiz;
   try {
     quiz = parseQuiz(yaml.data);
   } catch (error) {
     if (!(error instanceof QuizValidationError)) throw error;
-    for (const issue of error.issues) {
-      const unknownKey = issue.message.startsWith('unknown key');
-      const schemaIssue: SchemaIssue = {
-        file,
-        pointer: toJsonPointer(issue.path),
-        message: issue.message,
-        rule: 'quiz/invalid',
-        severity: 'error',
-        ...(unknownKey ? { target: 'key' as const } : {}),
-      };
-      const placed = yaml.place(schemaIssue);
-      const where = issue.path.length > 0 && !unknownKey ? `${formatQuizPath(issue.path)}: ` : '';
-      issues.push({ ...placed, message: `${where}${placed.message}` });
-    }
+    issues.push(...error.toIssues(file).map((issue) => yaml.place(issue)));
     return undefined;
   }
   if (unknownKeys.length > 0) return undefined;
   if (quiz.id !== id) {
     issues.push(
-      yaml.place({
-        file,
-        pointer: '/id',
-        message: `the quiz id '${quiz.id}' differs from its file name; rename the file to ${quiz.id}.yaml or set id: ${id}`,
-        rule: 'quiz/id-mismatch',
-        severity: 'error',
-      }),
+      yaml.place(
+        createIssue(
+          file,
+          'quiz/id-mismatch',
+          `the quiz id '${quiz.id}' differs from its file name; rename the file to ${quiz.id}.yaml or set id: ${id}`,
+          { pointer: '/id' },
+        ),
+      ),
     );
     return undefined;
   }
   return quiz;
 }
 
-function formatQuizPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
-    '',
-  );
-}
-
 function loadGiftQuiz(
   file: string,
   id: string,
   text: string,
-  issues: CourseIssue[],
+  issues: Issue[],
   citations: CitationRenderer | undefined,
 ): Quiz | undefined {
   try {
     const quiz = importGift(text, { id, title: titleFromId(id) });
-    // GIFT keeps no places below the question, so unknown keys point at the file.
     const unknownKeys = citations ? unknownCitationKeysIn(quiz, file, citations) : [];
-    for (const issue of unknownKeys) {
-      issues.push(
-        fileIssue(file, `${issue.message}${issue.suggestion ? ` (${issue.suggestion})` : ''}`, issue.rule),
-      );
-    }
+    const placeOf = textPlaces(text);
+    for (const { issue, text: key } of unknownKeys) issues.push({ ...issue, ...placeOf(key) });
     return unknownKeys.length > 0 ? undefined : quiz;
   } catch (error) {
     if (!(error instanceof GiftImportError)) throw error;
-    for (const issue of error.issues) {
-      issues.push(
-        fileIssue(file, issue.message, 'quiz/gift', { line: issue.line, column: issue.column ?? 1 }),
-      );
-    }
+    issues.push(...error.toIssues(file));
     return undefined;
   }
+}
+
+/**
+ * Finds written text in a file, each call for the same text at its next occurrence: GIFT keeps no places
+ * below the question, but a citation key is written as is, so the n-th unknown `@key` is the n-th in the
+ * text (the first, when it is written fewer times).
+ */
+function textPlaces(text: string): (needle: string) => { line: number; column: number } {
+  const next = new Map<string, number>();
+  return (needle) => {
+    const from = next.get(needle) ?? 0;
+    let at = text.indexOf(needle, from);
+    if (at === -1) at = text.indexOf(needle);
+    if (at === -1) return { line: 1, column: 1 };
+    next.set(needle, at + needle.length);
+    const before = text.slice(0, at).split('\n');
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  };
 }
 
 /**

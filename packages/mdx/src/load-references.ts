@@ -48,7 +48,10 @@ export async function loadReferences(
       return {
         items: undefined,
         issues: [
-          fileIssue(file, `${error.reason}${entry}`, error.rule, { line: error.line, column: error.column }),
+          fileIssue(file, `${error.reason}${entry}`, error.ruleId, {
+            line: error.line,
+            column: error.column,
+          }),
         ],
       };
     }
@@ -56,7 +59,7 @@ export async function loadReferences(
       return {
         items: undefined,
         issues: error.issues.map((issue) =>
-          fileIssue(file, `${issue.path ? `${issue.path}: ` : ''}${issue.message}`, error.rule, {
+          fileIssue(file, `${issue.path ? `${issue.path}: ` : ''}${issue.message}`, error.ruleId, {
             line: issue.line ?? 1,
             column: 1,
           }),
@@ -64,7 +67,7 @@ export async function loadReferences(
       };
     }
     if (error instanceof CitationsError) {
-      return { items: undefined, issues: [fileIssue(file, error.message, error.rule)] };
+      return { items: undefined, issues: [fileIssue(file, error.message, error.ruleId)] };
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import { CitationsError } from '@coursekit/citations';
+import { messages } from '@coursekit/issues';
 import type { PhrasingContent, Root, Text } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
@@ -8,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { CitationRenderer, FoundCitation, RenderedCitation } from './citation-renderer.js';
 import type { CitationUse } from './lesson-data.js';
 import { jsxTextElement, literalAttribute, setJsxProps } from './mdx-jsx.js';
-import { didYouMean, reportProblem } from './report.js';
+import { reportProblem } from './report.js';
 import { insideInstructorBlock } from './teacher-only.js';
 import { pointInText, slicePosition, textSlice } from './text-place.js';
 
@@ -41,11 +42,11 @@ class CitationLinker {
       if (this.renderer.has(key)) continue;
       ok = false;
       const expected = this.renderer.suggest(key);
-      reportProblem(
-        this.file,
-        `unknown citation key '${key}'; add it to the references or fix the key${didYouMean(expected)}`,
-        { place: placeOf(key), rule: 'citation/unknown-key', expected },
-      );
+      reportProblem(this.file, messages.unknownCitationKey(key), {
+        place: placeOf(key),
+        rule: 'citation/unknown-key',
+        expected,
+      });
     }
     return ok;
   }
@@ -59,7 +60,7 @@ class CitationLinker {
       return render();
     } catch (error) {
       if (!(error instanceof CitationsError)) throw error;
-      reportProblem(this.file, error.message, { place: placeOf(), rule: error.rule });
+      reportProblem(this.file, error.message, { place: placeOf(), rule: error.ruleId });
       return undefined;
     }
   }

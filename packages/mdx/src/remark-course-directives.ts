@@ -1,3 +1,4 @@
+import { closestMatches } from '@coursekit/issues';
 import type { BlockContent, Paragraph, Root, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
@@ -6,7 +7,7 @@ import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type JsxProps, jsxFlowElement } from './mdx-jsx.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { reportProblem } from './report.js';
 import { pointAtOffset } from './text-place.js';
 
 /** Container directives an author may write, and the component each becomes. */
@@ -68,17 +69,13 @@ function checkAttributes(file: VFile, directive: ContainerDirective, name: Cours
   const allowed = allowedAttributes[name];
   for (const attribute of Object.keys(directive.attributes ?? {})) {
     if (allowed.includes(attribute)) continue;
-    const expected = closestIds(attribute, allowed);
+    const expected = closestMatches(attribute, allowed);
     const accepted = allowed.length === 0 ? 'it takes none' : `it takes ${allowed.join(', ')}`;
-    reportProblem(
-      file,
-      `unknown attribute '${attribute}' on :::${name}; ${accepted}${didYouMean(expected)}`,
-      {
-        place: attributePlace(file, directive, attribute),
-        rule: 'directive/unknown-attribute',
-        expected,
-      },
-    );
+    reportProblem(file, `unknown attribute '${attribute}' on :::${name}; ${accepted}`, {
+      place: attributePlace(file, directive, attribute),
+      rule: 'directive/unknown-attribute',
+      expected,
+    });
   }
 }
 
@@ -99,13 +96,13 @@ function sourceText(file: VFile, node: TextDirective): string {
 
 function reportUnknown(file: VFile, node: ContainerDirective | LeafDirective): void {
   const names = Object.keys(courseDirectives);
-  const expected = closestIds(node.name, names);
+  const expected = closestMatches(node.name, names);
   const marker = node.type === 'containerDirective' ? ':::' : '::';
-  reportProblem(
-    file,
-    `unknown directive '${marker}${node.name}'; lessons use :::${names.join(', :::')}${didYouMean(expected.map((name) => `:::${name}`))}`,
-    { place: node, rule: 'directive/unknown', expected },
-  );
+  reportProblem(file, `unknown directive '${marker}${node.name}'; lessons use :::${names.join(', :::')}`, {
+    place: node,
+    rule: 'directive/unknown',
+    expected: expected.map((name) => `:::${name}`),
+  });
 }
 
 /**

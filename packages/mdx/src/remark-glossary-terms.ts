@@ -1,3 +1,4 @@
+import { closestMatches } from '@coursekit/issues';
 import type { PhrasingContent, Root, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
@@ -6,7 +7,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import type { TermUse } from './lesson-data.js';
 import { jsxTextElement, literalAttribute, setJsxProps } from './mdx-jsx.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { reportProblem } from './report.js';
 import { insideInstructorBlock } from './teacher-only.js';
 import { pointInText, slicePosition, textSlice } from './text-place.js';
 
@@ -48,10 +49,10 @@ class GlossaryLinker {
     const entry = this.byId?.get(id);
     if (this.byId && !entry) {
       const byName = this.idByName.get(id.toLowerCase());
-      const expected = byName ? [byName] : closestIds(id, this.byId.keys());
+      const expected = byName ? [byName] : closestMatches(id, this.byId.keys());
       reportProblem(
         this.file,
-        `unknown glossary term '${id}'; add it to glossary.yaml or use an existing id${didYouMean(expected)}`,
+        `unknown glossary term '${id}'; add it to glossary.yaml or use an existing id`,
         { place, rule: 'glossary/unknown-term', expected },
       );
       return undefined;

@@ -1,9 +1,10 @@
+import { closestMatches } from '@coursekit/issues';
 import type { Program } from 'estree';
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { courseComponents } from './components.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { reportProblem } from './report.js';
 
 export interface RemarkKnownComponentsOptions {
   /** Components the app provides beyond coursekit's own. */
@@ -46,11 +47,15 @@ export const remarkKnownComponents: Plugin<[RemarkKnownComponentsOptions?], Root
       // Fragments (`<>`) have no name; member names (`<ui.Box>`) are checked by their base.
       const base = name?.split('.')[0];
       if (!base || !/^[A-Z]/.test(base) || known.has(base)) return;
-      const expected = closestIds(base, known);
+      const expected = closestMatches(base, known);
       reportProblem(
         file,
-        `unknown component <${name}>; lessons can use ${courseComponents.map((known) => `<${known}>`).join(', ')}${didYouMean(expected.map((candidate) => `<${candidate}>`))}`,
-        { place: node, rule: 'mdx/unknown-component', expected },
+        `unknown component <${name}>; lessons can use ${courseComponents.map((known) => `<${known}>`).join(', ')}`,
+        {
+          place: node,
+          rule: 'mdx/unknown-component',
+          expected: expected.map((candidate) => `<${candidate}>`),
+        },
       );
     });
   };

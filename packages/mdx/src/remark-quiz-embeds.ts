@@ -1,9 +1,10 @@
+import { closestMatches } from '@coursekit/issues';
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { literalAttribute } from './mdx-jsx.js';
-import { closestIds, didYouMean, reportProblem } from './report.js';
+import { reportProblem } from './report.js';
 
 export interface RemarkQuizEmbedsOptions {
   /** Ids of the course's quizzes; when left out, ids are collected but not checked. */
@@ -38,12 +39,12 @@ export const remarkQuizEmbeds: Plugin<[RemarkQuizEmbedsOptions?], Root> = (optio
         return;
       }
       if (known && !known.has(id)) {
-        const expected = closestIds(id, known);
-        reportProblem(
-          file,
-          `unknown quiz id '${id}'; add quizzes/${id}.yaml or use an existing id${didYouMean(expected)}`,
-          { place: element, rule: 'quiz/unknown-id', expected },
-        );
+        const expected = closestMatches(id, known);
+        reportProblem(file, `unknown quiz id '${id}'; add quizzes/${id}.yaml or use an existing id`, {
+          place: element,
+          rule: 'quiz/unknown-id',
+          expected,
+        });
       }
       if (!embedded.includes(id)) embedded.push(id);
     });

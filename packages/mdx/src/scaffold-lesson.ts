@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isSlug } from '@coursekit/issues';
 import { isSeq, parseDocument, stringify } from 'yaml';
 import { extractFrontMatter } from './front-matter.js';
 import { lessonFileName } from './lesson-files.js';
@@ -26,8 +27,6 @@ export interface ScaffoldedLesson {
   /** True when the id was added to `lessons` in `course.yaml`. */
   addedToCourse: boolean;
 }
-
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function titleFromSlug(slug: string): string {
   const words = slug.replaceAll('-', ' ');
@@ -82,7 +81,7 @@ Teacher-only notes: timings, answer guidance. Students never see this block.
  */
 export async function scaffoldLesson(options: ScaffoldLessonOptions): Promise<ScaffoldedLesson> {
   const { courseDir, slug } = options;
-  if (!slugPattern.test(slug)) {
+  if (!isSlug(slug)) {
     throw new ScaffoldError(
       `'${slug}' is not a lesson id; use lower-case letters, digits and single hyphens, such as 'water-vapour'`,
     );

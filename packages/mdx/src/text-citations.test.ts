@@ -24,12 +24,15 @@ describe('citations in plain text', async () => {
     const quiz = { questions: [{ explanation: 'See [@example-water-primr].' }, { prompt: 'No citation.' }] };
     expect(unknownCitationKeysIn(quiz, 'quizzes/q.yaml', renderer)).toEqual([
       {
-        file: 'quizzes/q.yaml',
-        pointer: '/questions/0/explanation',
-        message: "unknown citation key 'example-water-primr'; add it to the references or fix the key",
-        rule: 'citation/unknown-key',
-        severity: 'error',
-        suggestion: "did you mean 'example-water-primer'?",
+        issue: {
+          file: 'quizzes/q.yaml',
+          pointer: '/questions/0/explanation',
+          message: "unknown citation key 'example-water-primr'; add it to the references or fix the key",
+          ruleId: 'citation/unknown-key',
+          severity: 'error',
+          expected: ['example-water-primer'],
+        },
+        text: '@example-water-primr',
       },
     ]);
   });

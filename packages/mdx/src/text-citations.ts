@@ -1,4 +1,4 @@
-import { type CourseIssue as SchemaIssue, toJsonPointer } from '@coursekit/content-schema';
+import { createIssue, type Issue, messages } from '@coursekit/issues';
 import type { CitationRenderer, ReferenceEntry } from './citation-renderer.js';
 
 /** A piece of text with citations: plain text, or a rendered citation. */
@@ -35,30 +35,35 @@ export function renderCitationsInText(text: string, renderer: CitationRenderer):
   return segments;
 }
 
+/** An unknown citation key in authored data: the issue (a JSON pointer to the string) and the key as written. */
+export interface UnknownCitationKey {
+  issue: Issue;
+  /** `@key`, to place the issue at the key itself inside the string. */
+  text: string;
+}
+
 /**
- * Every unknown citation key in the strings of authored data (front matter, a quiz, the glossary), as
- * content-schema issues pointing at the string, so each is placed at its line in the file.
+ * Every unknown citation key in the strings of authored data (front matter, a quiz, the glossary): issues
+ * pointing at the string, with the key as written so each is placed at the key's own line and column.
  */
 export function unknownCitationKeysIn(
   data: unknown,
   file: string,
   renderer: CitationRenderer,
-): SchemaIssue[] {
-  const issues: SchemaIssue[] = [];
+): UnknownCitationKey[] {
+  const issues: UnknownCitationKey[] = [];
   const walk = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
       if (!value.includes('@')) return;
       for (const found of renderer.find(value)) {
         for (const key of found.keys) {
           if (renderer.has(key)) continue;
-          const [closest] = renderer.suggest(key);
           issues.push({
-            file,
-            pointer: toJsonPointer(path),
-            message: `unknown citation key '${key}'; add it to the references or fix the key`,
-            rule: 'citation/unknown-key',
-            severity: 'error',
-            ...(closest ? { suggestion: `did you mean '${closest}'?` } : {}),
+            issue: createIssue(file, 'citation/unknown-key', messages.unknownCitationKey(key), {
+              pointer: path,
+              expected: renderer.suggest(key),
+            }),
+            text: `@${key}`,
           });
         }
       }

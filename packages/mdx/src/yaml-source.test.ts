@@ -18,17 +18,20 @@ describe('parseYamlSource', () => {
       pointer: '/objectives/0/txt',
       target: 'key',
       message: "unknown key 'txt' in objective",
-      suggestion: "did you mean 'text'?",
-      rule: 'schema/unknown-key',
+      expected: ['text'],
+      ruleId: 'schema/unknown-key',
       severity: 'error',
     });
     expect(issue).toEqual({
       file: 'lessons/01-water-cycle.mdx',
       line: 5,
       column: 5,
-      message: "unknown key 'txt' in objective (did you mean 'text'?)",
-      rule: 'schema/unknown-key',
+      pointer: '/objectives/0/txt',
+      target: 'key',
+      message: "unknown key 'txt' in objective",
+      ruleId: 'schema/unknown-key',
       severity: 'error',
+      expected: ['text'],
     });
   });
 

@@ -1,6 +1,6 @@
-import { createYamlLocator, type CourseIssue as SchemaIssue } from '@coursekit/content-schema';
+import { createYamlLocator } from '@coursekit/content-schema';
+import { type Issue, placeIssue } from '@coursekit/issues';
 import { LineCounter, parseDocument } from 'yaml';
-import type { CourseIssue } from './issue.js';
 
 /** A 1-based place in a file. */
 export interface SourcePoint {
@@ -16,25 +16,16 @@ export interface YamlSource {
   /** The parsed value; `undefined` when the text has syntax errors. */
   data: unknown;
   errors: YamlSyntaxError[];
-  /** Place an issue found by `@coursekit/content-schema` (a JSON pointer into the data) in the file. */
-  place(issue: SchemaIssue): CourseIssue;
+  /**
+   * Place an issue found in the parsed data (by its JSON pointer) at its line and column in the file; with
+   * `text`, at that text inside the value (a citation key inside an explanation).
+   */
+  place(issue: Issue, text?: string): Issue;
 }
 
 export interface ParseYamlOptions {
   /** Line of the file where the YAML text starts (2 for front matter after `---`). */
   firstLine?: number;
-}
-
-/** The located issue for a content-schema issue at `point`, its suggestion folded into the message. */
-export function issueAt(issue: SchemaIssue, point: SourcePoint): CourseIssue {
-  return {
-    file: issue.file,
-    line: point.line,
-    column: point.column,
-    message: issue.suggestion ? `${issue.message} (${issue.suggestion})` : issue.message,
-    rule: issue.rule,
-    severity: issue.severity,
-  };
 }
 
 /** Parse YAML keeping where every value is written, so schema problems can point at their line. */
@@ -57,10 +48,13 @@ export function parseYamlSource(text: string, options: ParseYamlOptions = {}): Y
   return {
     data: errors.length > 0 ? undefined : document.toJS(),
     errors,
-    place(issue) {
+    place(issue, within) {
       locator ??= createYamlLocator(text);
-      const point = locator(issue.pointer, issue.target ?? 'value');
-      return issueAt(issue, { line: Math.max(point.line, 1) + lineShift, column: Math.max(point.column, 1) });
+      const point = locator(issue.pointer ?? '', issue.target ?? 'value', within);
+      return placeIssue(issue, {
+        line: Math.max(point.line, 1) + lineShift,
+        column: Math.max(point.column, 1),
+      });
     },
   };
 }

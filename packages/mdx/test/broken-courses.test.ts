@@ -8,7 +8,7 @@ const brokenCourse = (name: string) => new URL(`./fixtures/broken/${name}/`, imp
 async function placesIn(name: string): Promise<string[]> {
   const loaded = await loadCourse(brokenCourse(name));
   return loaded.issues.map(
-    (issue) => `${issue.file}:${issue.line}:${issue.column}  ${issue.severity}  ${issue.rule}`,
+    (issue) => `${issue.file}:${issue.line}:${issue.column}  ${issue.severity}  ${issue.ruleId}`,
   );
 }
 

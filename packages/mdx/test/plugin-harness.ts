@@ -1,3 +1,4 @@
+import { issueText } from '@coursekit/issues';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -28,7 +29,7 @@ export async function runPlugins(source: string, plugins: PluggableList): Promis
   const tree = (await unified().use(plugins).run(parseLessonTree(file), file)) as Root;
   const messages = file.messages.map((message) => {
     const issue = issueFromMessage(message, 'lesson.mdx');
-    return `${issue.line}:${issue.column}  ${issue.rule}  ${issue.message}`;
+    return `${issue.line}:${issue.column}  ${issue.ruleId}  ${issueText(issue)}`;
   });
   return {
     get output() {

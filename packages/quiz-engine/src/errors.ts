@@ -1,7 +1,15 @@
-/** One problem in authored quiz data, at a path such as `['questions', 2, 'choices']`. */
+import { createIssue, type Issue } from '@coursekit/issues';
+
+/**
+ * One problem in authored quiz data, at a path such as `['questions', 2, 'choices']`.
+ * @deprecated as the type apps report: use `QuizValidationError.toIssues(file)`, which gives `Issue`s of
+ * `@coursekit/issues` like every other package; this shape stays for one minor version.
+ */
 export interface QuizIssue {
   path: (string | number)[];
   message: string;
+  /** `'key'` when the problem is the key at `path` itself (an unknown key). */
+  target?: 'key';
 }
 
 /** `questions[2].choices[0].text`, or `(quiz)` for the top level. */
@@ -22,5 +30,17 @@ export class QuizValidationError extends Error {
     const lines = issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
     super(`${label} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
     this.issues = issues;
+  }
+
+  /** Every problem as an issue of `file` (rule `quiz/invalid`), located by a JSON pointer into the quiz data. */
+  toIssues(file: string): Issue[] {
+    return this.issues.map((issue) => {
+      const where = issue.path.length > 0 && issue.target !== 'key' ? `${formatPath(issue.path)}: ` : '';
+      return createIssue(file, 'quiz/invalid', `${where}${issue.message}`, {
+        pointer: issue.path,
+        target: issue.target,
+        source: '@coursekit/quiz-engine',
+      });
+    });
   }
 }

@@ -72,7 +72,7 @@ export type {
   ResponseError,
   ResponseErrorCode,
 } from './types/common.js';
-export type { EssayQuestion, PublicEssayQuestion, RubricCriterion } from './types/essay.js';
+export type { EssayQuestion, PublicEssayQuestion, RubricCriterion, RubricLevel } from './types/essay.js';
 export type { MatchingPair, MatchingQuestion, PublicMatchingQuestion } from './types/matching.js';
 export type { MultipleResponseQuestion, PublicMultipleResponseQuestion } from './types/multiple.js';
 export type { NumericQuestion, PublicNumericQuestion } from './types/numeric.js';

@@ -36,6 +36,7 @@ function toQuizIssues(issues: readonly z.core.$ZodIssue[]): QuizIssue[] {
         return issue.keys.map((key) => ({
           path: [...path, key],
           message: `unknown key '${key}' (keys are case-sensitive; check the spelling against the quiz format)`,
+          target: 'key' as const,
         }));
       case 'invalid_union':
         if ('discriminator' in issue) {

@@ -219,6 +219,16 @@ export function QuestionControl(props: QuestionControlProps) {
                   <li key={criterion.criterion}>
                     <QuizText text={criterion.criterion} inline /> ({criterion.points}{' '}
                     {criterion.points === 1 ? 'point' : 'points'})
+                    {criterion.levels ? (
+                      <ul className="rubric-levels">
+                        {criterion.levels.map((level) => (
+                          <li key={level.label}>
+                            <strong>{level.label}</strong> ({level.points}):{' '}
+                            <QuizText text={level.descriptor} inline />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </li>
                 ))}
               </ul>

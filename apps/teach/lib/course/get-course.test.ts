@@ -50,6 +50,6 @@ describe('loadCourseData', () => {
       /lessons\/01-rupture-and-upswing\.mdx:\d+:\d+ .*unknown citation key 'rina-two-peripheries'/,
     );
     expect(message).toContain('citation/unknown-key');
-    expect(issues.some((issue) => issue.rule === 'citation/unknown-key')).toBe(true);
+    expect(issues.some((issue) => issue.ruleId === 'citation/unknown-key')).toBe(true);
   }, 60_000);
 });

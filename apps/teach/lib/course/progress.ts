@@ -1,11 +1,12 @@
 // zod/mini keeps the validator small: this module ships to the browser with the quiz and progress badges.
+import { slugPattern } from '@coursekit/issues';
 import * as z from 'zod/mini';
 
 /** Where a student's progress lives in the browser when they are not in a class. */
 export const PROGRESS_STORAGE_KEY = 'coursekit:two-peripheries:progress:v1';
 export const PROGRESS_COURSE_ID = 'two-peripheries';
 
-const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
+const slug = z.string().check(z.regex(slugPattern));
 
 const lessonProgressSchema = z.strictObject({
   completedAt: z.optional(z.iso.datetime()),

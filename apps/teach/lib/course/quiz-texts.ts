@@ -58,7 +58,10 @@ export function publicQuizTexts(quiz: PublicQuiz): QuizTexts {
         }
         break;
       case 'essay':
-        for (const criterion of question.rubric) addInline(criterion.criterion);
+        for (const criterion of question.rubric) {
+          addInline(criterion.criterion);
+          for (const level of criterion.levels ?? []) addInline(level.descriptor);
+        }
         break;
       default:
         break;

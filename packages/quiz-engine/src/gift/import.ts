@@ -1,3 +1,4 @@
+import { createIssue, type Issue, toSlug } from '@coursekit/issues';
 import { type GIFTQuestion, type NumericalFormat, parse, type TextChoice, type TextFormat } from 'gift-pegjs';
 import { formatPath, QuizValidationError } from '../errors.js';
 import { parseQuiz } from '../parse.js';
@@ -5,6 +6,11 @@ import type { AuthoredQuiz, Quiz } from '../quiz.js';
 import { SLUG_PATTERN } from '../types/common.js';
 import { type GiftMeta, joinAroundBlank, META_COMMENT, META_KEYS } from './meta.js';
 
+/**
+ * One problem in GIFT text, at its line.
+ * @deprecated as the type apps report: use `GiftImportError.toIssues(file)`, which gives `Issue`s of
+ * `@coursekit/issues` like every other package; this shape stays for one minor version.
+ */
 export interface GiftIssue {
   /** 1-based line in the GIFT text. */
   line: number;
@@ -23,6 +29,17 @@ export class GiftImportError extends Error {
     );
     super(`GIFT text has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
     this.issues = issues;
+  }
+
+  /** Every problem as an issue of `file` (rule `quiz/gift`) at its line and column. */
+  toIssues(file: string): Issue[] {
+    return this.issues.map((issue) =>
+      createIssue(file, 'quiz/gift', issue.message, {
+        line: issue.line,
+        column: issue.column ?? 1,
+        source: '@coursekit/quiz-engine',
+      }),
+    );
   }
 }
 
@@ -58,17 +75,6 @@ function splitBlocks(text: string): Block[] {
   return blocks.filter((block) =>
     block.text.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('//')),
   );
-}
-
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 }
 
 function plain(text: TextFormat | null | undefined): string | undefined {
@@ -339,7 +345,7 @@ export function importGift(text: string, options: GiftImportOptions = {}): Quiz 
       const candidate =
         item.id && SLUG_PATTERN.test(item.id)
           ? item.id
-          : slugify(item.title ?? '') || `question-${questions.length + 1}`;
+          : toSlug(item.title ?? '', { maxLength: 60 }) || `question-${questions.length + 1}`;
       let id = candidate;
       for (let suffix = 2; usedIds.has(id); suffix += 1) id = `${candidate}-${suffix}`;
       usedIds.add(id);

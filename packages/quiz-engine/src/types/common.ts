@@ -1,9 +1,13 @@
+import { slugPattern } from '@coursekit/issues';
 import type { RandomGenerator } from 'pure-rand';
 import { z } from 'zod';
 import { opaqueIds, seededOrder } from '../shuffle.js';
 
-/** Ids are slugs everywhere in a course folder. */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * Ids are slugs everywhere in a course folder.
+ * @deprecated Use `slugPattern` from `@coursekit/issues` (the same pattern); this alias goes in the next minor version.
+ */
+export const SLUG_PATTERN = slugPattern;
 
 /** Zod error option: "is required" when the key is missing, "must be <what>" when the value has the wrong type. */
 export function mustBe(what: string) {
@@ -11,7 +15,7 @@ export function mustBe(what: string) {
     issue.input === undefined ? 'is required' : `must be ${what}`;
 }
 
-export const slugSchema = z.string({ error: mustBe('a slug (text)') }).regex(SLUG_PATTERN, {
+export const slugSchema = z.string({ error: mustBe('a slug (text)') }).regex(slugPattern, {
   error: 'must be a slug: lower-case letters, digits and single hyphens, e.g. "summit-year"',
 });
 

@@ -17,10 +17,58 @@ const wordCount = z
   .int({ error: 'must be a whole number' })
   .positive({ error: 'must be greater than 0' });
 
-const rubricCriterionSchema = z.strictObject({
-  criterion: textSchema,
-  points: z.number({ error: mustBe('a number') }).positive({ error: 'must be greater than 0' }),
+const rubricLevelSchema = z.strictObject({
+  /** A short name for the level: "Excellent", "Secure", "Developing". */
+  label: textSchema,
+  points: z.number({ error: mustBe('a number') }).min(0, { error: 'must be 0 or more' }),
+  /** What an answer at this level does; shown to learners with the rubric (a descriptor is not an answer). */
+  descriptor: textSchema,
 });
+
+const rubricCriterionSchema = z
+  .strictObject({
+    criterion: textSchema,
+    points: z.number({ error: mustBe('a number') }).positive({ error: 'must be greater than 0' }),
+    /** Optional performance levels, so that a marker can place an answer rather than tick it. */
+    levels: z
+      .array(rubricLevelSchema)
+      .min(2, { error: 'give at least two levels, or leave levels out' })
+      .optional(),
+  })
+  .superRefine((criterion, ctx) => {
+    if (criterion.levels === undefined) return;
+    const labels = new Map<string, number>();
+    criterion.levels.forEach((level, index) => {
+      if (level.points > criterion.points) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', index, 'points'],
+          message: `is ${level.points}, more than the criterion's ${criterion.points} point(s)`,
+        });
+      }
+      const key = level.label.trim().toLowerCase();
+      const earlier = labels.get(key);
+      if (earlier === undefined) labels.set(key, index);
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', index, 'label'],
+          message: `'${level.label}' is also the label of level ${earlier + 1}; give each level its own label`,
+        });
+      }
+    });
+    const full = criterion.levels.filter((level) => level.points === criterion.points).length;
+    if (full !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        message:
+          full === 0
+            ? `no level is worth the criterion's full ${criterion.points} point(s); give the top level ${criterion.points}`
+            : `${full} levels are worth the full ${criterion.points} point(s); only the top level should be`,
+      });
+    }
+  });
 
 export const essaySchema = z
   .strictObject({
@@ -60,9 +108,19 @@ export const essaySchema = z
     }
   });
 
+/** One performance level of a rubric criterion. */
+export interface RubricLevel {
+  label: string;
+  /** From 0 to the criterion's points; exactly one level is worth the full points. */
+  points: number;
+  descriptor: string;
+}
+
 export interface RubricCriterion {
   criterion: string;
   points: number;
+  /** Performance levels, when the rubric has them; public like the criteria (exemplars go in `guidance`). */
+  levels?: RubricLevel[];
 }
 
 export interface EssayQuestion extends QuestionBase {
@@ -89,8 +147,14 @@ export interface EssayLayout {
   view: PublicEssayQuestion;
 }
 
+function copyCriterion(criterion: RubricCriterion): RubricCriterion {
+  const copy: RubricCriterion = { criterion: criterion.criterion, points: criterion.points };
+  if (criterion.levels) copy.levels = criterion.levels.map((level) => ({ ...level }));
+  return copy;
+}
+
 export function normaliseEssay(authored: z.infer<typeof essaySchema>): EssayQuestion {
-  const rubric = authored.rubric ?? [];
+  const rubric = (authored.rubric ?? []).map(copyCriterion);
   const base = normaliseBase(authored);
   if (authored.points === undefined && rubric.length > 0) {
     base.points = rubric.reduce((sum, criterion) => sum + criterion.points, 0);
@@ -109,7 +173,7 @@ export const essay: QuestionTypeDefinition<EssayQuestion, EssayLayout, PublicEss
       ...publicBase(question),
       type: 'essay',
       maxLength: MAX_ESSAY_LENGTH,
-      rubric: question.rubric.map((criterion) => ({ ...criterion })),
+      rubric: question.rubric.map(copyCriterion),
     };
     if (question.minWords !== undefined) view.minWords = question.minWords;
     if (question.maxWords !== undefined) view.maxWords = question.maxWords;

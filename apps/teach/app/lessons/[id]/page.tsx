@@ -59,6 +59,7 @@ export default async function LessonPage({ params }: Params) {
         <ul className="facts" aria-label="About this lesson">
           <li>{formatMinutes(front.duration)} in class</li>
           <li>About {formatMinutes(meta.readingTime.minutes)} of reading</li>
+          {front.homeworkMinutes ? <li>About {formatMinutes(front.homeworkMinutes)} of homework</li> : null}
         </ul>
 
         <div className="lesson-layout">

@@ -4,6 +4,7 @@ import {
   isCourseFolderError,
   loadInstructorCode,
 } from '@coursekit/classroom';
+import type { RubricCriterion } from '@coursekit/quiz-engine';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -203,6 +204,7 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
                         <ReactMarkdown>{item.prompt}</ReactMarkdown>
                       </dt>
                       <dd>
+                        {item.rubric.length > 0 ? <RubricTable rubric={item.rubric} /> : null}
                         <ReactMarkdown>{item.guidance}</ReactMarkdown>
                       </dd>
                     </div>
@@ -214,5 +216,42 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
         );
       })}
     </main>
+  );
+}
+
+/** The rubric as a marker uses it: one row per criterion, its levels with points and descriptors. */
+function RubricTable({ rubric }: { rubric: RubricCriterion[] }) {
+  return (
+    <table>
+      <caption>Rubric</caption>
+      <thead>
+        <tr>
+          <th scope="col">Criterion</th>
+          <th scope="col">Levels</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rubric.map((criterion) => (
+          <tr key={criterion.criterion}>
+            <th scope="row">
+              {criterion.criterion} ({criterion.points} {criterion.points === 1 ? 'point' : 'points'})
+            </th>
+            <td>
+              {criterion.levels ? (
+                <ul>
+                  {criterion.levels.map((level) => (
+                    <li key={level.label}>
+                      <strong>{level.label}</strong> ({level.points}): {level.descriptor}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'No levels'
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
