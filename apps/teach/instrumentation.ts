@@ -1,9 +1,9 @@
-// Runs once when a Next.js server starts: migrate the class-mode database and make sure a teacher passcode
-// exists (a generated one is printed here, once), before the first request is served.
+// Runs once when a Next.js server starts: open and migrate the class-mode database and make sure a teacher
+// passcode exists (a generated one is printed here, once), before the first request is served.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startServer } = await import('./lib/server/startup');
-  await startServer();
+  const { getClassroom } = await import('./lib/server/classroom');
+  await getClassroom().ready();
   // Load and compile the course now rather than on the first request that needs it (about 2 s).
   void import('./lib/course/get-course')
     .then(({ getCourse }) => getCourse())

@@ -1,7 +1,7 @@
 // Packs every public package as it would be published, installs the tarballs into a consumer project outside the
 // workspace with plain npm, and uses them from ESM, CJS and TypeScript: how another course would reuse them.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,9 @@ beforeAll(async () => {
     ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs.values()],
     consumer,
   );
+  // Scripts were skipped above; @coursekit/classroom needs its native SQLite driver built, as a user's
+  // `npm install` would (from source against this Node.js's headers when no prebuilt binary can be fetched).
+  await sh('npm', ['rebuild', 'better-sqlite3'], consumer);
 });
 
 afterAll(() => {
@@ -66,6 +69,7 @@ describe('packed packages, consumed outside the workspace', () => {
   it('installs every public package from its tarball, not from a workspace link', () => {
     expect([...tarballs.keys()].sort()).toEqual([
       '@coursekit/citations',
+      '@coursekit/classroom',
       '@coursekit/content-schema',
       '@coursekit/issues',
       '@coursekit/mdx',
@@ -129,6 +133,69 @@ describe('packed packages, consumed outside the workspace', () => {
       await sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], consumer);
     },
   );
+
+  it('runs the @coursekit/classroom README example: a node:http server answering the class-mode API', async () => {
+    const readme = readFileSync(join(consumer, 'node_modules/@coursekit/classroom/README.md'), 'utf8');
+    const use = readme.slice(readme.indexOf('## Use'));
+    const example = /```js\n([\s\S]*?)```/.exec(use)?.[1];
+    expect(example, 'the README has a js example under Use').toContain("from '@coursekit/classroom'");
+    writeFileSync(join(consumer, 'server.mjs'), example ?? '');
+    cpSync(join(root, 'packages/classroom/test/fixtures/course'), join(consumer, 'course'), {
+      recursive: true,
+    });
+    const child = spawn(process.execPath, ['server.mjs'], {
+      cwd: consumer,
+      env: {
+        ...process.env,
+        PORT: '0',
+        TEACHER_PASSCODE: 'readme-example-passcode',
+        DATABASE_URL: '',
+        COURSE_DIR: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the example printed no URL:\n${output}`)), 30_000);
+        const look = () => {
+          const found = /class mode on (http:\/\/127\.0\.0\.1:\d+)\/api/.exec(output);
+          if (found?.[1]) {
+            clearTimeout(timer);
+            resolveUrl(found[1]);
+          }
+        };
+        child.stdout.on('data', look);
+        child.on('exit', (code) => reject(new Error(`the example exited (${code}):\n${output}`)));
+      });
+      const quiz = await fetch(`${url}/api/quizzes/summits-and-workers`);
+      expect(quiz.status, output).toBe(200);
+      const body = (await quiz.json()) as {
+        quiz: { id: string; questions: unknown[] };
+        attempt: { number: number };
+      };
+      expect(body.quiz.id).toBe('summits-and-workers');
+      expect(body.attempt.number).toBe(1);
+      expect(JSON.stringify(body)).not.toContain('"correct"');
+      const csrf = await fetch(`${url}/api/csrf`);
+      const token = ((await csrf.json()) as { token: string }).token;
+      const login = await fetch(`${url}/api/teacher/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `ck_csrf=${token}`, 'x-csrf-token': token },
+        body: JSON.stringify({ passcode: 'readme-example-passcode' }),
+      });
+      expect(login.status).toBe(200);
+      expect(readdirSync(join(consumer, '.data'))).toContain('classroom.db');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
 
   it.each(packages.map((p) => [p.manifest.name, p.dir]))('%s passes publint', async (_name, dir) => {
     const { stdout } = await sh(bin('publint'), ['run', dir, '--strict'], root);

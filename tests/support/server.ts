@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const teachDir = join(repoRoot, 'apps', 'teach');
 /** The small course the class-mode tests run against (three lessons, one quiz per behaviour). */
-export const fixtureCourseDir = join(teachDir, 'lib', 'server', 'fixtures', 'course');
+export const fixtureCourseDir = join(repoRoot, 'packages', 'classroom', 'test', 'fixtures', 'course');
 export const DEFAULT_TEACHER_PASSCODE = 'test-teacher-passcode';
 
 export interface ServerOptions {

@@ -3,11 +3,26 @@ import type { ReactNode } from 'react';
 import { PopoverEscape } from '@/components/shell/popover-escape';
 import { SiteFooter } from '@/components/shell/site-footer';
 import { SiteHeader } from '@/components/shell/site-header';
-import { getCourse } from '@/lib/course/get-course';
+import { CourseBuildError, type CourseData, getCourse } from '@/lib/course/get-course';
 import './globals.css';
 
+/**
+ * The course, or undefined when its folder has errors: the teacher pages still render (login, and the
+ * dashboard lists the problems); every page that needs the course fails on its own.
+ */
+async function courseOrUndefined(): Promise<CourseData | undefined> {
+  try {
+    return await getCourse();
+  } catch (error) {
+    if (error instanceof CourseBuildError) return undefined;
+    throw error;
+  }
+}
+
 export async function generateMetadata(): Promise<Metadata> {
-  const { course } = await getCourse();
+  const data = await courseOrUndefined();
+  if (!data) return { title: { default: 'coursekit', template: '%s · coursekit' } };
+  const { course } = data;
   return {
     title: {
       default: `${course.title}: ${course.subtitle ?? 'a coursekit course'}`,
@@ -28,7 +43,20 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { course, references, reading } = await getCourse();
+  const data = await courseOrUndefined();
+  if (!data) {
+    return (
+      <html lang="en">
+        <body>
+          <a className="skip-link" href="#main">
+            Skip to main content
+          </a>
+          {children}
+        </body>
+      </html>
+    );
+  }
+  const { course, references, reading } = data;
   const source = reading ? references.find((item) => item.id === reading.cite) : undefined;
   return (
     <html lang={course.language}>

@@ -20,7 +20,7 @@ export default async function TeacherPage() {
       </main>
     );
   }
-  const classes = await teacher.storage.listClasses();
+  const classes = await (await teacher.classroom.ready()).classes.list();
   return (
     <main id="main" className={styles.page}>
       <div className={styles.toolbar}>

@@ -1,5 +1,5 @@
+import type { CheckedQuestion, QuizForLearner, SubmittedAttempt } from '@coursekit/classroom';
 import { postJson } from '@/lib/client/api';
-import type { CheckedQuestion, QuizForLearner, SubmittedAttempt } from '@/lib/server/attempts';
 
 /** `GET /api/quizzes/:id`: the public quiz for this browser's learner, with their attempt so far. */
 export type QuizView = QuizForLearner & {

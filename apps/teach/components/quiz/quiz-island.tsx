@@ -1,5 +1,6 @@
 'use client';
 
+import type { SubmittedAttempt } from '@coursekit/classroom';
 import type { PublicQuestion, QuestionResult } from '@coursekit/quiz-engine';
 import { needsHuman } from '@coursekit/quiz-engine/client';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +12,6 @@ import {
   responsesToSend,
 } from '@/lib/course/quiz-responses';
 import { publicQuizTexts } from '@/lib/course/quiz-texts';
-import type { SubmittedAttempt } from '@/lib/server/attempts';
 import { updateProgress } from '../progress/use-progress';
 import { QuestionControl } from './question-control';
 import { formatPoints, QuestionFeedback } from './question-feedback';

@@ -1,5 +1,5 @@
 // Browser helper for the class-mode API: every state-changing request must carry the `ck_csrf` cookie's
-// value in the `x-csrf-token` header (see lib/server/README.md). `postJson` does that for the pages.
+// value in the `x-csrf-token` header (see packages/classroom/README.md). `postJson` does that for the pages.
 
 export const CSRF_COOKIE = 'ck_csrf';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -1,22 +1,11 @@
-import { notFound } from '@/lib/server/errors';
-import { jsonError } from '@/lib/server/route';
+import { getClassroom, remoteAddressOf } from '@/lib/server/classroom';
 
 export const dynamic = 'force-dynamic';
 
-// Unknown API paths answer in JSON like every other API error, not with the HTML 404 page.
-async function unknownEndpoint(request: Request): Promise<Response> {
-  return jsonError(
-    notFound(
-      'unknown-endpoint',
-      `There is no API endpoint ${request.method} ${new URL(request.url).pathname}.`,
-    ),
-  );
+// Every class-mode endpoint under /api is answered by @coursekit/classroom's Fetch handler: the route
+// table, CSRF, sessions and JSON errors (unknown paths and methods included) all live in the package.
+function handle(request: Request): Promise<Response> {
+  return getClassroom().handle(request, { remoteAddress: remoteAddressOf(request) });
 }
 
-export {
-  unknownEndpoint as DELETE,
-  unknownEndpoint as GET,
-  unknownEndpoint as PATCH,
-  unknownEndpoint as POST,
-  unknownEndpoint as PUT,
-};
+export { handle as DELETE, handle as GET, handle as HEAD, handle as PATCH, handle as POST, handle as PUT };

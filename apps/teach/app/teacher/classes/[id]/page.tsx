@@ -1,12 +1,15 @@
+import {
+  type CourseFolderError,
+  isApiError,
+  isCourseFolderError,
+  loadInstructorCode,
+} from '@coursekit/classroom';
 import type { RubricCriterion } from '@coursekit/quiz-engine';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import ReactMarkdown from 'react-markdown';
-import { loadInstructorCode } from '@/lib/server/course';
-import { ApiError } from '@/lib/server/errors';
 import { teacherForPage } from '@/lib/server/pages';
-import { loadDashboard } from '@/lib/server/teacher';
 import { LogoutButton } from '../../logout-button';
 import styles from '../../teacher.module.css';
 import { InstructorBlocks } from './instructor-blocks';
@@ -22,12 +25,37 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
   const { id } = await params;
   const teacher = await teacherForPage();
   if (!teacher) redirect('/teacher');
-  const dashboard = await loadDashboard(teacher.storage, id).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 404) notFound();
+  const dashboard = await teacher.classroom.dashboard(id).catch((error: unknown) => {
+    if (isApiError(error) && error.status === 404) notFound();
+    if (isCourseFolderError(error)) return error;
     throw error;
   });
+  if (isCourseFolderError(dashboard)) {
+    return (
+      <main id="main" className={styles.page}>
+        <p>
+          <Link href="/teacher">← All classes</Link>
+        </p>
+        <div className={styles.toolbar}>
+          <h1>The course has problems</h1>
+          <LogoutButton />
+        </div>
+        <p>
+          The class dashboard needs the course, and its folder has errors. Fix them (each names its file, line
+          and column), then reload this page:
+        </p>
+        <ul>
+          {(dashboard as CourseFolderError).problems.map((problem) => (
+            <li key={problem}>
+              <code>{problem}</code>
+            </li>
+          ))}
+        </ul>
+      </main>
+    );
+  }
   const { lessons, students } = dashboard;
-  const instructorCode = await loadInstructorCode().catch((error: unknown) => {
+  const instructorCode = await loadInstructorCode(teacher.classroom.courseDir).catch((error: unknown) => {
     console.error('[coursekit] the teacher variant of the lessons could not be compiled:', error);
     return new Map<string, string>();
   });

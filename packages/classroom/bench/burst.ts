@@ -1,0 +1,395 @@
+// Class-mode bench: for SQLite and PostgreSQL, one instance of test/serve.mjs (plain node:http, the built
+// package) with a fresh database and a course whose quiz has 20 questions. Measures, beside the floor (a
+// bare route of the same server that parses the same body and answers) in the same run:
+//   - 300 and 1,000 students submitting a 20-question attempt at once,
+//   - a steady 200 submissions per second for 5 seconds,
+// each with requests/s, p50/p95/p99, server CPU per request, errors, rows stored, and the latency of an
+// unrelated GET /api/csrf sent every 10 ms during the load. `pnpm --filter @coursekit/classroom bench`.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { startTestPostgres } from '../test/postgres-cluster';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const QUESTIONS = 20;
+// `--quick`: small counts, to check that the bench runs (its figures mean nothing).
+const QUICK = process.argv.includes('--quick');
+const BURSTS = QUICK ? [30, 100] : [300, 1000];
+const STEADY = QUICK ? 100 : 1000;
+const PASSCODE = 'bench-teacher-passcode';
+// Node's fetch opens as many keep-alive connections per origin as there are requests in flight.
+
+function benchCourse(dir: string): string {
+  const course = join(dir, 'course');
+  cpSync(join(packageDir, 'test', 'fixtures', 'course'), course, { recursive: true });
+  const questions = Array.from({ length: QUESTIONS }, (_, i) =>
+    [
+      `  - id: q${i + 1}`,
+      '    type: single',
+      `    prompt: Question ${i + 1} of the bench quiz?`,
+      '    choices:',
+      '      - text: Right',
+      '        correct: true',
+      '      - text: Wrong',
+      '      - text: Also wrong',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(course, 'quizzes', 'bench-twenty.yaml'),
+    `id: bench-twenty\ntitle: Twenty questions\nbehaviour: deferred\npassMark: 50\nshuffleChoices: true\nquestions:\n${questions.join('\n')}\n`,
+  );
+  return course;
+}
+
+interface Student {
+  cookie: string;
+  csrf: string;
+  responses: Record<string, string>;
+}
+
+function cookiesOf(response: Response, jar: Map<string, string>) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const eq = pair.indexOf('=');
+    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+}
+
+const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+async function client(url: string) {
+  const jar = new Map<string, string>();
+  cookiesOf(await fetch(`${url}/api/csrf`), jar);
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: header(jar),
+        'x-csrf-token': jar.get('ck_csrf') ?? '',
+      },
+      body: JSON.stringify(body),
+    });
+    cookiesOf(response, jar);
+    return { status: response.status, body: await response.json() };
+  };
+  const get = async (path: string) => {
+    const response = await fetch(`${url}${path}`, { headers: { cookie: header(jar) } });
+    cookiesOf(response, jar);
+    return { status: response.status, body: await response.json() };
+  };
+  return { jar, post, get };
+}
+
+async function prepareStudents(url: string, count: number): Promise<Student[]> {
+  const teacher = await client(url);
+  await teacher.post('/api/teacher/login', { passcode: PASSCODE });
+  const { joinCode } = (await teacher.post('/api/classes', { name: `Bench ${count}` })).body;
+  const students: Student[] = [];
+  for (let start = 0; start < count; start += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, count - start) }, async (_, j) => {
+        const student = await client(url);
+        const joined = await student.post('/api/classes/join', {
+          code: joinCode,
+          displayName: `S${start + j}`,
+        });
+        if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
+        const quiz = (await student.get('/api/quizzes/bench-twenty')).body.quiz;
+        const responses: Record<string, string> = {};
+        for (const question of quiz.questions) {
+          const pick = question.choices[Math.floor(Math.random() * question.choices.length)];
+          responses[question.id] = pick.id;
+        }
+        return { cookie: header(student.jar), csrf: student.jar.get('ck_csrf') ?? '', responses };
+      }),
+    );
+    students.push(...batch);
+  }
+  return students;
+}
+
+/** utime + stime of a process, in ms, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+interface Figures {
+  label: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuPerRequest: number;
+  errors: number;
+  acknowledged: number;
+  rows: number | null;
+  sideGetP50: number;
+  sideGetMax: number;
+}
+
+async function measure(
+  label: string,
+  url: string,
+  pid: number,
+  sends: (() => Promise<boolean>)[],
+  schedule: 'burst' | { perSecond: number },
+  countRows: (() => Promise<number>) | null,
+): Promise<Figures> {
+  const latencies: number[] = [];
+  const sideLatencies: number[] = [];
+  let errors = 0;
+  let acknowledged = 0;
+  let running = true;
+  const side = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${url}/api/csrf`).then((r) => r.arrayBuffer());
+      sideLatencies.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const cpuBefore = cpuMs(pid);
+  const started = performance.now();
+  const one = async (send: () => Promise<boolean>) => {
+    const t = performance.now();
+    try {
+      if (await send()) acknowledged++;
+      else errors++;
+    } catch {
+      errors++;
+    }
+    latencies.push(performance.now() - t);
+  };
+  if (schedule === 'burst') {
+    await Promise.all(sends.map(one));
+  } else {
+    const gap = 1000 / schedule.perSecond;
+    const pending: Promise<void>[] = [];
+    for (const [index, send] of sends.entries()) {
+      const due = started + index * gap;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      pending.push(one(send));
+    }
+    await Promise.all(pending);
+  }
+  const elapsed = performance.now() - started;
+  const cpu = cpuMs(pid) - cpuBefore;
+  running = false;
+  await side;
+  latencies.sort((a, b) => a - b);
+  sideLatencies.sort((a, b) => a - b);
+  return {
+    label,
+    requests: sends.length,
+    perSecond: (sends.length / elapsed) * 1000,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    cpuPerRequest: cpu / sends.length,
+    errors,
+    acknowledged,
+    rows: countRows ? await countRows() : null,
+    sideGetP50: percentile(sideLatencies, 50),
+    sideGetMax: sideLatencies.at(-1) ?? Number.NaN,
+  };
+}
+
+async function startInstance(env: Record<string, string>) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [join(packageDir, 'test', 'serve.mjs')], {
+    env: { ...(process.env as Record<string, string>), ...env, TEACHER_PASSCODE: PASSCODE },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening (http:\/\/\S+)/.exec(output);
+      if (found?.[1]) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+  return { url, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
+}
+
+async function runEngine(
+  engine: 'SQLite' | 'PostgreSQL',
+  databaseUrl: string,
+  courseDir: string,
+  countRows: () => Promise<number>,
+) {
+  const server = await startInstance({ DATABASE_URL: databaseUrl, COURSE_DIR: courseDir });
+  const rows: Figures[] = [];
+  try {
+    for (const count of BURSTS) {
+      const students = await prepareStudents(server.url, count);
+      const submit = (student: Student, body: string) => async () => {
+        const response = await fetch(`${server.url}/api/attempts`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: student.cookie,
+            'x-csrf-token': student.csrf,
+          },
+          body,
+        });
+        await response.arrayBuffer();
+        return response.status === 201;
+      };
+      const bodies = students.map((student) =>
+        JSON.stringify({
+          quizId: 'bench-twenty',
+          idempotencyKey: crypto.randomUUID(),
+          responses: student.responses,
+        }),
+      );
+      const floor = (body: string) => async () => {
+        const response = await fetch(`${server.url}/floor`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        await response.arrayBuffer();
+        return response.ok;
+      };
+      rows.push(
+        await measure(`floor, ${count} at once`, server.url, server.pid, bodies.map(floor), 'burst', null),
+      );
+      const before = await countRows();
+      const burst = await measure(
+        `${count} at once`,
+        server.url,
+        server.pid,
+        students.map((s, i) => submit(s, bodies[i] as string)),
+        'burst',
+        async () => (await countRows()) - before,
+      );
+      rows.push(burst);
+    }
+    // Steady: 1,000 new students' attempts at 200/s (5 s), beside the floor at the same rate.
+    const students = await prepareStudents(server.url, STEADY);
+    const bodies = students.map((student) =>
+      JSON.stringify({
+        quizId: 'bench-twenty',
+        idempotencyKey: crypto.randomUUID(),
+        responses: student.responses,
+      }),
+    );
+    rows.push(
+      await measure(
+        'floor, 200/s',
+        server.url,
+        server.pid,
+        bodies.map((body) => async () => {
+          const r = await fetch(`${server.url}/floor`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          await r.arrayBuffer();
+          return r.ok;
+        }),
+        { perSecond: 200 },
+        null,
+      ),
+    );
+    const before = await countRows();
+    rows.push(
+      await measure(
+        '200/s steady',
+        server.url,
+        server.pid,
+        students.map((student, i) => async () => {
+          const r = await fetch(`${server.url}/api/attempts`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              cookie: student.cookie,
+              'x-csrf-token': student.csrf,
+            },
+            body: bodies[i] as string,
+          });
+          await r.arrayBuffer();
+          return r.status === 201;
+        }),
+        { perSecond: 200 },
+        async () => (await countRows()) - before,
+      ),
+    );
+  } finally {
+    server.stop();
+  }
+  return rows.map((row) => ({ engine, ...row }));
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? '—' : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+
+const dir = mkdtempSync(join(tmpdir(), 'coursekit-bench-'));
+const courseDir = benchCourse(dir);
+const all: (Figures & { engine: string })[] = [];
+let failed = false;
+try {
+  const sqlitePath = join(dir, 'bench.db');
+  all.push(
+    ...(await runEngine('SQLite', sqlitePath, courseDir, async () => {
+      const db = new Database(sqlitePath, { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    })),
+  );
+  const postgres = await startTestPostgres();
+  try {
+    const url = await postgres.createDatabase();
+    all.push(
+      ...(await runEngine('PostgreSQL', url, courseDir, async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          return Number((await client.query('SELECT COUNT(*) AS n FROM attempts')).rows[0].n);
+        } finally {
+          await client.end();
+        }
+      })),
+    );
+  } finally {
+    await postgres.stop();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(
+  `\n@coursekit/classroom bench: ${QUESTIONS}-question attempts, one node:http instance, Node ${process.version}, ` +
+    `${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end\n`,
+);
+console.log(
+  '| engine | load | requests/s | p50 | p95 | p99 | server CPU / request | errors | rows stored | unrelated GET p50 / max |',
+);
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const row of all) {
+  const rowsStored = row.rows === null ? '—' : `${row.rows} of ${row.acknowledged}`;
+  console.log(
+    `| ${row.engine} | ${row.label} | ${row.perSecond.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ` +
+      `${row.cpuPerRequest.toFixed(2)} ms | ${row.errors} | ${rowsStored} | ${ms(row.sideGetP50)} / ${ms(row.sideGetMax)} |`,
+  );
+  if (row.errors > 0 || (row.rows !== null && row.rows !== row.acknowledged)) failed = true;
+}
+if (failed) {
+  console.error('\nbench: errors, or rows stored differ from acknowledgements');
+  process.exitCode = 1;
+}

@@ -1,0 +1,116 @@
+// Class mode outside Next.js: the README's plain `node:http` mount, exercised over real sockets.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Classroom, createClassroom } from './api';
+import { toNodeListener } from './node';
+import { fixtureCourseDir, memoryStore } from './testing';
+
+let classroom: Classroom;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  classroom = createClassroom({
+    store: memoryStore(),
+    courseDir: fixtureCourseDir,
+    env: { TEACHER_PASSCODE: 'node-http-passcode' },
+    log: () => {},
+  });
+  await classroom.ready();
+  server = createServer(
+    toNodeListener(classroom, (_req, res) => {
+      res.statusCode = 200;
+      res.setHeader('content-type', 'text/plain');
+      res.end('the rest of the site');
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await classroom.close();
+});
+
+/** A browser over HTTP: keeps cookies and sends the CSRF header and Origin on POSTs. */
+function browser() {
+  const jar = new Map<string, string>();
+  return async (path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(body === undefined
+          ? {}
+          : { 'content-type': 'application/json', origin: base, 'x-csrf-token': jar.get('ck_csrf') ?? '' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    const type = response.headers.get('content-type') ?? '';
+    return {
+      status: response.status,
+      body: type.includes('json') ? await response.json() : await response.text(),
+    };
+  };
+}
+
+describe('toNodeListener', () => {
+  it('serves the whole class flow: teacher creates a class, a student joins, opens a quiz and submits', async () => {
+    const teacher = browser();
+    await teacher('/api/csrf');
+    expect((await teacher('/api/teacher/login', { passcode: 'node-http-passcode' })).status).toBe(200);
+    const created = await teacher('/api/classes', { name: 'Period 3' });
+    expect(created.status).toBe(201);
+
+    const student = browser();
+    await student('/api/csrf');
+    const joined = await student('/api/classes/join', { code: created.body.joinCode, displayName: 'Ada' });
+    expect(joined.status).toBe(201);
+    const quiz = await student('/api/quizzes/summits-and-workers');
+    expect(quiz.status).toBe(200);
+    expect(quiz.body.learner).toEqual({ kind: 'student', displayName: 'Ada' });
+    const submitted = await student('/api/attempts', {
+      quizId: 'summits-and-workers',
+      idempotencyKey: 'node-http-key-1',
+      attemptNumber: quiz.body.attempt.number,
+      responses: { 'veto-2022': true },
+    });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.attempt.number).toBe(1);
+
+    const dashboard = await teacher(`/api/classes/${created.body.id}/dashboard`);
+    expect(dashboard.body.students.map((s: { displayName: string }) => s.displayName)).toEqual(['Ada']);
+  });
+
+  it('answers outside the mount with the fallback, and JSON errors inside it', async () => {
+    const anyone = browser();
+    expect(await anyone('/lessons/one')).toEqual({ status: 200, body: 'the rest of the site' });
+    const unknown = await anyone('/api/nowhere');
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown-endpoint']);
+    const malformed = await anyone('/api/quizzes/%E0%A4%A');
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'invalid-path']);
+  });
+
+  it('counts guesses per socket address, whatever X-Forwarded-For says', async () => {
+    const guesser = browser();
+    await guesser('/api/csrf');
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const answer = await guesser(
+        '/api/teacher/login',
+        { passcode: 'not-it' },
+        { 'x-forwarded-for': `203.0.113.${i}` },
+      );
+      statuses.push(answer.status);
+    }
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});

@@ -1,0 +1,12 @@
+import { initial } from './001-initial';
+import { attemptSteps } from './002-attempt-steps';
+
+export interface Migration {
+  /** 1, 2, 3 ... in the order they run; recorded in `schema_migrations` once applied. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every SQLite migration, oldest first. Add new ones at the end; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [initial, attemptSteps];

@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeConformance } from './conformance';
+import { initial } from './migrations/sqlite/001-initial';
+import { migrate, openSqliteDatabase, SqliteStore } from './sqlite';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'coursekit-storage-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+let databases = 0;
+storeConformance('SQLite', {
+  async freshDatabase() {
+    const path = join(dir, `db-${++databases}`, 'test.db');
+    return { open: async () => SqliteStore.open(path), drop: async () => {} };
+  },
+});
+
+describe('SQLite migrations', () => {
+  it('creates the file and its folder, records each migration once, and is safe to run again', async () => {
+    const store = SqliteStore.open(join(dir, 'nested', 'test.db'));
+    await store.close();
+    const db = new Database(join(dir, 'nested', 'test.db'));
+    const versions = db.prepare('SELECT version, name FROM schema_migrations').all();
+    expect(versions).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'attempt-steps' },
+    ]);
+    expect(migrate(db)).toEqual([]);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('runs only the migrations that are missing, in order, inside one transaction', () => {
+    const db = new Database(':memory:');
+    const applied = migrate(db, [
+      { version: 2, name: 'second', sql: 'CREATE TABLE b (x INTEGER)' },
+      { version: 1, name: 'first', sql: 'CREATE TABLE a (x INTEGER)' },
+    ]);
+    expect(applied).toEqual([1, 2]);
+    expect(() => migrate(db, [{ version: 3, name: 'broken', sql: 'CREATE TABLE a (x INTEGER)' }])).toThrow(
+      /already exists/,
+    );
+    // The failed migration left no record behind, so fixing it and starting again applies it.
+    expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 2 });
+    db.close();
+  });
+
+  it('refuses a database written by a newer version of the app', () => {
+    const db = new Database(':memory:');
+    migrate(db, [{ version: 7, name: 'future', sql: 'SELECT 1' }]);
+    expect(() => migrate(db)).toThrow(/schema version 7, newer than this app knows/);
+    db.close();
+  });
+
+  it('explains a database path it cannot open', () => {
+    const blocker = join(dir, 'not-a-folder');
+    writeFileSync(blocker, '');
+    expect(() => openSqliteDatabase(join(blocker, 'course.db'))).toThrow(
+      /Cannot open the database file .*not-a-folder\/course\.db \(.*\)\. Set DATABASE_URL to a writable file path\./,
+    );
+  });
+
+  it('upgrades a database of the first schema with its class data intact', async () => {
+    const path = join(dir, 'v1.db');
+    const old = new Database(path);
+    migrate(old, [initial]);
+    old.exec(`
+      INSERT INTO classes VALUES ('cls_1', 'Period 3', 'ABC234', 1);
+      INSERT INTO students VALUES ('stu_1', 'cls_1', 'Ada', 'ada', 'hash-ada', 2);
+      INSERT INTO attempts VALUES ('att_1', 'stu_1', 'stu_1', 'cls_1', 'quiz-a', 1, 'key-00000001', 'h1',
+        '{"version":1,"quizId":"quiz-a","seed":"learner-seed#1","attemptNumber":1,"steps":[{"action":"answer","questionId":"q1","response":"x"},{"action":"submit"}]}',
+        '{"percentage":50}', 1, 2, 50, 0, 100);
+      INSERT INTO attempt_items VALUES ('att_1', 'q1', 1, 2, 0, 'x');
+      INSERT INTO open_attempts VALUES ('stu_1', 'quiz-a', 2,
+        '{"version":1,"quizId":"quiz-a","seed":"learner-seed#2","attemptNumber":2,"steps":[{"action":"check","questionId":"q1"}]}', 200);
+      INSERT INTO completions VALUES ('stu_1', 'stu_1', 'cls_1', 'lesson-1', 300);
+    `);
+    old.close();
+
+    const store = SqliteStore.open(path);
+    expect(await store.classes.list()).toEqual([
+      { id: 'cls_1', name: 'Period 3', joinCode: 'ABC234', createdAt: 1, studentCount: 1 },
+    ]);
+    const [attempt] = await store.attempts.listByClass('cls_1');
+    expect(attempt).toMatchObject({
+      id: 'att_1',
+      attemptNumber: 1,
+      seed: 'learner-seed',
+      steps: [{ action: 'answer', questionId: 'q1', response: 'x' }, { action: 'submit' }],
+      score: 1,
+      percent: 50,
+    });
+    expect(await store.attempts.getOpen('stu_1', 'quiz-a')).toMatchObject({
+      attemptNumber: 2,
+      seed: 'learner-seed',
+      steps: [{ action: 'check', questionId: 'q1' }],
+      revision: 1,
+    });
+    expect(await store.attempts.itemStatistics('cls_1')).toHaveLength(1);
+    expect(await store.completions.listByClass('cls_1')).toHaveLength(1);
+    await store.close();
+  });
+});
+
+describe('SQLite durability', () => {
+  it('keeps an acknowledged attempt after the process drops the connection without closing it', async () => {
+    const path = join(dir, 'durable.db');
+    const writer = SqliteStore.open(path);
+    await writer.attempts.submit({
+      learner: { kind: 'anonymous', id: 'anon_1' },
+      quizId: 'quiz-a',
+      idempotencyKey: 'key-00000001',
+      requestHash: 'h',
+      maxAttempts: undefined,
+      expectedAttemptNumber: undefined,
+      now: 1,
+      grade: () => ({
+        seed: 's',
+        steps: [{ action: 'submit' }],
+        score: 0,
+        maxScore: 1,
+        percent: 0,
+        passed: false,
+        items: [],
+      }),
+    });
+    // A second connection sees the committed row while the first is still open (no checkpoint yet).
+    const reader = SqliteStore.open(path);
+    expect(await reader.attempts.count('anon_1', 'quiz-a')).toBe(1);
+    await reader.close();
+    await writer.close();
+  });
+
+  it('refuses writes with a clear error once the file is deleted under the running server', async () => {
+    const path = join(dir, 'gone.db');
+    const store = SqliteStore.open(path);
+    await store.classes.create({ id: 'cls_1', name: 'P', joinCode: 'QWE234', createdAt: 1 });
+    rmSync(path);
+    await expect(
+      store.classes.create({ id: 'cls_2', name: 'Q', joinCode: 'QWE235', createdAt: 2 }),
+    ).rejects.toThrow(/was deleted while the server was running; writes are refused/);
+    await store.close();
+  });
+
+  it('refuses writes once the file is replaced by another one', async () => {
+    const path = join(dir, 'replaced.db');
+    const store = SqliteStore.open(path);
+    const other = join(dir, 'other.db');
+    await SqliteStore.open(other).close();
+    rmSync(path);
+    writeFileSync(path, '');
+    await expect(store.settings.getOrInsert('k', () => 'v')).rejects.toThrow(
+      /was replaced while the server was running/,
+    );
+    await store.close();
+    void other;
+  });
+});
