@@ -11,4 +11,7 @@ export default defineConfig({
   target: 'node20',
   splitting: false,
   external: ['react'],
+  // The GIFT parser ships inside the bundle: its grammar is patched in this repository
+  // (patches/gift-pegjs.patch), and a consumer's own install of gift-pegjs would not carry the fix.
+  noExternal: ['gift-pegjs'],
 });

@@ -134,6 +134,30 @@ describe('packed packages, consumed outside the workspace', () => {
     },
   );
 
+  it("imports GIFT with this repository's gift-pegjs fix, from ESM and CJS alike", async () => {
+    // `1+1=2` in a question text is Moodle syntax that gift-pegjs 1.0.2 itself refuses.
+    const gift = '::Q1:: 1+1\\=2 {T}\n\n::Q2:: 1+1=2 {T}';
+    const script = (load: string) =>
+      `${load}\nconst quiz = importGift(${JSON.stringify(gift)});\n` +
+      'console.log(JSON.stringify(quiz.questions.map((q) => [q.id, q.type, q.prompt])));';
+    writeFileSync(join(consumer, 'gift.mjs'), script("import { importGift } from '@coursekit/quiz-engine';"));
+    writeFileSync(
+      join(consumer, 'gift.cjs'),
+      script("const { importGift } = require('@coursekit/quiz-engine');"),
+    );
+    for (const file of ['gift.mjs', 'gift.cjs']) {
+      const questions = JSON.parse((await sh(process.execPath, [file], consumer)).stdout) as string[][];
+      expect(
+        questions.map(([id, type]) => [id, type]),
+        file,
+      ).toEqual([
+        ['q1', 'truefalse'],
+        ['q2', 'truefalse'],
+      ]);
+      expect(questions[1]?.[2], file).toBe('1+1=2');
+    }
+  });
+
   it('runs the @coursekit/classroom README example: a node:http server answering the class-mode API', async () => {
     const readme = readFileSync(join(consumer, 'node_modules/@coursekit/classroom/README.md'), 'utf8');
     const use = readme.slice(readme.indexOf('## Use'));
