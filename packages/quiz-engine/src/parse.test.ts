@@ -128,7 +128,7 @@ describe('parseQuiz', () => {
       questions: [{ id: 'n', type: 'numeric', prompt: 'P', answer: '2017' }],
     });
     expect(issues).toEqual([
-      { path: 'id', message: expect.stringContaining('must be a slug') },
+      { path: 'id', message: expect.stringContaining('"Not A Slug" is not a valid id') },
       { path: 'title', message: 'is required' },
       { path: 'questions.0.answer', message: 'must be a number' },
     ]);

@@ -1,4 +1,5 @@
 import { slugPattern } from '@coursekit/issues';
+import { slugSchema } from '@coursekit/issues/zod';
 import type { RandomGenerator } from 'pure-rand';
 import { z } from 'zod';
 import { opaqueIds, seededOrder } from '../shuffle.js';
@@ -15,9 +16,8 @@ export function mustBe(what: string) {
     issue.input === undefined ? 'is required' : `must be ${what}`;
 }
 
-export const slugSchema = z.string({ error: mustBe('a slug (text)') }).regex(slugPattern, {
-  error: 'must be a slug: lower-case letters, digits and single hyphens, e.g. "summit-year"',
-});
+/** An id: the one definition of `@coursekit/issues`, so quiz files and course files word it alike. */
+export { slugSchema };
 
 export const textSchema = z.string({ error: mustBe('text') }).min(1, { error: 'must not be empty' });
 
