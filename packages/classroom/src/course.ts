@@ -1,4 +1,5 @@
-import { buildCourse, type CourseIssue, formatIssue, type LoadedCourse, loadCourse } from '@coursekit/mdx';
+import { formatIssue, type Issue } from '@coursekit/issues';
+import { buildCourse, type LoadedCourse, loadCourse } from '@coursekit/mdx';
 import type { Quiz } from '@coursekit/quiz-engine';
 import { CourseFolderError } from './course-error';
 
@@ -27,7 +28,7 @@ export interface CourseOutline {
   loaded: LoadedCourse;
 }
 
-function errorsOf(issues: readonly CourseIssue[]): string[] {
+function errorsOf(issues: readonly Issue[]): string[] {
   return issues.filter((issue) => issue.severity === 'error').map(formatIssue);
 }
 

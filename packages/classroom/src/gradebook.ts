@@ -1,3 +1,4 @@
+import { toSlug } from '@coursekit/issues';
 import { stringify } from 'csv-stringify/sync';
 import type { ClassDashboard } from './dashboard';
 
@@ -28,12 +29,6 @@ export function gradebookCsv(dashboard: ClassDashboard): string {
 
 /** A file name for the download: `gradebook-period-3-2025-11-26.csv`. */
 export function gradebookFileName(className: string, now: Date): string {
-  const slug = className
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+  const slug = toSlug(className, { maxLength: 40 });
   return `gradebook-${slug || 'class'}-${now.toISOString().slice(0, 10)}.csv`;
 }

@@ -1,7 +1,6 @@
+import { slugPattern } from '@coursekit/issues';
 import type { Quiz } from '@coursekit/quiz-engine';
 import { loadCourseOutline } from './course';
-
-const QUIZ_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * Every quiz of the course folder (`quizzes/<id>.yaml` or `.gift`, read and checked by `@coursekit/mdx`),
@@ -13,6 +12,6 @@ export async function loadQuizzes(dir: string): Promise<ReadonlyMap<string, Quiz
 
 /** The quiz with this id, or undefined for an unknown (or malformed) id. */
 export async function findQuiz(id: string, dir: string): Promise<Quiz | undefined> {
-  if (!QUIZ_ID.test(id)) return undefined;
+  if (!slugPattern.test(id)) return undefined;
   return (await loadQuizzes(dir)).get(id);
 }
