@@ -3,81 +3,33 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { initialResponse } from '@/lib/course/quiz-responses';
 import { QuestionControl } from './question-control';
+import { QuizTextProvider, type RenderedTexts } from './quiz-text';
 
+// Each type's control and its keyboard behaviour are tested in @coursekit/quiz-engine/react; here, what the app
+// adds: quiz texts appear as the server rendered them (Markdown, citations), or as plain text until then.
 const quiz = parseQuiz({
-  id: 'every-type',
-  title: 'Every type',
+  id: 'rendered-texts',
+  title: 'Rendered texts',
   questions: [
     {
       id: 'single',
       type: 'single',
       prompt: 'P',
-      choices: [{ text: 'Hanoi', correct: true }, { text: 'Vladivostok' }],
-    },
-    {
-      id: 'multiple',
-      type: 'multiple',
-      prompt: 'P',
-      choices: [{ text: 'DPRK', correct: true }, { text: 'ROK' }],
-    },
-    { id: 'truefalse', type: 'truefalse', prompt: 'P', answer: true },
-    { id: 'short', type: 'short', prompt: 'P', accept: ['equidistance'] },
-    { id: 'numeric', type: 'numeric', prompt: 'P', answer: 2017 },
-    { id: 'ordering', type: 'ordering', prompt: 'P', items: ['first', 'second', 'third'] },
-    {
-      id: 'matching',
-      type: 'matching',
-      prompt: 'P',
-      pairs: [
-        { left: 'Moscow', right: 'Kremlin' },
-        { left: 'Pyongyang', right: 'DPRK government' },
-      ],
-      distractors: ['Seoul'],
-    },
-    {
-      id: 'categorise',
-      type: 'categorise',
-      prompt: 'P',
-      categories: [
-        { id: 'moscow', label: 'Moscow’s interest' },
-        { id: 'pyongyang', label: 'Pyongyang’s interest' },
-      ],
-      items: [
-        { text: 'Sanctions relief', category: 'pyongyang' },
-        { text: 'Undermine US influence', category: 'moscow' },
-      ],
-    },
-    {
-      id: 'cloze',
-      type: 'cloze',
-      text: 'Resolution {{res}} set {{months}} months.',
-      blanks: {
-        res: { accept: ['2397'] },
-        months: { choices: [{ text: '24', correct: true }, { text: '12' }] },
-      },
+      choices: [{ text: 'The *Hanoi* summit', correct: true }, { text: 'Vladivostok' }],
     },
     {
       id: 'essay',
       type: 'essay',
       prompt: 'P',
-      minWords: 150,
-      rubric: [
-        {
-          criterion: 'Uses the article',
-          points: 2,
-          levels: [
-            { label: 'Secure', points: 2, descriptor: 'Quotes with paragraph numbers throughout' },
-            { label: 'Missing', points: 0, descriptor: 'No quotation from the article' },
-          ],
-        },
-      ],
+      rubric: [{ criterion: 'Cites [@rinna-two-peripheries, para. 2]', points: 1 }],
     },
   ],
 });
-const shown = toPublicQuiz(quiz, { seed: 'controls' });
+const shown = toPublicQuiz(quiz, { seed: 'texts' });
 
-function render(question: PublicQuestion): string {
-  return renderToStaticMarkup(
+function render(id: string, texts?: RenderedTexts): string {
+  const question = shown.questions.find((candidate) => candidate.id === id) as PublicQuestion;
+  const control = (
     <QuestionControl
       question={question}
       response={initialResponse(question)}
@@ -85,75 +37,33 @@ function render(question: PublicQuestion): string {
       promptId="prompt"
       disabled={false}
       onChange={() => undefined}
-    />,
+    />
   );
+  return renderToStaticMarkup(texts ? <QuizTextProvider value={texts}>{control}</QuizTextProvider> : control);
 }
 
-function question(id: string): PublicQuestion {
-  const found = shown.questions.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no question ${id}`);
-  return found;
-}
-
-const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
-
-describe('QuestionControl', () => {
-  it('offers one radio per choice, named by the question, for single choice and true/false', () => {
-    const single = render(question('single'));
-    expect(single).toContain('role="radiogroup" aria-labelledby="heading prompt"');
-    expect(count(single, /type="radio"/g)).toBe(2);
-    expect(single).toMatch(/<label class="choice"><input type="radio"[^>]*>.*Hanoi/);
-    const truefalse = render(question('truefalse'));
-    expect(count(truefalse, /type="radio"/g)).toBe(2);
-    expect(truefalse).toContain('True');
-    expect(truefalse).toContain('False');
+describe('QuestionControl in the app', () => {
+  it('shows choice and rubric texts as the server rendered them', () => {
+    const html = render('single', {
+      block: {},
+      inline: {
+        'The *Hanoi* summit': (
+          <>
+            The <em>Hanoi</em> summit
+          </>
+        ),
+      },
+    });
+    expect(html).toContain('<span>The <em>Hanoi</em> summit</span>');
+    expect(html).toContain('Vladivostok');
+    const essay = render('essay', {
+      block: {},
+      inline: { 'Cites [@rinna-two-peripheries, para. 2]': <>Cites (Rinna, n.d., para. 2)</> },
+    });
+    expect(essay).toContain('Cites (Rinna, n.d., para. 2)');
   });
 
-  it('offers checkboxes in a named group for multiple response', () => {
-    const html = render(question('multiple'));
-    expect(html).toContain('<fieldset aria-labelledby="heading prompt"');
-    expect(count(html, /type="checkbox"/g)).toBe(2);
-  });
-
-  it('labels a text field for short answers and a number field for numeric ones', () => {
-    const short = render(question('short'));
-    expect(short).toMatch(/<label for="([^"]+)">Your answer<\/label><input id="\1" type="text"/);
-    expect(short).toContain('aria-describedby="prompt"');
-    expect(render(question('numeric'))).toMatch(/type="number"/);
-  });
-
-  it('gives every ordering item Move up and Move down buttons, disabled at the ends', () => {
-    const html = render(question('ordering'));
-    expect(count(html, /aria-label="Move up: /g)).toBe(3);
-    expect(count(html, /aria-label="Move down: /g)).toBe(3);
-    expect(count(html, /draggable="true"/g)).toBe(3);
-    expect(count(html, /disabled=""/g)).toBe(2);
-  });
-
-  it('offers a labelled select per left item (matching) and per item (categorise)', () => {
-    const matching = render(question('matching'));
-    expect(count(matching, /<select /g)).toBe(2);
-    // Each select lists the two right sides and the distractor after its prompt option.
-    expect(count(matching, /<option /g)).toBe(2 * 4);
-    expect(matching).toMatch(/<label for="[^"]+">Moscow<\/label>/);
-    const categorise = render(question('categorise'));
-    expect(count(categorise, /<select /g)).toBe(2);
-    expect(categorise).toContain('Pyongyang’s interest');
-  });
-
-  it('puts a text field and a select into the cloze passage where its blanks are', () => {
-    const html = render(question('cloze'));
-    expect(html).toMatch(/Resolution <input type="text" aria-label="Blank 1 of 2"/);
-    expect(html).toMatch(/ set <select aria-label="Blank 2 of 2"/);
-    expect(html).toContain(' months.');
-  });
-
-  it('gives essays a labelled text area, a word count and the rubric', () => {
-    const html = render(question('essay'));
-    expect(html).toMatch(/<label for="([^"]+)">Your essay<\/label><textarea id="\1"/);
-    expect(html).toContain('0 words (write at least 150 words)');
-    expect(html).toContain('Uses the article');
-    expect(html).toContain('<strong>Secure</strong> (2): Quotes with paragraph numbers throughout');
-    expect(html).toContain('<strong>Missing</strong> (0): No quotation from the article');
+  it('shows the plain text while no rendering has arrived', () => {
+    expect(render('single')).toContain('The *Hanoi* summit');
   });
 });

@@ -63,7 +63,16 @@ const quiz = parseQuiz({
       type: 'essay',
       prompt: 'P',
       minWords: 150,
-      rubric: [{ criterion: 'Uses the article', points: 2 }],
+      rubric: [
+        {
+          criterion: 'Uses the article',
+          points: 2,
+          levels: [
+            { label: 'Secure', points: 2, descriptor: 'Quotes with paragraph numbers throughout' },
+            { label: 'Missing', points: 0, descriptor: 'No quotation from the article' },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -146,6 +155,8 @@ describe('QuestionControl', () => {
     expect(html).toMatch(/<label for="([^"]+)">Your essay<\/label><textarea id="\1"/);
     expect(html).toContain('0 words (write at least 150 words)');
     expect(html).toContain('Uses the article');
+    expect(html).toContain('<strong>Secure</strong> (2): Quotes with paragraph numbers throughout');
+    expect(html).toContain('<strong>Missing</strong> (0): No quotation from the article');
   });
 });
 
