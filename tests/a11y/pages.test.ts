@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerByPointer } from '../e2e/answer-by-pointer';
 import { type CourseFacts, questionsOf, readCourseFacts } from '../e2e/course-facts';
-import { correctAnswer, questionSection, wrongAnswer } from '../e2e/visible-answers';
+import { correctAnswer, questionSection, questionsInPageOrder, wrongAnswer } from '../e2e/visible-answers';
 import { ApiClient } from '../support/api-client';
 import { axeViolations, describeViolations, launchChromium } from '../support/browser';
 import { DEFAULT_TEACHER_PASSCODE, type RunningServer, startServer } from '../support/server';
@@ -64,7 +64,8 @@ describe('student pages', () => {
 
   it('lesson, with its quiz after grading (correct, wrong and unanswered questions)', async () => {
     // Right, wrong and unanswered answers, so that every kind of feedback is on the page.
-    const [right, wrong] = questionsOf(quiz).filter(
+    // Of the questions this attempt drew from the quiz's pools, as the page shows them.
+    const [right, wrong] = (await questionsInPageOrder(page, questionsOf(quiz))).filter(
       (question) => question.type === 'single' || question.type === 'truefalse',
     );
     if (!right || !wrong) throw new Error(`quiz ${quiz.id} needs two choice questions`);
@@ -100,10 +101,14 @@ describe('teacher pages', () => {
     const pupil = await new ApiClient(server.url).start();
     await pupil.post('/api/classes/join', { code: created.body.joinCode, displayName: 'Ada' });
     const view = await pupil.get(`/api/quizzes/${quiz.id}`);
-    const trueFalse = questionsOf(quiz).find((question) => question.type === 'truefalse');
+    // One answer to a question this attempt drew from the quiz's pools (its public form names them).
+    const drawn = (
+      view.body.quiz.questions as { id: string; type: string; choices?: { id: string }[] }[]
+    ).find((question) => question.type === 'truefalse' || question.type === 'single');
+    if (!drawn) throw new Error(`quiz ${quiz.id} drew no choice question`);
     const submitted = await pupil.post('/api/attempts', {
       quizId: quiz.id,
-      responses: trueFalse?.type === 'truefalse' ? { [trueFalse.id]: !trueFalse.answer } : {},
+      responses: { [drawn.id]: drawn.type === 'truefalse' ? true : drawn.choices?.[0]?.id },
       idempotencyKey: randomUUID(),
       attemptNumber: view.body.attempt.number,
     });
