@@ -2,23 +2,28 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrations as allMigrations } from './migrations/postgres/index';
 import type { Migration } from './migrations/sqlite/index';
-import { readSteps } from './records';
-import { combineItemStatistics } from './sqlite';
+import {
+  attemptColumns,
+  combineItemStatistics,
+  num,
+  type Row,
+  text,
+  toAttempt,
+  toClass,
+  toCompletion,
+  toOpen,
+  toSession,
+  toStudent,
+} from './records';
 import type {
-  AttemptRecord,
-  ClassRecord,
   ClassroomStore,
-  CompletionRecord,
   OpenAttempt,
-  SessionRecord,
-  StudentRecord,
   SubmitAttemptInput,
   SubmitAttemptOutcome,
   UpdateOpenAttemptInput,
   UpdateOpenAttemptOutcome,
 } from './types';
 
-type Row = Record<string, unknown>;
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 const INT8_OID = 20;
@@ -27,82 +32,6 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
 };
-
-const text = (value: unknown) => String(value);
-const optionalText = (value: unknown) => (value === null || value === undefined ? null : String(value));
-const num = (value: unknown) => Number(value);
-
-const attemptColumns = `id, learner_id, student_id, class_id, quiz_id, attempt_number, idempotency_key,
-  request_hash, seed, steps, score, max_score, percent, passed, submitted_at`;
-
-function toAttempt(row: Row): AttemptRecord {
-  return {
-    id: text(row.id),
-    learnerId: text(row.learner_id),
-    studentId: optionalText(row.student_id),
-    classId: optionalText(row.class_id),
-    quizId: text(row.quiz_id),
-    attemptNumber: num(row.attempt_number),
-    idempotencyKey: text(row.idempotency_key),
-    seed: text(row.seed),
-    steps: readSteps(row.steps, `attempt ${text(row.id)}`),
-    score: num(row.score),
-    maxScore: num(row.max_score),
-    percent: num(row.percent),
-    passed: row.passed === true,
-    submittedAt: num(row.submitted_at),
-  };
-}
-
-function toClass(row: Row): ClassRecord {
-  return {
-    id: text(row.id),
-    name: text(row.name),
-    joinCode: text(row.join_code),
-    createdAt: num(row.created_at),
-  };
-}
-
-function toStudent(row: Row): StudentRecord {
-  return {
-    id: text(row.id),
-    classId: text(row.class_id),
-    displayName: text(row.display_name),
-    createdAt: num(row.created_at),
-  };
-}
-
-function toSession(row: Row): SessionRecord {
-  return {
-    id: text(row.id),
-    kind: row.kind === 'teacher' ? 'teacher' : 'student',
-    studentId: optionalText(row.student_id),
-    classId: optionalText(row.class_id),
-    createdAt: num(row.created_at),
-    expiresAt: num(row.expires_at),
-    revokedAt: row.revoked_at === null ? null : num(row.revoked_at),
-  };
-}
-
-function toCompletion(row: Row): CompletionRecord {
-  return {
-    learnerId: text(row.learner_id),
-    studentId: optionalText(row.student_id),
-    classId: optionalText(row.class_id),
-    lessonId: text(row.lesson_id),
-    completedAt: num(row.completed_at),
-  };
-}
-
-function toOpen(row: Row, where: string): OpenAttempt {
-  return {
-    attemptNumber: num(row.attempt_number),
-    seed: text(row.seed),
-    steps: readSteps(row.steps, where),
-    revision: num(row.revision),
-    updatedAt: num(row.updated_at),
-  };
-}
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string };

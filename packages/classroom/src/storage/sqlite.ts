@@ -3,108 +3,38 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations as allMigrations, type Migration } from './migrations/sqlite/index';
-import { readSteps, StoreUnavailableError } from './records';
+import {
+  attemptColumns,
+  combineItemStatistics,
+  num,
+  type Row,
+  StoreUnavailableError,
+  text,
+  toAttempt,
+  toClass,
+  toCompletion,
+  toOpen,
+  toSession,
+  toStudent,
+} from './records';
+
 import type {
-  AttemptRecord,
   AttemptsRepository,
   ClassesRepository,
-  ClassRecord,
   ClassroomStore,
   ClassSummary,
-  CompletionRecord,
   CompletionsRepository,
   ItemStatistic,
   LimitsRepository,
   OpenAttempt,
   RateLimitResult,
-  SessionRecord,
   SessionsRepository,
   SettingsRepository,
-  StudentRecord,
   SubmitAttemptInput,
   SubmitAttemptOutcome,
   UpdateOpenAttemptInput,
   UpdateOpenAttemptOutcome,
 } from './types';
-
-type Row = Record<string, unknown>;
-
-const attemptColumns = `id, learner_id, student_id, class_id, quiz_id, attempt_number, idempotency_key,
-  request_hash, seed, steps, score, max_score, percent, passed, submitted_at`;
-
-// better-sqlite3 hands back plain values typed `unknown`; these read each column as the schema declares it.
-const text = (value: unknown) => String(value);
-const optionalText = (value: unknown) => (value === null || value === undefined ? null : String(value));
-const num = (value: unknown) => Number(value);
-
-function toAttempt(row: Row): AttemptRecord {
-  return {
-    id: text(row.id),
-    learnerId: text(row.learner_id),
-    studentId: optionalText(row.student_id),
-    classId: optionalText(row.class_id),
-    quizId: text(row.quiz_id),
-    attemptNumber: num(row.attempt_number),
-    idempotencyKey: text(row.idempotency_key),
-    seed: text(row.seed),
-    steps: readSteps(row.steps, `attempt ${text(row.id)}`),
-    score: num(row.score),
-    maxScore: num(row.max_score),
-    percent: num(row.percent),
-    passed: row.passed === 1,
-    submittedAt: num(row.submitted_at),
-  };
-}
-
-function toClass(row: Row): ClassRecord {
-  return {
-    id: text(row.id),
-    name: text(row.name),
-    joinCode: text(row.join_code),
-    createdAt: num(row.created_at),
-  };
-}
-
-function toStudent(row: Row): StudentRecord {
-  return {
-    id: text(row.id),
-    classId: text(row.class_id),
-    displayName: text(row.display_name),
-    createdAt: num(row.created_at),
-  };
-}
-
-function toSession(row: Row): SessionRecord {
-  return {
-    id: text(row.id),
-    kind: row.kind === 'teacher' ? 'teacher' : 'student',
-    studentId: optionalText(row.student_id),
-    classId: optionalText(row.class_id),
-    createdAt: num(row.created_at),
-    expiresAt: num(row.expires_at),
-    revokedAt: row.revoked_at === null ? null : num(row.revoked_at),
-  };
-}
-
-function toCompletion(row: Row): CompletionRecord {
-  return {
-    learnerId: text(row.learner_id),
-    studentId: optionalText(row.student_id),
-    classId: optionalText(row.class_id),
-    lessonId: text(row.lesson_id),
-    completedAt: num(row.completed_at),
-  };
-}
-
-function toOpen(row: Row, where: string): OpenAttempt {
-  return {
-    attemptNumber: num(row.attempt_number),
-    seed: text(row.seed),
-    steps: readSteps(row.steps, where),
-    revision: num(row.revision),
-    updatedAt: num(row.updated_at),
-  };
-}
 
 function isUniqueViolation(error: unknown, columns: string): boolean {
   return (
@@ -694,25 +624,4 @@ function fileIdentityOf(db: Database.Database): { dev: number; ino: number } | u
   } catch {
     return undefined;
   }
-}
-
-/** Totals and the most chosen wrong answer (ties: alphabetically first), per quiz and question. */
-export function combineItemStatistics(totals: Row[], wrong: Row[]): ItemStatistic[] {
-  const topWrong = new Map<string, { answer: string; count: number }>();
-  for (const row of wrong) {
-    const key = `${text(row.quiz_id)}\u0000${text(row.question_id)}`;
-    if (!topWrong.has(key)) topWrong.set(key, { answer: text(row.answer), count: num(row.n) });
-  }
-  return totals.map((row) => {
-    const top = topWrong.get(`${text(row.quiz_id)}\u0000${text(row.question_id)}`);
-    return {
-      quizId: text(row.quiz_id),
-      questionId: text(row.question_id),
-      responses: num(row.responses),
-      correct: num(row.correct),
-      credit: num(row.credit),
-      topWrongAnswer: top?.answer ?? null,
-      topWrongCount: top?.count ?? 0,
-    };
-  });
 }
