@@ -15,6 +15,7 @@ import {
   toSession,
   toStudent,
 } from './records';
+import { postgresMarking, postgresQuizSettings } from './teaching-postgres';
 import type {
   ClassroomStore,
   OpenAttempt,
@@ -110,9 +111,14 @@ export class PostgresStore implements ClassroomStore {
   readonly location: string;
   private rateLimitHits = 0;
 
+  readonly quizSettings: ClassroomStore['quizSettings'];
+  readonly marking: ClassroomStore['marking'];
+
   private constructor(pool: pg.Pool, location: string) {
     this.pool = pool;
     this.location = location;
+    this.quizSettings = postgresQuizSettings(pool);
+    this.marking = postgresMarking(pool);
   }
 
   /** Connects, migrates and returns the store. `max` is the pool size per instance (default 10). */

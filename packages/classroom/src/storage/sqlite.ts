@@ -17,7 +17,7 @@ import {
   toSession,
   toStudent,
 } from './records';
-
+import { sqliteMarking, sqliteQuizSettings } from './teaching-sqlite';
 import type {
   AttemptsRepository,
   ClassesRepository,
@@ -26,7 +26,9 @@ import type {
   CompletionsRepository,
   ItemStatistic,
   LimitsRepository,
+  MarkingRepository,
   OpenAttempt,
+  QuizSettingsRepository,
   RateLimitResult,
   SessionsRepository,
   SettingsRepository,
@@ -130,6 +132,8 @@ export class SqliteStore implements ClassroomStore {
   readonly attempts: AttemptsRepository;
   readonly completions: CompletionsRepository;
   readonly limits: LimitsRepository;
+  readonly quizSettings: QuizSettingsRepository;
+  readonly marking: MarkingRepository;
   private rateLimitHits = 0;
   private readonly statements = new Map<string, Database.Statement>();
   private pendingSubmissions: PendingSubmission[] = [];
@@ -146,6 +150,10 @@ export class SqliteStore implements ClassroomStore {
     // fails is rolled back alone.
     this.storeOne = db.transaction((pending: PendingSubmission) => this.storeSubmission(pending));
     const store = this;
+    const prepare = (sql: string) => this.stmt(sql);
+    const assertWritable = () => this.assertWritable();
+    this.quizSettings = sqliteQuizSettings(db, prepare, assertWritable);
+    this.marking = sqliteMarking(db, prepare, assertWritable);
     this.settings = {
       async get(key) {
         const row = store.stmt('SELECT value FROM settings WHERE key = ?').get(key) as Row | undefined;

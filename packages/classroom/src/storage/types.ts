@@ -251,5 +251,114 @@ export interface ClassroomStore {
   readonly attempts: AttemptsRepository;
   readonly completions: CompletionsRepository;
   readonly limits: LimitsRepository;
+  readonly quizSettings: QuizSettingsRepository;
+  readonly marking: MarkingRepository;
   close(): Promise<void>;
+}
+
+// ---- Teaching: per class and quiz settings, attempt allowances, marks and score overrides ----
+
+/** When a student may see one part of a reviewed attempt (Moodle's review options). */
+export type ReviewWhen = 'immediately' | 'after-last-attempt' | 'after-due-date' | 'never';
+
+/** What a student sees of a submitted attempt, and from when; the per-question score goes with correctness. */
+export interface ReviewOptions {
+  correctness: ReviewWhen;
+  feedback: ReviewWhen;
+  correctAnswer: ReviewWhen;
+  explanation: ReviewWhen;
+}
+
+/** After the due date: refuse submissions, or take them and mark them late. */
+export type LatePolicy = 'refuse' | 'mark-late';
+
+/** A teacher's settings for one quiz in one class; what is null falls back to the course file's defaults. */
+export interface QuizSettingsRecord {
+  classId: string;
+  quizId: string;
+  opensAt: number | null;
+  dueAt: number | null;
+  latePolicy: LatePolicy;
+  review: Partial<ReviewOptions> | null;
+  updatedAt: number;
+}
+
+/** Attempts one student may make beyond the quiz's `maxAttempts`. */
+export interface AttemptAllowanceRecord {
+  classId: string;
+  studentId: string;
+  quizId: string;
+  extraAttempts: number;
+  updatedAt: number;
+}
+
+/** The level a marker chose for one rubric criterion (by its index in the quiz file's rubric). */
+export interface RubricSelection {
+  criterion: number;
+  /** The level's label, or null for a criterion without levels (points given directly). */
+  level: string | null;
+  points: number;
+}
+
+/**
+ * One teacher decision on one question of a submitted attempt: a mark for an essay, or an override of a
+ * graded score. Rows are never changed: the latest one for (attempt, question) counts, all form the audit
+ * trail.
+ */
+export interface QuestionGradeRecord {
+  id: string;
+  attemptId: string;
+  classId: string | null;
+  questionId: string;
+  kind: 'mark' | 'override';
+  score: number;
+  /** Written feedback for the student. */
+  feedback: string | null;
+  /** Why a score was overridden (required for overrides). */
+  reason: string | null;
+  rubric: RubricSelection[] | null;
+  /** Who decided: a teacher account id (`owner` for the passcode account). */
+  teacher: string;
+  createdAt: number;
+}
+
+/** An attempt's totals after the teacher's marks and overrides. */
+export interface AttemptTotals {
+  score: number;
+  percent: number;
+  passed: boolean;
+}
+
+export interface QuizSettingsRepository {
+  get(classId: string, quizId: string): Promise<QuizSettingsRecord | undefined>;
+  listByClass(classId: string): Promise<QuizSettingsRecord[]>;
+  /** Stores the settings of (class, quiz), replacing what was there. */
+  put(record: QuizSettingsRecord): Promise<QuizSettingsRecord>;
+  getAllowance(studentId: string, quizId: string): Promise<AttemptAllowanceRecord | undefined>;
+  listAllowances(classId: string): Promise<AttemptAllowanceRecord[]>;
+  /** Adds `extraAttempts` to the student's allowance atomically (two teachers granting one each: two). */
+  grantAttempts(input: {
+    classId: string;
+    studentId: string;
+    quizId: string;
+    extraAttempts: number;
+    now: number;
+  }): Promise<AttemptAllowanceRecord>;
+}
+
+export interface MarkingRepository {
+  /** One submitted attempt by id. */
+  getAttempt(attemptId: string): Promise<AttemptRecord | undefined>;
+  /**
+   * Stores a grade and the attempt's new totals in one transaction. `recompute` is called inside it with
+   * every grade of the attempt, the new one last, so two teachers marking one attempt at once both count.
+   */
+  record(input: {
+    grade: QuestionGradeRecord;
+    recompute: (grades: readonly QuestionGradeRecord[]) => AttemptTotals;
+  }): Promise<{ grade: QuestionGradeRecord; totals: AttemptTotals }>;
+  /** Every grade of an attempt, oldest first (the audit trail). */
+  listByAttempt(attemptId: string): Promise<QuestionGradeRecord[]>;
+  /** Every grade of a class's attempts, oldest first. */
+  listByClass(classId: string): Promise<QuestionGradeRecord[]>;
 }
