@@ -152,7 +152,7 @@ export class SqliteStore implements ClassroomStore {
     const store = this;
     const prepare = (sql: string) => this.stmt(sql);
     const assertWritable = () => this.assertWritable();
-    this.quizSettings = sqliteQuizSettings(db, prepare, assertWritable);
+    this.quizSettings = sqliteQuizSettings(prepare, assertWritable);
     this.marking = sqliteMarking(db, prepare, assertWritable);
     this.settings = {
       async get(key) {

@@ -7,7 +7,6 @@ import type { MarkingRepository, QuestionGradeRecord, QuizSettingsRepository } f
 type Prepare = (sql: string) => Database.Statement;
 
 export function sqliteQuizSettings(
-  db: Database.Database,
   stmt: Prepare,
   assertWritable: () => void,
 ): QuizSettingsRepository {
