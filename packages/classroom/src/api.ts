@@ -13,6 +13,7 @@ import { startClassroom } from './startup';
 import { openStore, StoreUnavailableError } from './storage/index';
 import type { ClassroomStore, SessionRecord } from './storage/types';
 import { loadDashboard } from './teacher';
+import * as teaching from './teaching-handlers';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -25,7 +26,7 @@ export function jsonError(error: ApiError): Response {
 }
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Segments after `/api/`; `:name` matches one segment. */
   pattern: string[];
   handler: Handler;
@@ -53,6 +54,15 @@ const routes: Route[] = [
   route('POST', 'classes', handlers.postClass),
   route('GET', 'classes/:id/dashboard', handlers.getDashboard),
   route('GET', 'classes/:id/gradebook.csv', handlers.getGradebook),
+  route('PUT', 'attempts/draft', teaching.putDraft),
+  route('GET', 'me/quizzes/:quizId/attempts', teaching.getMyAttempts),
+  route('GET', 'classes/:id/marking', teaching.getMarking),
+  route('POST', 'classes/:id/attempts/:attemptId/marks', teaching.postMark),
+  route('POST', 'classes/:id/attempts/:attemptId/overrides', teaching.postOverride),
+  route('GET', 'classes/:id/students/:studentId', teaching.getStudent),
+  route('GET', 'classes/:id/quizzes/:quizId/settings', teaching.getQuizSettings),
+  route('PUT', 'classes/:id/quizzes/:quizId/settings', teaching.putQuizSettings),
+  route('POST', 'classes/:id/students/:studentId/quizzes/:quizId/attempts', teaching.postGrantAttempts),
 ];
 
 function matchPath(pattern: string[], segments: string[]): Record<string, string> | undefined {

@@ -63,17 +63,31 @@ function sentence(message: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function attemptError(error: AttemptError): ApiError {
+export function attemptError(error: AttemptError): ApiError {
   return new ApiError(ATTEMPT_ERROR_STATUS[error.code], error.code, sentence(error.message));
 }
 
-function noAttemptsLeft(quiz: Quiz, used: number): ApiError {
+function noAttemptsLeft(maxAttempts: number | undefined, used: number): ApiError {
   return new ApiError(
     409,
     'no-attempts-left',
-    `You have used all ${used} of the ${quiz.maxAttempts ?? used} attempts this quiz allows; your best score counts.`,
+    `You have used all ${used} of the ${maxAttempts ?? used} attempts this quiz allows; your best score counts.`,
   );
 }
+
+/**
+ * How many attempts this learner may make: the quiz file's `maxAttempts` unless the class's policy says
+ * more (attempts a teacher granted; see quiz-policy.ts). Undefined: unlimited.
+ */
+export interface AttemptLimits {
+  maxAttempts: number | undefined;
+}
+
+/**
+ * The store holds the learner's limit on attempts (the quiz file's plus any a teacher granted), so the
+ * engine is told not to apply the quiz file's alone.
+ */
+const STORE_LIMITS_ATTEMPTS = null;
 
 function replayed(
   quiz: Quiz,
@@ -81,7 +95,7 @@ function replayed(
   attemptNumber: number,
   steps: readonly AttemptStep[],
 ): AttemptState {
-  const rebuilt = replayAttempt(quiz, { seed, attemptNumber }, steps);
+  const rebuilt = replayAttempt(quiz, { seed, attemptNumber, maxAttempts: STORE_LIMITS_ATTEMPTS }, steps);
   if (!rebuilt.ok) {
     // The quiz changed under stored steps (a question was removed or reworded into another type).
     throw new ApiError(
@@ -94,14 +108,14 @@ function replayed(
 }
 
 /** Starts attempt `attemptNumber`, or continues it by replaying its stored steps with the quiz engine. */
-function attemptState(
+export function attemptState(
   quiz: Quiz,
   seed: string,
   attemptNumber: number,
   open: OpenAttempt | undefined,
 ): AttemptState {
   if (open) return replayed(quiz, open.seed, attemptNumber, open.steps);
-  const created = createAttempt(quiz, { seed, attemptNumber });
+  const created = createAttempt(quiz, { seed, attemptNumber, maxAttempts: STORE_LIMITS_ATTEMPTS });
   if (!created.ok) throw attemptError(created.error);
   return created.state;
 }
@@ -122,7 +136,11 @@ export function checkOutcomes(
   });
   const outcomes = new Map<string, CheckOutcome>();
   for (const [questionId, index] of lastCheck) {
-    const before = replayAttempt(quiz, { seed, attemptNumber }, steps.slice(0, index));
+    const before = replayAttempt(
+      quiz,
+      { seed, attemptNumber, maxAttempts: STORE_LIMITS_ATTEMPTS },
+      steps.slice(0, index),
+    );
     if (!before.ok) continue;
     const checked = check(before.state, quiz, questionId);
     if (!checked.ok) continue;
@@ -137,7 +155,7 @@ export function storedResult(quiz: Quiz | undefined, record: AttemptRecord): Gra
   if (!quiz || quiz.id !== record.quizId) return null;
   const rebuilt = replayAttempt(
     quiz,
-    { seed: record.seed, attemptNumber: record.attemptNumber },
+    { seed: record.seed, attemptNumber: record.attemptNumber, maxAttempts: STORE_LIMITS_ATTEMPTS },
     record.steps,
   );
   return rebuilt.ok ? (rebuilt.state.result ?? null) : null;
@@ -194,13 +212,15 @@ export async function quizForLearner(
   context: AttemptContext,
   learner: Learner,
   quiz: Quiz,
+  limits: AttemptLimits = { maxAttempts: quiz.maxAttempts },
 ): Promise<QuizForLearner> {
+  const { maxAttempts } = limits;
   const seed = learnerSeed(context.secret, learner.id, quiz.id);
   const attempts = (await context.store.attempts.listByLearner(learner.id)).filter(
     (a) => a.quizId === quiz.id,
   );
   const used = attempts.length;
-  const exhausted = quiz.maxAttempts !== undefined && used >= quiz.maxAttempts;
+  const exhausted = maxAttempts !== undefined && used >= maxAttempts;
   const number = exhausted ? used : used + 1;
   const open = exhausted ? undefined : await context.store.attempts.getOpen(learner.id, quiz.id);
   const state = attemptState(quiz, seed, number, open);
@@ -230,8 +250,8 @@ export async function quizForLearner(
       ? null
       : {
           number,
-          maxAttempts: quiz.maxAttempts ?? null,
-          remaining: quiz.maxAttempts === undefined ? null : quiz.maxAttempts - used,
+          maxAttempts: maxAttempts ?? null,
+          remaining: maxAttempts === undefined ? null : maxAttempts - used,
           questions,
         },
     attemptsUsed: used,
@@ -354,6 +374,7 @@ export async function submitAttempt(
   learner: Learner,
   quiz: Quiz,
   submission: Submission,
+  limits: AttemptLimits = { maxAttempts: quiz.maxAttempts },
 ): Promise<SubmittedAttempt> {
   const seed = learnerSeed(context.secret, learner.id, quiz.id);
   const requestHash = createHash('sha256')
@@ -371,7 +392,7 @@ export async function submitAttempt(
     quizId: quiz.id,
     idempotencyKey: submission.idempotencyKey,
     requestHash,
-    maxAttempts: quiz.maxAttempts,
+    maxAttempts: limits.maxAttempts,
     expectedAttemptNumber: submission.attemptNumber,
     now: context.now,
     grade: ({ attemptNumber, open }) => {
@@ -401,7 +422,7 @@ export async function submitAttempt(
         'This idempotencyKey was already used for different answers. Make a new key for each new submission.',
       );
     case 'max-attempts':
-      throw noAttemptsLeft(quiz, outcome.used);
+      throw noAttemptsLeft(limits.maxAttempts, outcome.used);
     case 'stale-attempt':
       throw new ApiError(
         409,
@@ -435,6 +456,7 @@ export async function checkQuestion(
   learner: Learner,
   quiz: Quiz,
   request: CheckRequest,
+  limits: AttemptLimits = { maxAttempts: quiz.maxAttempts },
 ): Promise<CheckedQuestion> {
   if (quiz.behaviour === 'deferred') {
     throw new ApiError(
@@ -447,7 +469,7 @@ export async function checkQuestion(
   const outcome = await context.store.attempts.updateOpen({
     learner,
     quizId: quiz.id,
-    maxAttempts: quiz.maxAttempts,
+    maxAttempts: limits.maxAttempts,
     now: context.now,
     update: ({ attemptNumber, open }) => {
       const state = attemptState(quiz, seed, attemptNumber, open);
@@ -476,6 +498,6 @@ export async function checkQuestion(
       return { seed: stepsSeed, steps: next.steps, value: { ...result, repeated: false } };
     },
   });
-  if (outcome.status === 'max-attempts') throw noAttemptsLeft(quiz, outcome.used);
+  if (outcome.status === 'max-attempts') throw noAttemptsLeft(limits.maxAttempts, outcome.used);
   return { questionId: request.questionId, attemptNumber: outcome.attemptNumber, ...outcome.value };
 }

@@ -2,6 +2,7 @@ import { formatIssue, type Issue } from '@coursekit/issues';
 import { buildCourse, type LoadedCourse, loadCourse } from '@coursekit/mdx';
 import type { Quiz } from '@coursekit/quiz-engine';
 import { CourseFolderError } from './course-error';
+import type { ReviewOptions } from './storage/types';
 
 export { CourseFolderError, isCourseFolderError } from './course-error';
 
@@ -24,6 +25,8 @@ export interface CourseOutline {
   lessons: LessonOutline[];
   /** Every quiz of the course by id, in secret form (answers included): keep them on the server. */
   quizzes: ReadonlyMap<string, Quiz>;
+  /** Class-mode defaults from `course.yaml` `grading`: review options and quiz weights (absent: 1). */
+  grading: { review: Partial<ReviewOptions>; weights: Readonly<Record<string, number>> };
   /** What `@coursekit/mdx` loaded, for compiling the teacher variant. */
   loaded: LoadedCourse;
 }
@@ -79,6 +82,7 @@ async function readCourse(dir: string): Promise<CourseOutline> {
     title: course.title,
     lessons,
     quizzes: new Map(Object.entries(loaded.quizzes)),
+    grading: { review: course.grading?.review ?? {}, weights: course.grading?.weights ?? {} },
     loaded,
   };
 }

@@ -16,9 +16,11 @@ import { loadCourseOutline } from './course';
 import { csrfCookieOf, newCsrfToken, setCsrfCookie } from './csrf';
 import { ApiError, notFound } from './errors';
 import { gradebookCsv, gradebookFileName } from './gradebook';
+import { availabilityOf, hasStoredSubmission, reviewedSubmission } from './learner-review';
 import { checkTeacherPasscode } from './passcode';
 import { learnerProgress } from './progress';
-import { findQuiz, loadQuizzes } from './quizzes';
+import { assertQuizOpen, assertWordLimits, quizPolicy, visibilityFor } from './quiz-policy';
+import { findQuiz } from './quizzes';
 import { countFailure, enforceRateLimit, policies, rateLimitKey, refuseAfterFailures } from './rate-limit';
 import {
   issueAnonymousSession,
@@ -80,13 +82,16 @@ export const getQuiz: Handler = async (request, context) => {
   const lookup = await readLearner(request, context);
   const session = lookup.status === 'ok' ? undefined : issueAnonymousSession(context);
   const learner = lookup.status === 'ok' ? lookup.learner : (session as NonNullable<typeof session>).learner;
-  const view = await quizForLearner(context, learner, quiz);
+  const policy = await quizPolicy(context.store, learner, quiz, await loadCourseOutline(context.courseDir));
+  const view = await quizForLearner(context, learner, quiz, policy);
   const response = json({
     learner:
       lookup.status === 'ok' && lookup.student
         ? { kind: 'student', displayName: lookup.student.displayName }
         : { kind: 'anonymous' },
     ...view,
+    availability: availabilityOf(policy, context.now),
+    review: visibilityFor(policy, view.attemptsUsed, context.now),
   });
   if (session) setSessionCookie(response, request, LEARNER_COOKIE, session.token, session.maxAgeSeconds);
   return response;
@@ -100,8 +105,16 @@ export const postAttempt: Handler = async (request, context) => {
   const { learner } = await requireLearner(request, context);
   const submission = await readJsonBody(request, submissionSchema, { limitBytes: SUBMISSION_LIMIT_BYTES });
   const quiz = await quizOr404(submission.quizId, context.courseDir);
-  const submitted = await submitAttempt(context, learner, quiz, submission);
-  return json(submitted, { status: submitted.replayed ? 200 : 201 });
+  const policy = await quizPolicy(context.store, learner, quiz, await loadCourseOutline(context.courseDir));
+  // Checks before grading: dates (a lost response's replay still answers) and essay word limits.
+  if (!(await hasStoredSubmission(context, learner, quiz.id, submission.idempotencyKey))) {
+    assertQuizOpen(policy, context.now);
+  }
+  assertWordLimits(quiz, submission.responses);
+  const submitted = await submitAttempt(context, learner, quiz, submission, policy);
+  return json(await reviewedSubmission(context, quiz, policy, submitted), {
+    status: submitted.replayed ? 200 : 201,
+  });
 };
 
 /** Checks one question `{ quizId, questionId, response }` of an immediate or interactive quiz. */
@@ -109,7 +122,9 @@ export const postCheck: Handler = async (request, context) => {
   const { learner } = await requireLearner(request, context);
   const body = await readJsonBody(request, checkSchema, { limitBytes: CHECK_LIMIT_BYTES });
   const quiz = await quizOr404(body.quizId, context.courseDir);
-  return json(await checkQuestion(context, learner, quiz, body));
+  const policy = await quizPolicy(context.store, learner, quiz, await loadCourseOutline(context.courseDir));
+  assertQuizOpen(policy, context.now);
+  return json(await checkQuestion(context, learner, quiz, body, policy));
 };
 
 const completionSchema = z.strictObject({
@@ -151,8 +166,8 @@ export const postCompletion: Handler = async (request, context) => {
 /** This learner's own attempts and completions (`learner: null` without a session). */
 export const getProgress: Handler = async (request, context) => {
   const lookup = await readLearner(request, context);
-  const quizzes = lookup.status === 'ok' ? await loadQuizzes(context.courseDir) : new Map();
-  return json(await learnerProgress(context.store, lookup, quizzes));
+  const outline = lookup.status === 'ok' ? await loadCourseOutline(context.courseDir) : undefined;
+  return json(await learnerProgress(context.store, lookup, outline, context.now));
 };
 
 /** Wrong or unknown codes count towards the limits on guessing. */

@@ -45,6 +45,35 @@ export const courseReadingSchema = z
   })
   .register(contentMeta, { label: 'reading' });
 
+export const reviewTimes = ['immediately', 'after-last-attempt', 'after-due-date', 'never'] as const;
+
+const reviewTime = (part: string) =>
+  z
+    .enum(reviewTimes)
+    .optional()
+    .describe(
+      `When a student sees ${part} of a submitted attempt: immediately, after-last-attempt, after-due-date or never.`,
+    );
+
+/** Class-mode defaults: what students see after an attempt, and how quizzes count towards the course total. */
+export const courseGradingSchema = z
+  .strictObject({
+    review: z
+      .strictObject({
+        correctness: reviewTime('whether each answer was right (and its score)'),
+        feedback: reviewTime('the feedback on each answer'),
+        correctAnswer: reviewTime('the correct answers'),
+        explanation: reviewTime('the explanations'),
+      })
+      .optional()
+      .describe('Review options (as in Moodle); a teacher can change them per class and quiz.'),
+    weights: z
+      .record(slugSchema, z.number().min(0))
+      .optional()
+      .describe('Weight of each quiz (by quiz id) in the course total; quizzes left out weigh 1.'),
+  })
+  .register(contentMeta, { label: 'grading' });
+
 /** `course.yaml`: what the course is, who it is for, and where its other files are. */
 export const courseSchema = z
   .strictObject({
@@ -88,6 +117,9 @@ export const courseSchema = z
         'Lanes of the timeline, in display order; every event must carry the tag of at least one lane.',
       ),
     reading: courseReadingSchema.optional().describe('The primary source, shown with numbered paragraphs.'),
+    grading: courseGradingSchema
+      .optional()
+      .describe('Class mode: review options and quiz weights in the course total, optional.'),
   })
   .meta({
     title: 'coursekit course.yaml',
@@ -100,5 +132,7 @@ export type CourseAuthor = z.output<typeof courseAuthorSchema>;
 export type CourseOutcome = z.output<typeof courseOutcomeSchema>;
 export type CourseReading = z.output<typeof courseReadingSchema>;
 export type TimelineLane = z.output<typeof timelineLaneSchema>;
+export type CourseGrading = z.output<typeof courseGradingSchema>;
+export type ReviewTime = (typeof reviewTimes)[number];
 export type CourseLevel = (typeof courseLevels)[number];
 export type CitationStyle = (typeof citationStyles)[number];

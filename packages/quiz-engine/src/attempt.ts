@@ -66,19 +66,28 @@ export function attemptSeed(seed: Seed, attemptNumber: number): string {
   return `${seed}#${attemptNumber}`;
 }
 
+/** How an attempt is started: the student's seed, its number, and whose limit on attempts holds. */
+export interface AttemptOptions {
+  seed: Seed;
+  attemptNumber?: number;
+  /**
+   * The most attempts this student may make, when a server decides it (a teacher granted extra attempts):
+   * a number replaces the quiz's `maxAttempts`, `null` leaves the limit to the caller. Default: the quiz's.
+   */
+  maxAttempts?: number | null;
+}
+
 /** Starts attempt `attemptNumber` (1 by default) with the student's seed; refuses beyond `maxAttempts`. */
-export function createAttempt(
-  quiz: Quiz,
-  options: { seed: Seed; attemptNumber?: number },
-): AttemptTransition {
+export function createAttempt(quiz: Quiz, options: AttemptOptions): AttemptTransition {
   const attemptNumber = options.attemptNumber ?? 1;
   if (!Number.isInteger(attemptNumber) || attemptNumber < 1) {
     return fail('no-attempts-left', 'attemptNumber must be a whole number from 1');
   }
-  if (quiz.maxAttempts !== undefined && attemptNumber > quiz.maxAttempts) {
+  const maxAttempts = options.maxAttempts === undefined ? quiz.maxAttempts : options.maxAttempts;
+  if (maxAttempts !== undefined && maxAttempts !== null && attemptNumber > maxAttempts) {
     return fail(
       'no-attempts-left',
-      `this quiz allows ${quiz.maxAttempts} attempt(s); this would be attempt ${attemptNumber}`,
+      `this quiz allows ${maxAttempts} attempt(s); this would be attempt ${attemptNumber}`,
     );
   }
   const seed = attemptSeed(options.seed, attemptNumber);
@@ -219,7 +228,7 @@ export function submit(state: AttemptState, quiz: Quiz): AttemptTransition<{ res
 /** Rebuilds an attempt from its stored steps; the server's record of truth. */
 export function replayAttempt(
   quiz: Quiz,
-  options: { seed: Seed; attemptNumber?: number },
+  options: AttemptOptions,
   steps: readonly AttemptStep[],
 ): AttemptTransition {
   const created = createAttempt(quiz, options);

@@ -1,4 +1,5 @@
 export {
+  type AttemptOptions,
   type AttemptState,
   type AttemptStep,
   type AttemptTransition,

@@ -6,10 +6,7 @@ import type { MarkingRepository, QuestionGradeRecord, QuizSettingsRepository } f
 
 type Prepare = (sql: string) => Database.Statement;
 
-export function sqliteQuizSettings(
-  stmt: Prepare,
-  assertWritable: () => void,
-): QuizSettingsRepository {
+export function sqliteQuizSettings(stmt: Prepare, assertWritable: () => void): QuizSettingsRepository {
   return {
     async get(classId, quizId) {
       const row = stmt('SELECT * FROM quiz_settings WHERE class_id = ? AND quiz_id = ?').get(
