@@ -54,12 +54,16 @@ describe('buildDashboard', () => {
       completedAt: null,
       bestPercentage: 75,
       attempts: 2,
+      pendingMarks: 0,
+      awaitingMarking: false,
     });
     expect(ben?.lessons.treaties).toEqual({
       completed: true,
       completedAt: '1970-01-01T00:00:00.005Z',
       bestPercentage: null,
       attempts: 0,
+      pendingMarks: 0,
+      awaitingMarking: false,
     });
   });
 

@@ -14,6 +14,9 @@ export interface LessonCell {
   /** Highest percentage over the student's attempts at the lesson's quiz; null when none. */
   bestPercentage: number | null;
   attempts: number;
+  /** Essays of the student's attempts at the lesson's quiz still waiting for the teacher. */
+  pendingMarks: number;
+  awaitingMarking: boolean;
 }
 
 export interface DashboardStudent {
@@ -29,6 +32,11 @@ export interface DashboardLesson {
   title: string;
   quizId: string | null;
   quizTitle: string | null;
+  /** The quiz's weight in the course total (course.yaml `grading.weights`, else 1); null without a quiz. */
+  weight: number | null;
+  /** The quiz file's limit (before attempts granted to one student); null: unlimited or no quiz. */
+  maxAttempts: number | null;
+  passMark: number | null;
 }
 
 export interface ItemRow {
@@ -93,11 +101,21 @@ export function buildDashboard(input: {
   attempts: readonly AttemptRecord[];
   completions: readonly CompletionRecord[];
   items: readonly ItemStatistic[];
+  /** Essays awaiting a mark, by attempt id (attempts left out have none). */
+  pendingMarks?: ReadonlyMap<string, number>;
 }): ClassDashboard {
   const { classRecord, outline, quizzes } = input;
   const lessons: DashboardLesson[] = outline.lessons.map((lesson) => {
     const quiz = lesson.quizId ? quizzes.get(lesson.quizId) : undefined;
-    return { id: lesson.id, title: lesson.title, quizId: quiz?.id ?? null, quizTitle: quiz?.title ?? null };
+    return {
+      id: lesson.id,
+      title: lesson.title,
+      quizId: quiz?.id ?? null,
+      quizTitle: quiz?.title ?? null,
+      weight: quiz ? (outline.grading?.weights[quiz.id] ?? 1) : null,
+      maxAttempts: quiz?.maxAttempts ?? null,
+      passMark: quiz?.passMark ?? null,
+    };
   });
 
   const students = input.students.map((student): DashboardStudent => {
@@ -109,11 +127,14 @@ export function buildDashboard(input: {
       const attempts = lesson.quizId
         ? input.attempts.filter((a) => a.studentId === student.id && a.quizId === lesson.quizId)
         : [];
+      const pendingMarks = attempts.reduce((sum, a) => sum + (input.pendingMarks?.get(a.id) ?? 0), 0);
       cells[lesson.id] = {
         completed: completion !== undefined,
         completedAt: completion ? iso(completion.completedAt) : null,
         bestPercentage: attempts.length > 0 ? Math.max(...attempts.map((a) => a.percent)) : null,
         attempts: attempts.length,
+        pendingMarks,
+        awaitingMarking: pendingMarks > 0,
       };
     }
     return {

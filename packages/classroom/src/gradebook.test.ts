@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ClassDashboard, DashboardStudent } from './dashboard';
 import { gradebookCsv, gradebookFileName } from './gradebook';
 
-function student(displayName: string, best: (number | null)[]): DashboardStudent {
+function student(
+  displayName: string,
+  best: (number | null)[],
+  more: { pending?: number[]; completed?: boolean[] } = {},
+): DashboardStudent {
   const ids = ['one', 'two', 'three'];
   return {
     id: `stu_${displayName}`,
@@ -11,7 +15,14 @@ function student(displayName: string, best: (number | null)[]): DashboardStudent
     lessons: Object.fromEntries(
       ids.map((id, i) => [
         id,
-        { completed: false, completedAt: null, bestPercentage: best[i] ?? null, attempts: 0 },
+        {
+          completed: more.completed?.[i] ?? false,
+          completedAt: null,
+          bestPercentage: best[i] ?? null,
+          attempts: best[i] === null || best[i] === undefined ? 0 : 1,
+          pendingMarks: more.pending?.[i] ?? 0,
+          awaitingMarking: (more.pending?.[i] ?? 0) > 0,
+        },
       ]),
     ),
   };
@@ -20,12 +31,36 @@ function student(displayName: string, best: (number | null)[]): DashboardStudent
 const dashboard: ClassDashboard = {
   class: { id: 'cls_1', name: 'P3', joinCode: 'ABCDEF', createdAt: '2025-01-01T00:00:00.000Z' },
   lessons: [
-    { id: 'one', title: 'Summits, "Workers"', quizId: 'q1', quizTitle: 'Q1' },
-    { id: 'two', title: 'No quiz here', quizId: null, quizTitle: null },
-    { id: 'three', title: 'UN Votes', quizId: 'q3', quizTitle: 'Q3' },
+    {
+      id: 'one',
+      title: 'Summits',
+      quizId: 'q1',
+      quizTitle: 'Summits, "Workers"',
+      weight: 3,
+      maxAttempts: 2,
+      passMark: 50,
+    },
+    {
+      id: 'two',
+      title: 'No quiz here',
+      quizId: null,
+      quizTitle: null,
+      weight: null,
+      maxAttempts: null,
+      passMark: null,
+    },
+    {
+      id: 'three',
+      title: 'UN Votes',
+      quizId: 'q3',
+      quizTitle: 'UN Votes',
+      weight: 1,
+      maxAttempts: null,
+      passMark: 60,
+    },
   ],
   students: [
-    student('Ada', [100, null, 62.5]),
+    student('Ada', [100, null, 62.5], { pending: [0, 0, 1], completed: [true, true, false] }),
     student('=HYPERLINK("http://evil.example","x")', [0, null, null]),
     student('+1', [null, null, 50]),
     student('-2', [null, null, null]),
@@ -38,23 +73,37 @@ const dashboard: ClassDashboard = {
 
 describe('gradebookCsv', () => {
   const csv = gradebookCsv(dashboard);
+  const lines = csv.slice(1).split('\r\n');
 
-  it('has one row per student and a column per quiz, with CRLF line ends and a UTF-8 BOM', () => {
+  it('names every column in the header row, with the scoring rule of each quiz', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('Student,"Summits, ""Workers"" (%)",UN Votes (%)');
-    expect(lines[1]).toBe('Ada,100,62.5');
+    expect(lines[0]).toBe(
+      'Student key,Name,' +
+        '"Summits, ""Workers"": best % (highest attempt, pass mark 50)","Summits, ""Workers"": attempts used (of 2)",' +
+        '"Summits, ""Workers"": essays awaiting marking",' +
+        '"UN Votes: best % (highest attempt, pass mark 60)",UN Votes: attempts used,UN Votes: essays awaiting marking,' +
+        'Lessons completed,Essays awaiting marking,Course total % (weighted)',
+    );
     expect(lines).toHaveLength(dashboard.students.length + 2);
     expect(lines.at(-1)).toBe('');
   });
 
+  it('gives attempts, pending marks, completed lessons and the weighted course total', () => {
+    // (3 × 100 + 1 × 62.5) / 4 = 90.63
+    expect(lines[1]).toBe('stu_Ada,Ada,100,1,0,62.5,1,1,2 of 3,1,90.63');
+  });
+
+  it('leaves a cell blank only where nothing was attempted, and 0 where 0 was scored', () => {
+    expect(lines[2]).toBe(
+      `"stu_=HYPERLINK(""http://evil.example"",""x"")","'=HYPERLINK(""http://evil.example"",""x"")",0,1,0,,0,0,0 of 3,0,0`,
+    );
+    expect(lines[4]).toBe("stu_-2,'-2,,0,0,,0,0,0 of 3,0,");
+  });
+
   it('prefixes cells that a spreadsheet would run as formulas with an apostrophe', () => {
-    const lines = csv.slice(1).split('\r\n');
-    expect(lines[2]).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")",0,`);
-    expect(lines[3]).toBe("'+1,,50");
-    expect(lines[4]).toBe("'-2,,");
-    expect(lines[5]).toBe("'@SUM(A1),,");
-    expect(lines[6]).toBe('"Zoë, the ""second""",75,');
+    expect(lines[3]).toBe("stu_+1,'+1,,0,0,50,1,0,0 of 3,0,12.5");
+    expect(lines[5]).toBe("stu_@SUM(A1),'@SUM(A1),,0,0,,0,0,0 of 3,0,");
+    expect(lines[6]).toBe('"stu_Zoë, the ""second""","Zoë, the ""second""",75,1,0,,0,0,0 of 3,0,56.25');
   });
 
   it('quotes cells with line breaks and escapes a tab or CR at the start', () => {
@@ -63,7 +112,9 @@ describe('gradebookCsv', () => {
       students: [student('\tTab', []), student('Two\r\nLines', [])],
     });
     const body = tricky.slice(1).split('\r\n').slice(1).join('\r\n');
-    expect(body).toBe(`'\tTab,,\r\n"Two\r\nLines",,\r\n`);
+    expect(body).toBe(
+      `stu_\tTab,'\tTab,,0,0,,0,0,0 of 3,0,\r\n"stu_Two\r\nLines","Two\r\nLines",,0,0,,0,0,0 of 3,0,\r\n`,
+    );
   });
 });
 

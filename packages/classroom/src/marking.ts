@@ -2,7 +2,8 @@
 // engine rebuilds from the attempt's steps, with each question's latest teacher grade in place of its
 // automatic score, and the totals, percentage and pass recomputed from them.
 import type { GradeResult, QuestionResult, Quiz } from '@coursekit/quiz-engine';
-import type { AttemptTotals, QuestionGradeRecord } from './storage/types';
+import { storedResult } from './attempts';
+import type { AttemptRecord, AttemptTotals, QuestionGradeRecord } from './storage/types';
 
 /** Removes binary noise (0.30000000000000004), as the quiz engine does. */
 const roundScore = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -66,4 +67,39 @@ export function totalsOf(result: GradeResult): AttemptTotals {
 /** Essays of a result still waiting for a mark. */
 export function pendingMarksOf(result: GradeResult | null): number {
   return result ? result.questions.filter((q) => q.status === 'needs-review').length : 0;
+}
+
+/**
+ * Essays awaiting a mark per attempt, for the dashboard and the gradebook: attempts whose quiz has no
+ * essay are skipped without replaying them.
+ */
+export function pendingMarksByAttempt(
+  quizzes: ReadonlyMap<string, Quiz>,
+  attempts: readonly AttemptRecord[],
+  grades: readonly QuestionGradeRecord[],
+): Map<string, number> {
+  const graded = new Map<string, Set<string>>();
+  for (const grade of grades) {
+    const set = graded.get(grade.attemptId) ?? new Set<string>();
+    set.add(grade.questionId);
+    graded.set(grade.attemptId, set);
+  }
+  const pending = new Map<string, number>();
+  for (const attempt of attempts) {
+    const quiz = quizzes.get(attempt.quizId);
+    if (!quiz || !hasEssay(quiz)) continue;
+    const result = storedResult(quiz, attempt);
+    const marked = graded.get(attempt.id);
+    const count = result
+      ? result.questions.filter((q) => q.status === 'needs-review' && !marked?.has(q.id)).length
+      : 0;
+    if (count > 0) pending.set(attempt.id, count);
+  }
+  return pending;
+}
+
+function hasEssay(quiz: Quiz): boolean {
+  return quiz.questions.some((entry) =>
+    entry.type === 'pool' ? entry.questions.some((q) => q.type === 'essay') : entry.type === 'essay',
+  );
 }

@@ -4,6 +4,7 @@ import { generateJoinCode, nameCharacterProblem } from './codes';
 import { loadCourseOutline } from './course';
 import { buildDashboard, type ClassDashboard } from './dashboard';
 import { ApiError, notFound } from './errors';
+import { pendingMarksByAttempt } from './marking';
 import { loadQuizzes } from './quizzes';
 import type { ClassRecord, ClassroomStore } from './storage/types';
 
@@ -55,13 +56,24 @@ export async function loadDashboard(
   courseDir: string,
 ): Promise<ClassDashboard> {
   const classRecord = await findClassOr404(store, classId);
-  const [outline, quizzes, students, attempts, completions, items] = await Promise.all([
+  const [outline, quizzes, students, attempts, completions, items, grades] = await Promise.all([
     loadCourseOutline(courseDir),
     loadQuizzes(courseDir),
     store.classes.listStudents(classId),
     store.attempts.listByClass(classId),
     store.completions.listByClass(classId),
     store.attempts.itemStatistics(classId),
+    store.marking.listByClass(classId),
   ]);
-  return buildDashboard({ classRecord, outline, quizzes, students, attempts, completions, items });
+  const pendingMarks = pendingMarksByAttempt(quizzes, attempts, grades);
+  return buildDashboard({
+    classRecord,
+    outline,
+    quizzes,
+    students,
+    attempts,
+    completions,
+    items,
+    pendingMarks,
+  });
 }

@@ -1,6 +1,7 @@
 // The teacher's loop through the route handlers: marking essays with the rubric, overrides with a reason,
 // review options, due dates, extra attempts, drafts and word limits, with the fixture course.
 import type { PublicQuiz } from '@coursekit/quiz-engine';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Classroom, createClassroom } from './api';
 import type { SqliteStore } from './storage/sqlite';
@@ -106,6 +107,18 @@ describe('marking an essay', () => {
       pendingMarks: 1,
       awaitingMarking: true,
     });
+    const grid = await call(teacher, `/api/classes/${classA.id}/dashboard`);
+    expect(grid.body.students[0].lessons['un-votes']).toMatchObject({
+      pendingMarks: 1,
+      awaitingMarking: true,
+    });
+    const csv = await call(teacher, `/api/classes/${classA.id}/gradebook.csv`);
+    const [row] = parse(csv.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      Name: 'Ada',
+      'UN votes: essays awaiting marking': '1',
+      'Essays awaiting marking': '1',
+    });
   });
 
   it('lists the essay for the teacher with its rubric levels and the text as typed', async () => {
@@ -193,6 +206,11 @@ describe('marking an essay', () => {
     });
     const pending = await call(teacher, `/api/classes/${classA.id}/marking?status=pending`);
     expect(pending.body.essays).toEqual([]);
+    const grid = await call(teacher, `/api/classes/${classA.id}/dashboard`);
+    expect(grid.body.students[0].lessons['un-votes']).toMatchObject({
+      pendingMarks: 0,
+      bestPercentage: 66.67,
+    });
   });
 
   it('overrides a score only with a reason, kept in the audit trail the teacher reads', async () => {
