@@ -1,5 +1,6 @@
 import { needsHuman, type Question, type Quiz, type RubricCriterion } from '@coursekit/quiz-engine';
 import type { CourseOutline } from './course';
+import type { ChoiceShare, QuestionAnalysis, TypedAnswer } from './item-analysis';
 import type {
   AttemptRecord,
   ClassRecord,
@@ -53,6 +54,14 @@ export interface ItemRow {
   /** The most chosen wrong answer, as the students saw it. */
   topWrongAnswer: string | null;
   topWrongCount: number;
+  /** Moodle's facility index: mean share of the points (teacher's overrides applied), 0–100. */
+  facilityIndex: number | null;
+  /** Moodle's discrimination index: correlation with the rest of the attempt, −100 to 100. */
+  discriminationIndex: number | null;
+  /** Choice questions: each choice's share of the responses. */
+  choices: ChoiceShare[] | null;
+  /** Typed answers exactly as the students typed them, most given first. */
+  typedAnswers: TypedAnswer[] | null;
 }
 
 export interface QuizAnalysis {
@@ -103,6 +112,8 @@ export function buildDashboard(input: {
   items: readonly ItemStatistic[];
   /** Essays awaiting a mark, by attempt id (attempts left out have none). */
   pendingMarks?: ReadonlyMap<string, number>;
+  /** Per quiz id, `analyseQuiz` over the class's attempts. */
+  analysis?: ReadonlyMap<string, ReadonlyMap<string, QuestionAnalysis>>;
 }): ClassDashboard {
   const { classRecord, outline, quizzes } = input;
   const lessons: DashboardLesson[] = outline.lessons.map((lesson) => {
@@ -160,6 +171,7 @@ export function buildDashboard(input: {
         .filter((question) => !needsHuman(question))
         .map((question) => {
           const stat = stats.get(question.id);
+          const analysed = input.analysis?.get(quiz.id)?.get(question.id);
           const responses = stat?.responses ?? 0;
           return {
             questionId: question.id,
@@ -171,6 +183,10 @@ export function buildDashboard(input: {
             meanScore: responses > 0 ? Math.round(((stat?.credit ?? 0) / responses) * 1000) / 10 : null,
             topWrongAnswer: stat?.topWrongAnswer ?? null,
             topWrongCount: stat?.topWrongCount ?? 0,
+            facilityIndex: analysed?.facilityIndex ?? null,
+            discriminationIndex: analysed?.discriminationIndex ?? null,
+            choices: analysed?.choices ?? null,
+            typedAnswers: analysed?.typedAnswers ?? null,
           };
         }),
     };

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { attemptSeed } from '@coursekit/quiz-engine';
 import { z } from 'zod';
+import { gradedResult } from './attempt-review';
+import { publicQuizFor } from './attempts';
 import { generateJoinCode, nameCharacterProblem } from './codes';
 import { loadCourseOutline } from './course';
 import { buildDashboard, type ClassDashboard } from './dashboard';
 import { ApiError, notFound } from './errors';
+import { analyseQuiz, type QuestionAnalysis } from './item-analysis';
 import { pendingMarksByAttempt } from './marking';
 import { loadQuizzes } from './quizzes';
 import type { ClassRecord, ClassroomStore } from './storage/types';
@@ -66,7 +70,22 @@ export async function loadDashboard(
     store.marking.listByClass(classId),
   ]);
   const pendingMarks = pendingMarksByAttempt(quizzes, attempts, grades);
+  const analysis = new Map<string, ReadonlyMap<string, QuestionAnalysis>>();
+  for (const quiz of quizzes.values()) {
+    const graded = attempts.flatMap((attempt) => {
+      if (attempt.quizId !== quiz.id) return [];
+      const result = gradedResult(
+        quiz,
+        attempt,
+        grades.filter((g) => g.attemptId === attempt.id),
+      );
+      const shown = publicQuizFor(quiz, attemptSeed(attempt.seed, attempt.attemptNumber));
+      return result ? [{ result, shown }] : [];
+    });
+    if (graded.length > 0) analysis.set(quiz.id, analyseQuiz(quiz, graded));
+  }
   return buildDashboard({
+    analysis,
     classRecord,
     outline,
     quizzes,
