@@ -7,6 +7,7 @@ import { ApiError, notFound } from './errors';
 import type { Handler } from './handlers';
 import * as handlers from './handlers';
 import { clientAddressOf, parseTrustProxy, type TrustProxy } from './rate-limit';
+import * as roster from './roster';
 import { getSessionSecret } from './secrets';
 import { teacherSessionFromToken } from './sessions';
 import { startClassroom } from './startup';
@@ -63,6 +64,12 @@ const routes: Route[] = [
   route('GET', 'classes/:id/quizzes/:quizId/settings', teaching.getQuizSettings),
   route('PUT', 'classes/:id/quizzes/:quizId/settings', teaching.putQuizSettings),
   route('POST', 'classes/:id/students/:studentId/quizzes/:quizId/attempts', teaching.postGrantAttempts),
+  route('POST', 'classes/:id/rename', roster.postRenameClass),
+  route('POST', 'classes/:id/archive', roster.postArchiveClass),
+  route('POST', 'classes/:id/roster', roster.postRoster),
+  route('POST', 'classes/:id/students/:studentId/rename', roster.postRenameStudent),
+  route('POST', 'classes/:id/students/:studentId/identifier', roster.postStudentIdentifier),
+  route('POST', 'classes/:id/students/:studentId/remove', roster.postRemoveStudent),
 ];
 
 function matchPath(pattern: string[], segments: string[]): Record<string, string> | undefined {

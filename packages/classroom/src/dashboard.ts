@@ -23,6 +23,8 @@ export interface LessonCell {
 export interface DashboardStudent {
   id: string;
   displayName: string;
+  /** The school's identifier (join form or roster CSV), or null. */
+  identifier: string | null;
   joinedAt: string;
   /** By lesson id, for every lesson of the course. */
   lessons: Record<string, LessonCell>;
@@ -114,6 +116,8 @@ export function buildDashboard(input: {
   pendingMarks?: ReadonlyMap<string, number>;
   /** Per quiz id, `analyseQuiz` over the class's attempts. */
   analysis?: ReadonlyMap<string, ReadonlyMap<string, QuestionAnalysis>>;
+  /** Identifiers by student id. */
+  identifiers?: ReadonlyMap<string, string | null>;
 }): ClassDashboard {
   const { classRecord, outline, quizzes } = input;
   const lessons: DashboardLesson[] = outline.lessons.map((lesson) => {
@@ -151,6 +155,7 @@ export function buildDashboard(input: {
     return {
       id: student.id,
       displayName: student.displayName,
+      identifier: input.identifiers?.get(student.id) ?? null,
       joinedAt: iso(student.createdAt),
       lessons: cells,
     };

@@ -11,6 +11,7 @@ function student(
   return {
     id: `stu_${displayName}`,
     displayName,
+    identifier: displayName === 'Ada' ? 'S-001' : null,
     joinedAt: '2025-01-01T00:00:00.000Z',
     lessons: Object.fromEntries(
       ids.map((id, i) => [
@@ -78,7 +79,7 @@ describe('gradebookCsv', () => {
   it('names every column in the header row, with the scoring rule of each quiz', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe(
-      'Student key,Name,' +
+      'Student key,Identifier,Name,' +
         '"Summits, ""Workers"": best % (highest attempt, pass mark 50)","Summits, ""Workers"": attempts used (of 2)",' +
         '"Summits, ""Workers"": essays awaiting marking",' +
         '"UN Votes: best % (highest attempt, pass mark 60)",UN Votes: attempts used,UN Votes: essays awaiting marking,' +
@@ -90,20 +91,20 @@ describe('gradebookCsv', () => {
 
   it('gives attempts, pending marks, completed lessons and the weighted course total', () => {
     // (3 × 100 + 1 × 62.5) / 4 = 90.63
-    expect(lines[1]).toBe('stu_Ada,Ada,100,1,0,62.5,1,1,2 of 3,1,90.63');
+    expect(lines[1]).toBe('stu_Ada,S-001,Ada,100,1,0,62.5,1,1,2 of 3,1,90.63');
   });
 
   it('leaves a cell blank only where nothing was attempted, and 0 where 0 was scored', () => {
     expect(lines[2]).toBe(
-      `"stu_=HYPERLINK(""http://evil.example"",""x"")","'=HYPERLINK(""http://evil.example"",""x"")",0,1,0,,0,0,0 of 3,0,0`,
+      `"stu_=HYPERLINK(""http://evil.example"",""x"")",,"'=HYPERLINK(""http://evil.example"",""x"")",0,1,0,,0,0,0 of 3,0,0`,
     );
-    expect(lines[4]).toBe("stu_-2,'-2,,0,0,,0,0,0 of 3,0,");
+    expect(lines[4]).toBe("stu_-2,,'-2,,0,0,,0,0,0 of 3,0,");
   });
 
   it('prefixes cells that a spreadsheet would run as formulas with an apostrophe', () => {
-    expect(lines[3]).toBe("stu_+1,'+1,,0,0,50,1,0,0 of 3,0,12.5");
-    expect(lines[5]).toBe("stu_@SUM(A1),'@SUM(A1),,0,0,,0,0,0 of 3,0,");
-    expect(lines[6]).toBe('"stu_Zoë, the ""second""","Zoë, the ""second""",75,1,0,,0,0,0 of 3,0,56.25');
+    expect(lines[3]).toBe("stu_+1,,'+1,,0,0,50,1,0,0 of 3,0,12.5");
+    expect(lines[5]).toBe("stu_@SUM(A1),,'@SUM(A1),,0,0,,0,0,0 of 3,0,");
+    expect(lines[6]).toBe('"stu_Zoë, the ""second""",,"Zoë, the ""second""",75,1,0,,0,0,0 of 3,0,56.25');
   });
 
   it('quotes cells with line breaks and escapes a tab or CR at the start', () => {
@@ -113,7 +114,7 @@ describe('gradebookCsv', () => {
     });
     const body = tricky.slice(1).split('\r\n').slice(1).join('\r\n');
     expect(body).toBe(
-      `stu_\tTab,'\tTab,,0,0,,0,0,0 of 3,0,\r\n"stu_Two\r\nLines","Two\r\nLines",,0,0,,0,0,0 of 3,0,\r\n`,
+      `stu_\tTab,,'\tTab,,0,0,,0,0,0 of 3,0,\r\n"stu_Two\r\nLines",,"Two\r\nLines",,0,0,,0,0,0 of 3,0,\r\n`,
     );
   });
 });

@@ -10,7 +10,8 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 /**
  * The gradebook as CSV: one row per student. Columns, named in the header row:
  *
- * - `Student key`: the student's id in class mode (stable; matches the API); `Name`: their display name.
+ * - `Student key`: the student's id in class mode (stable; matches the API); `Identifier`: the school's
+ *   identifier (blank when none was given); `Name`: their display name.
  * - per quiz, in lesson order: `<quiz>: best % (highest attempt, pass mark N)`, blank only when the student
  *   has not attempted it; `<quiz>: attempts used` (of the limit, when the quiz has one);
  *   `<quiz>: essays awaiting marking`.
@@ -27,6 +28,7 @@ export function gradebookCsv(dashboard: ClassDashboard): string {
   const quizLessons = dashboard.lessons.filter((lesson) => lesson.quizId !== null);
   const header = [
     'Student key',
+    'Identifier',
     'Name',
     ...quizLessons.flatMap((lesson) => {
       const name = lesson.quizTitle ?? lesson.title;
@@ -65,6 +67,7 @@ export function gradebookCsv(dashboard: ClassDashboard): string {
     const completed = dashboard.lessons.filter((lesson) => student.lessons[lesson.id]?.completed).length;
     return [
       student.id,
+      student.identifier ?? '',
       student.displayName,
       ...quizCells,
       `${completed} of ${dashboard.lessons.length}`,

@@ -271,8 +271,20 @@ export const postLogout: Handler = async (request, context) => {
 /** The teacher's classes: `{ classes: [{ id, name, joinCode, createdAt, studentCount }] }`. */
 export const getClasses: Handler = async (request, context) => {
   await requireTeacher(request, context);
-  const classes = await context.store.classes.list();
-  return json({ classes: classes.map((c) => ({ ...c, createdAt: new Date(c.createdAt).toISOString() })) });
+  const [classes, archived] = await Promise.all([
+    context.store.classes.list(),
+    context.store.roster.listArchived(),
+  ]);
+  return json({
+    classes: classes.map((c) => {
+      const archivedAt = archived.get(c.id);
+      return {
+        ...c,
+        createdAt: new Date(c.createdAt).toISOString(),
+        archivedAt: archivedAt === undefined ? null : new Date(archivedAt).toISOString(),
+      };
+    }),
+  });
 };
 
 /** `{ name }` → 201 `{ id, name, joinCode }`. */

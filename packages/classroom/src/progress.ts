@@ -1,4 +1,5 @@
 import type { ReviewedAttempt } from './attempt-review';
+import { summariseAttempt } from './attempt-summary';
 import type { CourseOutline } from './course';
 import { availabilityOf, reviewedAttemptsOf } from './learner-review';
 import { quizPolicy } from './quiz-policy';
@@ -71,6 +72,17 @@ export async function learnerProgress(
       awaitingMarking: pendingMarks > 0,
       availability: availabilityOf(policy, now),
     };
+  }
+  // Attempts at a quiz the course no longer has stay listed, without a result.
+  for (const record of stored) {
+    if (outline.quizzes.has(record.quizId)) continue;
+    attempts.push({
+      ...summariseAttempt(record, record.passed),
+      late: false,
+      pendingMarks: 0,
+      awaitingMarking: false,
+      result: null,
+    });
   }
   attempts.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.number - b.number);
   return {

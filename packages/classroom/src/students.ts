@@ -11,6 +11,7 @@ import {
   normaliseDisplayName,
 } from './codes';
 import { ApiError, badRequest, conflict, notFound } from './errors';
+import { assertClassOpen, assertIdentifierFree, assertNotRemoved, identifierSchema } from './roster';
 import type { ClassRecord, ClassroomStore, StudentRecord } from './storage/types';
 
 export const joinSchema = z.strictObject({
@@ -18,6 +19,8 @@ export const joinSchema = z.strictObject({
   displayName: z
     .string('Enter the name your teacher will see.')
     .max(200, 'Use at most 40 characters for your name.'),
+  /** Optional: the identifier the school gave the student (a student number). */
+  identifier: identifierSchema.optional(),
 });
 
 export const resumeSchema = z.strictObject({
@@ -52,6 +55,8 @@ export async function joinClass(
   if (!classRecord) {
     throw notFound('unknown-join-code', `No class has the join code ${code}. Check it with your teacher.`);
   }
+  await assertClassOpen(store, classRecord.id);
+  if (input.identifier) await assertIdentifierFree(store, classRecord.id, input.identifier);
   const resumeCode = generateResumeCode();
   const student = await store.classes.createStudent({
     id: `stu_${randomBytes(12).toString('base64url')}`,
@@ -67,6 +72,14 @@ export async function joinClass(
       'Someone in this class already uses that name: add an initial to yours. If it is you on another ' +
         'device, continue with your resume code instead.',
     );
+  }
+  if (input.identifier) {
+    // Checked free above; a student joining with the same identifier at this very moment loses it here.
+    await store.roster.setIdentifier({
+      classId: classRecord.id,
+      studentId: student.id,
+      identifier: input.identifier,
+    });
   }
   return { student, classRecord, resumeCode };
 }
@@ -89,5 +102,6 @@ export async function resumeStudent(
   if (!student || !classRecord) {
     throw new ApiError(404, 'unknown-resume-code', 'No student has that resume code. Check each character.');
   }
+  await assertNotRemoved(store, student.id);
   return { student, classRecord };
 }

@@ -60,7 +60,7 @@ export async function loadDashboard(
   courseDir: string,
 ): Promise<ClassDashboard> {
   const classRecord = await findClassOr404(store, classId);
-  const [outline, quizzes, students, attempts, completions, items, grades] = await Promise.all([
+  const [outline, quizzes, allStudents, attempts, completions, items, grades, roster] = await Promise.all([
     loadCourseOutline(courseDir),
     loadQuizzes(courseDir),
     store.classes.listStudents(classId),
@@ -68,7 +68,11 @@ export async function loadDashboard(
     store.completions.listByClass(classId),
     store.attempts.itemStatistics(classId),
     store.marking.listByClass(classId),
+    store.roster.listByClass(classId),
   ]);
+  const removed = new Set(roster.filter((e) => e.removedAt !== null).map((e) => e.studentId));
+  const identifiers = new Map(roster.map((e) => [e.studentId, e.identifier]));
+  const students = allStudents.filter((student) => !removed.has(student.id));
   const pendingMarks = pendingMarksByAttempt(quizzes, attempts, grades);
   const analysis = new Map<string, ReadonlyMap<string, QuestionAnalysis>>();
   for (const quiz of quizzes.values()) {
@@ -86,6 +90,7 @@ export async function loadDashboard(
   }
   return buildDashboard({
     analysis,
+    identifiers,
     classRecord,
     outline,
     quizzes,

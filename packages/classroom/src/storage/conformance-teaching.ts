@@ -175,5 +175,55 @@ export function teachingConformance(engine: string, under: EngineUnderTest): voi
       expect([...counts].sort()).toEqual([1, 2, 3, 4, 5, 6]);
       expect(await store.marking.getAttempt(attemptId)).toMatchObject({ score: 6 });
     });
+
+    it('keeps identifiers unique per class, renames, removes and archives', async () => {
+      await store.classes.createStudent({
+        id: 'stu_2',
+        classId: 'cls_1',
+        displayName: 'Bea',
+        nameKey: 'bea',
+        resumeCodeHash: 'hash-bea',
+        createdAt: 3,
+      });
+      expect(
+        await store.roster.setIdentifier({ classId: 'cls_1', studentId: 'stu_1', identifier: 'S-001' }),
+      ).toEqual({
+        studentId: 'stu_1',
+        classId: 'cls_1',
+        identifier: 'S-001',
+        removedAt: null,
+      });
+      expect(
+        await store.roster.setIdentifier({ classId: 'cls_1', studentId: 'stu_2', identifier: 'S-001' }),
+      ).toBe('identifier-taken');
+      expect(await store.roster.renameStudent('stu_2', 'Ada', 'ada')).toBe('name-taken');
+      expect(await store.roster.renameStudent('stu_2', 'Beatrice', 'beatrice')).toBe('renamed');
+      expect((await store.classes.getStudent('stu_2'))?.displayName).toBe('Beatrice');
+
+      await store.sessions.create({
+        id: 'ses_1',
+        kind: 'student',
+        studentId: 'stu_1',
+        classId: 'cls_1',
+        createdAt: 1,
+        expiresAt: 10_000,
+        revokedAt: null,
+      });
+      await store.roster.removeStudent('stu_1', 'cls_1', 50);
+      expect(await store.roster.get('stu_1')).toMatchObject({ identifier: 'S-001', removedAt: 50 });
+      expect((await store.sessions.get('ses_1'))?.revokedAt).toBe(50);
+      // The removed student's name is free for someone new.
+      expect(await store.roster.renameStudent('stu_2', 'Ada', 'ada')).toBe('renamed');
+
+      await store.roster.renameClass('cls_1', 'Period 4');
+      expect((await store.classes.get('cls_1'))?.name).toBe('Period 4');
+      expect(await store.roster.archivedAt('cls_1')).toBeNull();
+      await store.roster.setArchived('cls_1', 70);
+      expect(await store.roster.archivedAt('cls_1')).toBe(70);
+      expect([...(await store.roster.listArchived())]).toEqual([['cls_1', 70]]);
+      await store.roster.setArchived('cls_1', null);
+      expect(await store.roster.listArchived()).toEqual(new Map());
+      expect((await store.roster.listByClass('cls_1')).map((e) => e.studentId).sort()).toEqual(['stu_1']);
+    });
   });
 }

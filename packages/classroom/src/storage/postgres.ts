@@ -15,6 +15,7 @@ import {
   toSession,
   toStudent,
 } from './records';
+import { postgresRoster } from './roster-postgres';
 import { postgresMarking, postgresQuizSettings } from './teaching-postgres';
 import type {
   ClassroomStore,
@@ -113,12 +114,14 @@ export class PostgresStore implements ClassroomStore {
 
   readonly quizSettings: ClassroomStore['quizSettings'];
   readonly marking: ClassroomStore['marking'];
+  readonly roster: ClassroomStore['roster'];
 
   private constructor(pool: pg.Pool, location: string) {
     this.pool = pool;
     this.location = location;
     this.quizSettings = postgresQuizSettings(pool);
     this.marking = postgresMarking(pool);
+    this.roster = postgresRoster(pool);
   }
 
   /** Connects, migrates and returns the store. `max` is the pool size per instance (default 10). */

@@ -17,6 +17,7 @@ import {
   toSession,
   toStudent,
 } from './records';
+import { sqliteRoster } from './roster-sqlite';
 import { sqliteMarking, sqliteQuizSettings } from './teaching-sqlite';
 import type {
   AttemptsRepository,
@@ -30,6 +31,7 @@ import type {
   OpenAttempt,
   QuizSettingsRepository,
   RateLimitResult,
+  RosterRepository,
   SessionsRepository,
   SettingsRepository,
   SubmitAttemptInput,
@@ -134,6 +136,7 @@ export class SqliteStore implements ClassroomStore {
   readonly limits: LimitsRepository;
   readonly quizSettings: QuizSettingsRepository;
   readonly marking: MarkingRepository;
+  readonly roster: RosterRepository;
   private rateLimitHits = 0;
   private readonly statements = new Map<string, Database.Statement>();
   private pendingSubmissions: PendingSubmission[] = [];
@@ -154,6 +157,7 @@ export class SqliteStore implements ClassroomStore {
     const assertWritable = () => this.assertWritable();
     this.quizSettings = sqliteQuizSettings(prepare, assertWritable);
     this.marking = sqliteMarking(db, prepare, assertWritable);
+    this.roster = sqliteRoster(db, prepare, assertWritable);
     this.settings = {
       async get(key) {
         const row = store.stmt('SELECT value FROM settings WHERE key = ?').get(key) as Row | undefined;

@@ -253,6 +253,7 @@ export interface ClassroomStore {
   readonly limits: LimitsRepository;
   readonly quizSettings: QuizSettingsRepository;
   readonly marking: MarkingRepository;
+  readonly roster: RosterRepository;
   close(): Promise<void>;
 }
 
@@ -361,4 +362,37 @@ export interface MarkingRepository {
   listByAttempt(attemptId: string): Promise<QuestionGradeRecord[]>;
   /** Every grade of a class's attempts, oldest first. */
   listByClass(classId: string): Promise<QuestionGradeRecord[]>;
+}
+
+// ---- Roster: identifiers, renames, removals, archived classes ----
+
+export interface RosterEntry {
+  studentId: string;
+  classId: string;
+  /** The school's identifier for the student (from the join form or a roster CSV), or null. */
+  identifier: string | null;
+  removedAt: number | null;
+}
+
+export interface RosterRepository {
+  listByClass(classId: string): Promise<RosterEntry[]>;
+  get(studentId: string): Promise<RosterEntry | undefined>;
+  /** Sets or clears an identifier; 'identifier-taken' when another student of the class has it. */
+  setIdentifier(input: {
+    classId: string;
+    studentId: string;
+    identifier: string | null;
+  }): Promise<RosterEntry | 'identifier-taken'>;
+  /** 'name-taken' when the class already has that display name (by `nameKey`). */
+  renameStudent(studentId: string, displayName: string, nameKey: string): Promise<'renamed' | 'name-taken'>;
+  /**
+   * Removes a student from the class in one transaction: marked removed, display name freed, every
+   * session ended. Their attempts stay (the audit trail needs them).
+   */
+  removeStudent(studentId: string, classId: string, at: number): Promise<void>;
+  renameClass(classId: string, name: string): Promise<void>;
+  /** Archives (`at`) or restores (null) a class. */
+  setArchived(classId: string, at: number | null): Promise<void>;
+  archivedAt(classId: string): Promise<number | null>;
+  listArchived(): Promise<Map<string, number>>;
 }

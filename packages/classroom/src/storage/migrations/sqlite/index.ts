@@ -1,6 +1,7 @@
 import { initial } from './001-initial';
 import { attemptSteps } from './002-attempt-steps';
 import { teaching } from './003-teaching';
+import { roster } from './004-roster';
 
 export interface Migration {
   /** 1, 2, 3 ... in the order they run; recorded in `schema_migrations` once applied. */
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every SQLite migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initial, attemptSteps, teaching];
+export const migrations: readonly Migration[] = [initial, attemptSteps, teaching, roster];
