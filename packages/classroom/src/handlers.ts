@@ -22,6 +22,7 @@ import { learnerProgress } from './progress';
 import { assertQuizOpen, assertWordLimits, quizPolicy, visibilityFor } from './quiz-policy';
 import { findQuiz } from './quizzes';
 import { countFailure, enforceRateLimit, policies, rateLimitKey, refuseAfterFailures } from './rate-limit';
+import { reviewedCheckResult } from './review';
 import {
   issueAnonymousSession,
   issueDeviceToken,
@@ -84,6 +85,12 @@ export const getQuiz: Handler = async (request, context) => {
   const learner = lookup.status === 'ok' ? lookup.learner : (session as NonNullable<typeof session>).learner;
   const policy = await quizPolicy(context.store, learner, quiz, await loadCourseOutline(context.courseDir));
   const view = await quizForLearner(context, learner, quiz, policy);
+  if (view.attempt) {
+    const visibility = visibilityFor(policy, view.attempt.number, context.now);
+    for (const question of Object.values(view.attempt.questions)) {
+      if (question.result) question.result = reviewedCheckResult(question.result, visibility);
+    }
+  }
   const response = json({
     learner:
       lookup.status === 'ok' && lookup.student
@@ -124,7 +131,10 @@ export const postCheck: Handler = async (request, context) => {
   const quiz = await quizOr404(body.quizId, context.courseDir);
   const policy = await quizPolicy(context.store, learner, quiz, await loadCourseOutline(context.courseDir));
   assertQuizOpen(policy, context.now);
-  return json(await checkQuestion(context, learner, quiz, body, policy));
+  const checked = await checkQuestion(context, learner, quiz, body, policy);
+  // This attempt counts as used: on the last one, after-last-attempt answers show at the check.
+  const visibility = visibilityFor(policy, checked.attemptNumber, context.now);
+  return json({ ...checked, result: reviewedCheckResult(checked.result, visibility) });
 };
 
 const completionSchema = z.strictObject({

@@ -175,3 +175,15 @@ export function reviewedResult(
     issues: result.issues,
   };
 }
+
+/**
+ * A checked question's result (immediate and interactive quizzes) without the correct answer and the
+ * explanation while the review options hold them back: what a finished question reveals would otherwise
+ * carry over to the next attempt. Right or wrong, the score and the hints stay: they are the check.
+ */
+export function reviewedCheckResult(result: QuestionResult, visibility: ReviewVisibility): QuestionResult {
+  const copy: QuestionResult = { ...result };
+  if (!visibility.correctAnswer) delete copy.correctAnswer;
+  if (!visibility.explanation) delete copy.explanation;
+  return copy;
+}

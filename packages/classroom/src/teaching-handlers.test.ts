@@ -286,6 +286,19 @@ describe('review options', () => {
     expect(lastCity.explanation).toBeUndefined();
   });
 
+  it('holds the correct answer of a finished check back while attempts remain', async () => {
+    await call(ada, '/api/quizzes/treaty-years');
+    const check = (response: number) =>
+      call(ada, '/api/attempts/check', { quizId: 'treaty-years', questionId: 'putin-visit', response });
+    await check(1999);
+    const finished = await check(2001);
+    expect(finished.body).toMatchObject({ finished: true, triesLeft: 0, result: { status: 'incorrect' } });
+    expect(finished.body.result.correctAnswer).toBeUndefined();
+    const reloaded = await call(ada, '/api/quizzes/treaty-years');
+    expect(reloaded.body.attempt.questions['putin-visit'].result.correctAnswer).toBeUndefined();
+    expect('correctAnswer' in reloaded.body.attempt.questions['putin-visit'].result).toBe(false);
+  });
+
   it('follows the teacher’s options for the class', async () => {
     const put = await call(
       teacher,
