@@ -114,8 +114,10 @@ export const postAttempt: Handler = async (request, context) => {
   const quiz = await quizOr404(submission.quizId, context.courseDir);
   const policy = await quizPolicy(context.store, learner, quiz, await loadCourseOutline(context.courseDir));
   // Checks before grading: dates (a lost response's replay still answers) and essay word limits.
-  if (!(await hasStoredSubmission(context, learner, quiz.id, submission.idempotencyKey))) {
+  try {
     assertQuizOpen(policy, context.now);
+  } catch (closed) {
+    if (!(await hasStoredSubmission(context, learner, quiz.id, submission.idempotencyKey))) throw closed;
   }
   assertWordLimits(quiz, submission.responses);
   const submitted = await submitAttempt(context, learner, quiz, submission, policy);

@@ -48,7 +48,10 @@ export async function reviewedSubmission(
   result: ReturnType<typeof reviewedResult>;
   replayed: boolean;
 }> {
-  const record = await context.store.marking.getAttempt(submitted.attempt.id);
+  // A new attempt has no marks yet and is the latest (numbers are gapless); only a replay reads more.
+  const record = submitted.replayed
+    ? await context.store.marking.getAttempt(submitted.attempt.id)
+    : undefined;
   const grades = submitted.replayed ? await context.store.marking.listByAttempt(submitted.attempt.id) : [];
   const used = record
     ? await context.store.attempts.count(record.learnerId, quiz.id)

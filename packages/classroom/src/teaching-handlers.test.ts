@@ -349,11 +349,22 @@ describe('dates and attempts', () => {
     });
     expect(check.body.error.code).toBe('quiz-closed');
     await settings({ latePolicy: 'mark-late' });
-    const late = await submit(bea, 'treaty-years', () => ({ 'putin-visit': 2000 }));
+    const lateBody = {
+      quizId: 'treaty-years',
+      idempotencyKey: crypto.randomUUID(),
+      attemptNumber: 1,
+      responses: { 'putin-visit': 2000 },
+    };
+    const late = await call(bea, '/api/attempts', lateBody);
     expect(late.status).toBe(201);
     expect(late.body.attempt.late).toBe(true);
     // Past the due date, after-last-attempt options hold too.
     expect(late.body.result.review.correctAnswer).toBe(true);
+    // Refusing late work again does not refuse the replay of a lost answer.
+    await settings({ latePolicy: 'refuse' });
+    const replayed = await call(bea, '/api/attempts', lateBody);
+    expect([replayed.status, replayed.body.replayed]).toEqual([200, true]);
+    expect((await submit(bea, 'treaty-years', () => ({}))).body.error.code).toBe('quiz-closed');
   });
 
   it('refuses work before the quiz opens, and bad dates', async () => {
