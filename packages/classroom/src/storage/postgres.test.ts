@@ -29,7 +29,7 @@ describe('PostgreSQL migrations', () => {
     expect(rows).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'teaching' },
-      { version: 3, name: 'roster' },
+      { version: 4, name: 'roster' },
     ]);
     expect(await migratePostgres(b.pool)).toEqual([]);
     await a.close();

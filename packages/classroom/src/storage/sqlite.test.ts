@@ -34,7 +34,7 @@ describe('SQLite migrations', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'attempt-steps' },
       { version: 3, name: 'teaching' },
-      { version: 4, name: 'roster' },
+      { version: 5, name: 'roster' },
     ]);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -1,7 +1,7 @@
 import type { Migration } from '../sqlite/index';
 import { initial } from './001-initial';
 import { teaching } from './002-teaching';
-import { roster } from './003-roster';
+import { roster } from './004-roster';
 
 /** Every PostgreSQL migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [initial, teaching, roster];

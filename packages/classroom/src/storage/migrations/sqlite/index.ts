@@ -1,7 +1,7 @@
 import { initial } from './001-initial';
 import { attemptSteps } from './002-attempt-steps';
 import { teaching } from './003-teaching';
-import { roster } from './004-roster';
+import { roster } from './005-roster';
 
 export interface Migration {
   /** 1, 2, 3 ... in the order they run; recorded in `schema_migrations` once applied. */

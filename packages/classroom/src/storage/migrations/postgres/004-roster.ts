@@ -1,6 +1,6 @@
-// The same tables as SQLite's migration 004: student identifiers, removed students, archived classes.
+// The same tables as SQLite's migration 005: student identifiers, removed students, archived classes.
 export const roster = {
-  version: 3,
+  version: 4,
   name: 'roster',
   sql: `
 CREATE TABLE student_roster (

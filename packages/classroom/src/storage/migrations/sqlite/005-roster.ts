@@ -1,7 +1,7 @@
 // Roster: a school identifier per student, removed students, archived classes. New tables beside
 // `students` and `classes`, so existing rows and queries are untouched.
 export const roster = {
-  version: 4,
+  version: 5,
   name: 'roster',
   sql: `
 CREATE TABLE student_roster (
