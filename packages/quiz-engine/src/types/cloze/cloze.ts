@@ -37,6 +37,7 @@ import {
 } from '../common.js';
 import { defineQuestionType } from '../definition.js';
 import { clip, textOf } from '../describe.js';
+import { recordForOpaqueIds } from '../opaque-record.js';
 import {
   type AcceptedAnswer,
   acceptedAnswerGift,
@@ -264,7 +265,7 @@ export const cloze = defineQuestionType<
   checkResponse(shown, value) {
     if (!isPlainRecord(value))
       return rejectResponse('wrong-type', `expected an object of blank id → answer, got ${describe(value)}`);
-    const result: ClozeResponse = {};
+    const result: ClozeResponse = recordForOpaqueIds();
     for (const key of Object.keys(value)) {
       const index = shown.findIndex((blank) => blank.id === key);
       const blank = shown[index];
@@ -304,7 +305,7 @@ export const cloze = defineQuestionType<
     return { fraction: correct / blanks.length, feedback };
   },
   correctAnswer(question, arrangement, prepared) {
-    const response: ClozeResponse = {};
+    const response: ClozeResponse = recordForOpaqueIds();
     question.blanks.forEach((blank, index) => {
       const key = prepared.keys[index] as number | string;
       response[opaqueIdOf(arrangement.blanks, index)] =
