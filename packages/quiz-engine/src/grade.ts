@@ -132,7 +132,8 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
   let score = 0;
   let maxScore = 0;
   let pendingReview = 0;
-  const mastery: Record<string, ObjectiveMastery> = {};
+  // A Map while summing: the objectives come in the shuffled order of the questions.
+  const byObjective = new Map<string, ObjectiveMastery>();
   for (const result of questions) {
     maxScore += result.maxScore;
     score += result.score;
@@ -141,18 +142,19 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
       continue;
     }
     for (const objective of result.objectives) {
-      let entry = mastery[objective];
+      let entry = byObjective.get(objective);
       if (entry === undefined) {
         entry = { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
-        mastery[objective] = entry;
+        byObjective.set(objective, entry);
       }
       entry.score += result.score;
       entry.maxScore += result.maxScore;
       entry.questionIds.push(result.id);
     }
   }
-  for (const objective in mastery) {
-    const entry = mastery[objective] as ObjectiveMastery;
+  const mastery: Record<string, ObjectiveMastery> = {};
+  for (const [objective, entry] of byObjective) {
+    mastery[objective] = entry;
     entry.score = roundScore(entry.score);
     entry.maxScore = roundScore(entry.maxScore);
     entry.percentage = percentageOf(entry.score, entry.maxScore);
@@ -189,8 +191,8 @@ export function grade(quiz: Quiz, responses: unknown, options: { seed: Seed }): 
   const compiled = compiledOf(quiz);
   const laidOut = layoutQuiz(quiz, options.seed, compiled);
   const { checks, issues } = checkSubmission(laidOut, responses, compiled);
-  const results: QuestionResult[] = new Array(laidOut.length);
+  const results: QuestionResult[] = [];
   for (let index = 0; index < laidOut.length; index += 1)
-    results[index] = resultFor(laidOut[index] as LaidOutQuestion, checks[index]);
+    results.push(resultFor(laidOut[index] as LaidOutQuestion, checks[index]));
   return summarise(quiz, results, issues);
 }

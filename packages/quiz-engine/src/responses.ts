@@ -88,15 +88,6 @@ function checkSafely(check: () => ResponseCheck<unknown>): ResponseCheck<unknown
   }
 }
 
-function noteErrors(ids: readonly string[], checked: CheckedSubmission): CheckedSubmission {
-  for (let index = 0; index < ids.length; index += 1) {
-    const check = checked.checks[index];
-    if (check !== undefined && !check.ok)
-      checked.issues.push({ questionId: ids[index] as string, ...check.error });
-  }
-  return checked;
-}
-
 /**
  * @internal Checks input against the questions of one attempt as laid out for its seed; never throws.
  * Works from the arrangements alone (no public views) and keeps the checks by position, so that grading
@@ -107,26 +98,31 @@ export function checkSubmission(
   input: unknown,
   compiled: CompiledQuiz,
 ): CheckedSubmission {
-  const checks: (ResponseCheck<unknown> | undefined)[] = new Array(laidOut.length).fill(undefined);
-  if (!isPlainRecord(input)) return { checks, issues: [wholeInputIssue(input)] };
+  const checks: (ResponseCheck<unknown> | undefined)[] = [];
+  if (!isPlainRecord(input)) {
+    for (let index = 0; index < laidOut.length; index += 1) checks.push(undefined);
+    return { checks, issues: [wholeInputIssue(input)] };
+  }
   // Without pools, every question of the quiz is asked; with them, only the drawn ones.
   const issues = unknownKeyIssues(input, (id) =>
     compiled.hasPools ? laidOut.some((question) => question.question.id === id) : compiled.byId.has(id),
   );
-  const ids: string[] = new Array(laidOut.length);
   for (let index = 0; index < laidOut.length; index += 1) {
     const question = laidOut[index] as LaidOutQuestion;
     const id = question.question.id;
-    ids[index] = id;
-    if (!Object.hasOwn(input, id)) continue;
-    // A check never throws on input; a type defined outside the package might, and must not stop grading.
-    try {
-      checks[index] = question.compiled.definition.checkResponse(shownOf(question), input[id]);
-    } catch {
-      checks[index] = UNREADABLE;
+    let check: ResponseCheck<unknown> | undefined;
+    if (Object.hasOwn(input, id)) {
+      // A check never throws on input; a type defined outside the package might, and must not stop grading.
+      try {
+        check = question.compiled.definition.checkResponse(shownOf(question), input[id]);
+      } catch {
+        check = UNREADABLE;
+      }
+      if (!check.ok) issues.push({ questionId: id, ...check.error });
     }
+    checks.push(check);
   }
-  return noteErrors(ids, { checks, issues });
+  return { checks, issues };
 }
 
 /** Checks input against public views (what a browser holds); never throws. */
@@ -138,16 +134,17 @@ function checkViews(
   const checks: (ResponseCheck<unknown> | undefined)[] = new Array(views.length).fill(undefined);
   if (!isPlainRecord(input)) return { checks, issues: [wholeInputIssue(input)] };
   const issues = unknownKeyIssues(input, (id) => views.some((view) => view.id === id));
-  const ids = views.map((view) => view.id);
   views.forEach((view, index) => {
     if (!Object.hasOwn(input, view.id)) return;
     const definition = types.get(view.type);
-    checks[index] =
+    const check =
       definition === undefined
         ? UNREADABLE
         : checkSafely(() => definition.checkResponse(shownInView(definition, view), input[view.id]));
+    checks[index] = check;
+    if (!check.ok) issues.push({ questionId: view.id, ...check.error });
   });
-  return noteErrors(ids, { checks, issues });
+  return { checks, issues };
 }
 
 function validationOf(ids: readonly string[], checked: CheckedSubmission): ResponseValidation {
