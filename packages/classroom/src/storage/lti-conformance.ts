@@ -104,15 +104,24 @@ export function ltiConformance(engine: string, under: EngineUnderTest): void {
 
     it('hands a login state to exactly one of two instances, and never after it expired', async () => {
       await store.lti.savePlatform(platform());
-      const record = { state: 's1', nonce: 'n1', platformId: 'plt_1', createdAt: 100, expiresAt: 200 };
+      const record = {
+        state: 's1',
+        nonce: 'n1',
+        platformId: 'plt_1',
+        storageTarget: '_parent',
+        createdAt: 100,
+        expiresAt: 200,
+      };
       await store.lti.saveLoginState(record);
+      expect(await store.lti.getLoginState('s1', 150)).toEqual(record);
+      expect(await store.lti.getLoginState('s1', 200)).toBeUndefined();
       const other = await secondInstance();
       const taken = await Promise.all([
         store.lti.takeLoginState('s1', 150),
         other.lti.takeLoginState('s1', 150),
       ]);
       expect(taken.filter(Boolean)).toEqual([record]);
-      await store.lti.saveLoginState({ ...record, state: 's2' });
+      await store.lti.saveLoginState({ ...record, state: 's2', storageTarget: null });
       expect(await store.lti.takeLoginState('s2', 200)).toBeUndefined();
       expect(await store.lti.takeLoginState('unknown', 150)).toBeUndefined();
     });

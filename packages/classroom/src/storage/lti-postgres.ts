@@ -107,10 +107,24 @@ export function postgresLtiRepository(pool: pg.Pool): LtiRepository {
     async saveLoginState(record) {
       await pool.query('DELETE FROM lti_login_states WHERE expires_at <= $1', [record.createdAt]);
       await pool.query(
-        `INSERT INTO lti_login_states (state, nonce, platform_id, created_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5)`,
-        [record.state, record.nonce, record.platformId, record.createdAt, record.expiresAt],
+        `INSERT INTO lti_login_states (state, nonce, platform_id, storage_target, created_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          record.state,
+          record.nonce,
+          record.platformId,
+          record.storageTarget,
+          record.createdAt,
+          record.expiresAt,
+        ],
       );
+    },
+    async getLoginState(state, now) {
+      const row = await one('SELECT * FROM lti_login_states WHERE state = $1 AND expires_at > $2', [
+        state,
+        now,
+      ]);
+      return row ? toLtiLoginState(row) : undefined;
     },
     async takeLoginState(state, now) {
       const row = await one('DELETE FROM lti_login_states WHERE state = $1 RETURNING *', [state]);

@@ -38,6 +38,7 @@ export function toLtiLoginState(row: Row): LtiLoginStateRecord {
     state: text(row.state),
     nonce: text(row.nonce),
     platformId: text(row.platform_id),
+    storageTarget: optionalText(row.storage_target),
     createdAt: num(row.created_at),
     expiresAt: num(row.expires_at),
   };

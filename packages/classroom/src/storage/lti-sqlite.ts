@@ -105,10 +105,23 @@ export function sqliteLtiRepository(db: Database.Database, assertWritable: () =>
       db.transaction(() => {
         stmt('DELETE FROM lti_login_states WHERE expires_at <= ?').run(record.createdAt);
         stmt(
-          `INSERT INTO lti_login_states (state, nonce, platform_id, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?)`,
-        ).run(record.state, record.nonce, record.platformId, record.createdAt, record.expiresAt);
+          `INSERT INTO lti_login_states (state, nonce, platform_id, storage_target, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+        ).run(
+          record.state,
+          record.nonce,
+          record.platformId,
+          record.storageTarget,
+          record.createdAt,
+          record.expiresAt,
+        );
       }).immediate();
+    },
+    async getLoginState(state, now) {
+      const row = stmt('SELECT * FROM lti_login_states WHERE state = ? AND expires_at > ?').get(state, now) as
+        | Row
+        | undefined;
+      return row ? toLtiLoginState(row) : undefined;
     },
     async takeLoginState(state, now) {
       assertWritable();

@@ -37,6 +37,8 @@ export interface LtiLoginStateRecord {
   state: string;
   nonce: string;
   platformId: string;
+  /** The frame of the platform's storage (`lti_storage_target`) when the platform offered one. */
+  storageTarget: string | null;
   createdAt: number;
   expiresAt: number;
 }
@@ -104,6 +106,8 @@ export interface LtiRepository {
   hasDeployment(platformId: string, deploymentId: string): Promise<boolean>;
 
   saveLoginState(record: LtiLoginStateRecord): Promise<void>;
+  /** The login state without consuming it (to decide how the browser proves it), undefined when unknown or expired. */
+  getLoginState(state: string, now: number): Promise<LtiLoginStateRecord | undefined>;
   /** Removes and returns the login state (at most one caller ever gets it); undefined when unknown or expired. */
   takeLoginState(state: string, now: number): Promise<LtiLoginStateRecord | undefined>;
   /** Records a nonce as used until `expiresAt`; false when it was used before (a replay). */

@@ -36,6 +36,7 @@ CREATE TABLE lti_login_states (
   state TEXT PRIMARY KEY,
   nonce TEXT NOT NULL,
   platform_id TEXT NOT NULL REFERENCES lti_platforms (id),
+  storage_target TEXT,
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL
 ) STRICT;
