@@ -20,10 +20,11 @@ export function crossSiteCookie(
   name: string,
   value: string,
   maxAgeSeconds: number,
+  options: { readableByScript?: boolean } = {},
 ): string {
   const secure = secureContext(request);
   return serialize(name, value, {
-    httpOnly: true,
+    httpOnly: !options.readableByScript,
     path: '/',
     maxAge: maxAgeSeconds,
     // SameSite=None without Secure is refused by browsers; over plain HTTP fall back to Lax.

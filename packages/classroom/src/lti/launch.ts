@@ -4,8 +4,9 @@
 // teacher gets the picker.
 import { randomBytes } from 'node:crypto';
 import { generateResumeCode, hashResumeCode, normaliseCode } from '../codes';
-import { LEARNER_COOKIE, TEACHER_COOKIE } from '../cookies';
+import { CSRF_COOKIE, LEARNER_COOKIE, TEACHER_COOKIE } from '../cookies';
 import { type CourseOutline, loadCourseOutline } from '../course';
+import { csrfCookieOf, newCsrfToken } from '../csrf';
 import { issueStudentSession, issueTeacherSession, type SessionContext } from '../sessions';
 import type { ClassroomStore, LtiPlatformRecord, StudentRecord } from '../storage/types';
 import { createClass } from '../teacher';
@@ -327,6 +328,13 @@ export async function handleLaunch(
       crossSiteCookie(request, LEARNER_COOKIE, session.token, session.maxAgeSeconds),
     );
   }
+  // The site's pages send the CSRF cookie back as a header; inside the LMS's iframe only a cross-site
+  // cookie reaches them, so the launch sets one (the token stays the browser's own when it has one).
+  const csrf = csrfCookieOf(request) ?? newCsrfToken();
+  headers.append(
+    'set-cookie',
+    crossSiteCookie(request, CSRF_COOKIE, csrf, 365 * 24 * 60 * 60, { readableByScript: true }),
+  );
   context.log(`[coursekit] LTI launch from ${launch.platform.name}: ${role} in class ${classId}`);
   return new Response(null, { status: 303, headers });
 }
