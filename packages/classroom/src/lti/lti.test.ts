@@ -9,6 +9,7 @@ import { type Classroom, createClassroom } from '../api';
 import { toNodeListener } from '../node';
 import type { SqliteStore } from '../storage/sqlite';
 import { fixtureCourseDir, memoryStore } from '../testing';
+import { publishQuizScore } from './ags';
 import { ltiLog } from './routes';
 
 let platform: TestPlatform;
@@ -285,6 +286,71 @@ describe('the LTI 1.3 tool with a test platform', () => {
     expect((await teacher.api('/api/classes')).body.classes[0].studentCount).toBe(1);
   });
 
+  it('marks a score with essays awaiting review as pending, and sends a marking through publishQuizScore', async () => {
+    platform.links.push({
+      id: 'link-essay',
+      custom: { quiz_id: 'un-votes' },
+      lineItem: `${platform.issuer}/courses/course-101/lineitems/essay`,
+    });
+    const student = browser();
+    expect((await launch(student, 'ada|link-essay')).status).toBe(303);
+    const quiz = await student.api('/api/quizzes/un-votes');
+    const submitted = await student.api('/api/attempts', {
+      quizId: 'un-votes',
+      idempotencyKey: crypto.randomUUID(),
+      attemptNumber: quiz.body.attempt.number,
+      responses: { 'dprk-vote': true, reflect: 'Because of the vote on ES-11/1 and what followed.' },
+    });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.result.pendingReview).toBeGreaterThan(0);
+    const pending = await until(
+      () => platform.scores.find((score) => score.lineItem.endsWith('/essay')),
+      'the pending score',
+    );
+    expect(pending).toMatchObject({
+      userId: 'student-ada',
+      scoreGiven: submitted.body.attempt.score,
+      gradingProgress: 'PendingManual',
+    });
+
+    // What the teacher's marking does once the essay has its points.
+    const [lms] = await store.lti.findPlatforms(platform.issuer);
+    const [historyClass] = await store.classes.list();
+    const linked = await store.lti.findUser(lms?.id ?? '', 'student-ada', historyClass?.id ?? '');
+    expect(linked).toBeDefined();
+    const published = await publishQuizScore(store, {
+      studentId: linked?.studentId ?? '',
+      quizId: 'un-votes',
+      score: submitted.body.attempt.maxScore,
+      maxScore: submitted.body.attempt.maxScore,
+      pendingReview: false,
+      at: Date.now(),
+      comment: 'Marked by the teacher',
+    });
+    expect(published).toEqual([
+      {
+        platform: 'test-lms',
+        lineItem: `${platform.issuer}/courses/course-101/lineitems/essay`,
+        status: 'posted',
+      },
+    ]);
+    expect(platform.scores.filter((score) => score.lineItem.endsWith('/essay')).at(-1)).toMatchObject({
+      scoreGiven: submitted.body.attempt.maxScore,
+      gradingProgress: 'FullyGraded',
+      comment: 'Marked by the teacher',
+    });
+    expect(
+      await publishQuizScore(store, {
+        studentId: 'stu_never_launched',
+        quizId: 'un-votes',
+        score: 1,
+        maxScore: 2,
+        pendingReview: false,
+        at: 0,
+      }),
+    ).toEqual([]);
+  });
+
   it('opens the class for an LMS instructor as the teacher', async () => {
     const lmsTeacher = browser();
     const launched = await launch(lmsTeacher, 'grace|link-2');
@@ -316,6 +382,43 @@ describe('the LTI 1.3 tool with a test platform', () => {
       (await fetch(handOff.action, { method: 'POST', body: new URLSearchParams(handOff.fields) })).status,
     ).toBe(200);
     expect(platform.deepLinks).toHaveLength(2);
+  });
+
+  it('registers a platform by hand for the teacher only, with its deployments', async () => {
+    const manual = {
+      issuer: 'https://canvas.example.edu',
+      clientId: '10000000000042',
+      authorizationEndpoint: 'https://sso.example.edu/api/lti/authorize_redirect',
+      tokenEndpoint: 'https://canvas.example.edu/login/oauth2/token',
+      jwksUri: 'https://sso.example.edu/api/lti/security/jwks',
+      deploymentIds: ['42:abc'],
+    };
+    expect((await browser().api('/api/lti/platforms', manual)).status).toBe(403);
+    const plain = await teacher.api('/api/lti/platforms', {
+      ...manual,
+      jwksUri: 'http://sso.example.edu/jwks',
+    });
+    expect(plain.status).toBe(400);
+    expect(JSON.stringify(plain.body)).toContain('https://');
+    const created = await teacher.api('/api/lti/platforms', manual);
+    expect(created.status).toBe(201);
+    expect(await store.lti.hasDeployment(created.body.id, '42:abc')).toBe(true);
+    const [stored] = await store.lti.findPlatforms('https://canvas.example.edu');
+    expect(stored?.tokenAudience).toBe(manual.tokenEndpoint);
+  });
+
+  it('refuses a registration whose OpenID configuration names another issuer, and says so on the page', async () => {
+    const { body } = await teacher.api('/api/lti/registration-url');
+    const url = new URL(body.registrationUrl);
+    url.searchParams.set('openid_configuration', `${platform.issuer}/jwks`);
+    const notConfig = await browser().send(url.href);
+    expect(notConfig.status).toBe(502);
+    expect(await notConfig.text()).toContain('<code>invalid-openid-configuration</code>');
+    url.searchParams.set('openid_configuration', 'http://lms.example.org/.well-known/openid-configuration');
+    const plainHttp = await browser().send(url.href);
+    expect(plainHttp.status).toBe(400);
+    const opened = await browser().send(body.registrationUrl);
+    expect(await opened.text()).toContain('<code>missing-openid-configuration</code>');
   });
 
   describe('refuses hostile launches with a page, a log line and no session', () => {
