@@ -94,6 +94,8 @@ export interface TestPlatform {
   refusals: string[];
   /** A resource link the platform made from a deep link (id, custom parameters, line item). */
   links: { id: string; custom: Record<string, string>; lineItem?: string }[];
+  /** The course's roster as NRPS serves it (two members a page); launches carry its URL. */
+  members: { user_id: string; name: string; roles: string[]; status?: string }[];
   /** The HTML page of the LMS that embeds a link in an iframe (for the browser test). */
   coursePageUrl(linkId: string, loginHint: string, options?: { storage?: boolean }): string;
   /** Where the platform's storage (lti.put_data / lti.get_data) keeps values, per browser page. */
@@ -118,6 +120,7 @@ export async function startTestPlatform(options: { host?: string } = {}): Promis
     deepLinks: [],
     refusals: [],
     links: [],
+    members: [],
     registrationLaunch(toolRegistrationUrl) {
       const url = new URL(toolRegistrationUrl);
       url.searchParams.set('openid_configuration', `${platform.issuer}/.well-known/openid-configuration`);
@@ -162,6 +165,10 @@ export async function startTestPlatform(options: { host?: string } = {}): Promis
             'https://purl.imsglobal.org/spec/lti-ags/scope/score',
           ],
           lineitems: `${platform.issuer}/courses/course-101/lineitems`,
+        },
+        'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice': {
+          context_memberships_url: `${platform.issuer}/courses/course-101/memberships`,
+          service_versions: ['2.0'],
         },
         ...overrides,
       };
@@ -356,6 +363,26 @@ export async function startTestPlatform(options: { host?: string } = {}): Promis
         platform.lineItems.push(item);
         return send(response, 201, item);
       }
+    }
+    if (path === '/courses/course-101/memberships') {
+      const scope = tokens.get((request.headers.authorization ?? '').replace(/^Bearer /, ''));
+      if (
+        !scope
+          ?.split(' ')
+          .includes('https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly')
+      ) {
+        platform.refusals.push('nrps: no token with the membership scope');
+        return send(response, 401, { error: 'invalid_token' });
+      }
+      const page = Number(url.searchParams.get('page') ?? '0');
+      const members = platform.members.slice(page * 2, page * 2 + 2);
+      if ((page + 1) * 2 < platform.members.length) {
+        response.setHeader(
+          'link',
+          `<${platform.issuer}/courses/course-101/memberships?page=${page + 1}>; rel="next"`,
+        );
+      }
+      return send(response, 200, { id: url.href, context: { id: 'course-101' }, members });
     }
     if (path === '/deep-link-return' && request.method === 'POST') {
       const form = new URLSearchParams(await readBody(request));

@@ -2,8 +2,6 @@
 // cookie, or the platform's storage read back by our own page), the token must verify, and then the
 // launching user gets a class-mode session in the class of the LMS course, or, for deep linking, the
 // teacher gets the picker.
-import { randomBytes } from 'node:crypto';
-import { generateResumeCode, hashResumeCode, normaliseCode } from '../codes';
 import { CSRF_COOKIE, LEARNER_COOKIE, TEACHER_COOKIE } from '../cookies';
 import { type CourseOutline, loadCourseOutline } from '../course';
 import { csrfCookieOf, newCsrfToken } from '../csrf';
@@ -15,6 +13,8 @@ import { AGS_SCOPE, CLAIM, classroomRole, MESSAGE } from './claims';
 import { clearStateCookie, crossSiteCookie, hasStateCookie } from './cookies';
 import { deepLinkingPicker } from './deep-linking';
 import { requiredField } from './form';
+import { displayNameOf, lmsStudent } from './lms-students';
+import { syncRoster } from './nrps';
 import { escapeHtml, htmlPage, scriptJson } from './pages';
 import { LtiRefusal } from './refusal';
 import type { ToolUrls } from './tool-config';
@@ -79,14 +79,6 @@ function platformStorageCheckPage(
   );
 }
 
-/** A display name for the LMS user, made unique in the class by a number when needed. */
-function displayNameOf(claims: VerifiedLaunch['claims']): string {
-  const name = [claims.name, [claims.given_name, claims.family_name].filter(Boolean).join(' ')]
-    .map((value) => (typeof value === 'string' ? value.normalize('NFC').trim().replace(/\s+/gu, ' ') : ''))
-    .find((value) => value.length > 0);
-  return (name ?? `Learner ${String(claims.sub ?? '').slice(0, 8)}`).slice(0, 40);
-}
-
 async function classOfContext(
   store: ClassroomStore,
   platform: LtiPlatformRecord,
@@ -126,36 +118,20 @@ async function studentOf(
   now: number,
 ): Promise<StudentRecord> {
   const sub = typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub : undefined;
-  if (!sub)
+  if (!sub) {
     throw new LtiRefusal(
       'anonymous-launch',
       'The LMS launched without a user id (sub), so no score could be kept.',
       400,
     );
-  const known = await store.lti.findUser(platform.id, sub, classId);
-  if (known) {
-    const student = await store.classes.getStudent(known.studentId);
-    if (student) return student;
   }
-  const base = displayNameOf(claims);
-  for (let attempt = 1; attempt <= 20; attempt++) {
-    const displayName = attempt === 1 ? base : `${base.slice(0, 34)} (${attempt})`;
-    const created = await store.classes.createStudent({
-      id: `stu_${randomBytes(12).toString('base64url')}`,
-      classId,
-      displayName,
-      nameKey: `lti:${displayName.toLocaleLowerCase('en')}`,
-      // LMS students never type a resume code: the LMS signs them in. The code is drawn only to keep the
-      // column unique.
-      resumeCodeHash: hashResumeCode(normaliseCode(generateResumeCode())),
-      createdAt: now,
-    });
-    if (created === 'name-taken') continue;
-    const linked = await store.lti.linkUser({ platformId: platform.id, sub, classId, studentId: created.id });
-    const student = await store.classes.getStudent(linked.studentId);
-    if (student) return student;
-  }
-  throw new LtiRefusal('name-clash', 'Could not give this LMS user a name in the class.', 409);
+  const student = await lmsStudent(
+    store,
+    { platformId: platform.id, sub, classId, name: displayNameOf(claims) },
+    now,
+  );
+  if (!student) throw new LtiRefusal('name-clash', 'Could not give this LMS user a name in the class.', 409);
+  return student;
 }
 
 /** Where a launch lands: the lesson of the linked quiz or lesson, else the course's home page. */
@@ -315,6 +291,19 @@ export async function handleLaunch(
   });
   headers.append('set-cookie', clearStateCookie(request, state));
   if (role === 'teacher') {
+    const roster = launch.claims[CLAIM.nrps] as { context_memberships_url?: unknown } | undefined;
+    if (typeof roster?.context_memberships_url === 'string') {
+      // In the background: a large course's roster must not hold up the teacher's launch.
+      const platform = launch.platform;
+      void syncRoster(context.store, platform, roster.context_memberships_url, classId, context.now).then(
+        ({ learners }) =>
+          context.log(`[coursekit] LTI roster of ${platform.name}: ${learners} students in class ${classId}`),
+        (error: unknown) =>
+          context.log(
+            `[coursekit] LTI roster of ${platform.name} not read: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      );
+    }
     const session = await issueTeacherSession(context);
     headers.append(
       'set-cookie',

@@ -351,7 +351,14 @@ describe('the LTI 1.3 tool with a test platform', () => {
     ).toEqual([]);
   });
 
-  it('opens the class for an LMS instructor as the teacher', async () => {
+  it('opens the class for an LMS instructor as the teacher, and fills the roster from NRPS', async () => {
+    platform.members.push(
+      { user_id: 'teacher-grace', name: 'Grace Hopper', roles: [ROLES.instructor] },
+      { user_id: 'student-ada', name: 'Ada Lovelace', roles: [ROLES.learner] },
+      { user_id: 'student-bob', name: 'Bob Kahn', roles: [ROLES.learner] },
+      { user_id: 'student-gone', name: 'Left Early', roles: [ROLES.learner], status: 'Inactive' },
+      { user_id: 'student-cy', name: 'Cy Young', roles: [ROLES.learner] },
+    );
     const lmsTeacher = browser();
     const launched = await launch(lmsTeacher, 'grace|link-2');
     expect(launched.status).toBe(303);
@@ -359,6 +366,18 @@ describe('the LTI 1.3 tool with a test platform', () => {
     const classes = await lmsTeacher.api('/api/classes');
     expect(classes.status).toBe(200);
     expect(classes.body.classes.map((c: { name: string }) => c.name)).toEqual(['History 101']);
+    await until(
+      () => logs.find((line) => line.startsWith('[coursekit] LTI roster of test-lms: 3 students')),
+      'the roster sync',
+    );
+    const [historyClass] = await store.classes.list();
+    const roster = await store.classes.listStudents(historyClass?.id ?? '');
+    // Ada launched before and stays one student; the inactive member and the instructor are left out.
+    expect(roster.map((student) => student.displayName).sort()).toEqual([
+      'Ada Lovelace',
+      'Bob Kahn',
+      'Cy Young',
+    ]);
   });
 
   it('publishes the previous key beside the new one after a rotation, and keeps sending scores', async () => {
