@@ -544,6 +544,9 @@ describe('the LTI 1.3 tool with a test platform', () => {
         const { response, html } = await hostile(make);
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.headers.get('content-type')).toContain('text/html');
+        expect(response.headers.get('content-security-policy')).toMatch(
+          /^default-src 'none'; script-src 'nonce-/,
+        );
         expect(html).toContain(`<code>${code}</code>`);
         expect(sessionCookies(response)).toEqual([]);
         expect(logs.slice(sessionsBefore)).toEqual([

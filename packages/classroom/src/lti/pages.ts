@@ -1,5 +1,6 @@
 // The few HTML pages the LTI flow needs: the browser is in the LMS's iframe or window there, not in the
 // course site, so refusals and hand-offs are pages rather than JSON.
+import { randomBytes } from 'node:crypto';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -19,6 +20,9 @@ export function scriptJson(value: unknown): string {
 }
 
 function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Response {
+  // Only this response's own scripts run: a nonce per page, nothing else (data on the page is escaped too).
+  const nonce = randomBytes(16).toString('base64');
+  body = body.replaceAll('<script>', `<script nonce="${nonce}">`);
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
@@ -33,6 +37,7 @@ ${body}
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; base-uri 'none'`,
       ...headers,
     },
   });

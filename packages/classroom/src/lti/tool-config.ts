@@ -15,11 +15,15 @@ export interface ToolUrls {
   deepLink: string;
 }
 
-/** The tool's URLs under the classroom's mount (`/api` by default): `PUBLIC_URL` when set, else the request's origin. */
+/**
+ * The tool's URLs under the classroom's mount (`/api` by default): `PUBLIC_URL` when set, else the request's
+ * origin (as `X-Forwarded-Proto` and `X-Forwarded-Host` give it when `TRUST_PROXY` is set).
+ */
 export function toolUrls(request: Request, basePath: string, env: Env): ToolUrls {
   const configured = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
   let origin = configured || new URL(request.url).origin;
-  if (!configured) {
+  // Forwarded headers count only behind a proxy the operator declared (TRUST_PROXY), as for client addresses.
+  if (!configured && env.TRUST_PROXY?.trim()) {
     const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
     const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
     if (proto && host) origin = `${proto}://${host}`;
