@@ -28,7 +28,7 @@ describe('PostgreSQL migrations', () => {
     const { rows } = await a.pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, name: 'initial' },
-      { version: 2, name: 'lti' },
+      { version: 3, name: 'lti' },
     ]);
     expect(await migratePostgres(b.pool)).toEqual([]);
     await a.close();

@@ -33,7 +33,7 @@ describe('SQLite migrations', () => {
     expect(versions).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'attempt-steps' },
-      { version: 3, name: 'lti' },
+      { version: 4, name: 'lti' },
     ]);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -1,6 +1,6 @@
 import { initial } from './001-initial';
 import { attemptSteps } from './002-attempt-steps';
-import { lti } from './003-lti';
+import { lti } from './004-lti';
 
 export interface Migration {
   /** 1, 2, 3 ... in the order they run; recorded in `schema_migrations` once applied. */

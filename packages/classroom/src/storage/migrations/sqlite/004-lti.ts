@@ -1,7 +1,7 @@
 // LTI 1.3: the tool's signing keys, registered platforms and deployments, single-use login states and
 // nonces, and the mapping of LMS courses, users and resource links onto classes, students and quizzes.
 export const lti = {
-  version: 3,
+  version: 4,
   name: 'lti',
   sql: `
 CREATE TABLE lti_keys (

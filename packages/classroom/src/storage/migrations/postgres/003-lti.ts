@@ -1,8 +1,8 @@
-// The PostgreSQL form of SQLite migration 003.
+// The PostgreSQL form of SQLite migration 004.
 // LTI 1.3: the tool's signing keys, registered platforms and deployments, single-use login states and
 // nonces, and the mapping of LMS courses, users and resource links onto classes, students and quizzes.
 export const lti = {
-  version: 2,
+  version: 3,
   name: 'lti',
   sql: `
 CREATE TABLE lti_keys (
