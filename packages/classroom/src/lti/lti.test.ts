@@ -286,6 +286,34 @@ describe('the LTI 1.3 tool with a test platform', () => {
     expect((await teacher.api('/api/classes')).body.classes[0].studentCount).toBe(1);
   });
 
+  it('makes the line item itself for a link without one (a cartridge import), once, and scores go there', async () => {
+    platform.links.push({ id: 'link-cartridge', custom: { quiz_id: 'summits-and-workers' } });
+    const student = browser();
+    expect((await launch(student, 'ada|link-cartridge')).status).toBe(303);
+    expect((await launch(browser(), 'ada|link-cartridge')).status).toBe(303);
+    const made = platform.lineItems.filter((item) => item.resourceId === 'summits-and-workers');
+    expect(made).toEqual([
+      expect.objectContaining({
+        label: 'Summits and workers',
+        scoreMaximum: 100,
+        resourceLinkId: 'link-cartridge',
+      }),
+    ]);
+    const quiz = await student.api('/api/quizzes/summits-and-workers');
+    const submitted = await student.api('/api/attempts', {
+      quizId: 'summits-and-workers',
+      idempotencyKey: crypto.randomUUID(),
+      attemptNumber: quiz.body.attempt.number,
+      responses: { 'veto-2022': true },
+    });
+    expect(submitted.status).toBe(201);
+    const score = await until(() => platform.scores.find((s) => s.lineItem === made[0]?.id), 'the score');
+    expect([score.scoreGiven, score.scoreMaximum]).toEqual([
+      submitted.body.attempt.score,
+      submitted.body.attempt.maxScore,
+    ]);
+  });
+
   it('marks a score with essays awaiting review as pending, and sends a marking through publishQuizScore', async () => {
     platform.links.push({
       id: 'link-essay',
