@@ -98,7 +98,8 @@ export interface TestPlatform {
   members: { user_id: string; name: string; roles: string[]; status?: string }[];
   /** The HTML page of the LMS that embeds a link in an iframe (for the browser test). */
   coursePageUrl(linkId: string, loginHint: string, options?: { storage?: boolean }): string;
-  /** Where the platform's storage (lti.put_data / lti.get_data) keeps values, per browser page. */
+  /** Forgets every access token it issued (as a platform restart or a revocation does). */
+  revokeTokens(): void;
   stop(): Promise<void>;
 }
 
@@ -180,6 +181,9 @@ export async function startTestPlatform(options: { host?: string } = {}): Promis
         storage: pageOptions.storage ? '1' : '',
       });
       return `${platform.issuer}/course-page?${query}`;
+    },
+    revokeTokens() {
+      tokens.clear();
     },
     async stop() {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

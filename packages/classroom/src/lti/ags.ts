@@ -32,6 +32,14 @@ async function expectOk(response: Response, what: string): Promise<Response> {
   throw new AgsError(`${what} answered ${response.status}${detail ? `: ${detail}` : ''}`);
 }
 
+const tokenCacheKey = (platform: LtiPlatformRecord, scopes: readonly string[]) =>
+  `${platform.id} ${[...scopes].sort().join(' ')}`;
+
+/** Drops the cached token for `scopes`, so the next call asks the platform for a new one. */
+export function forgetAccessToken(platform: LtiPlatformRecord, scopes: readonly string[]): void {
+  tokens.delete(tokenCacheKey(platform, scopes));
+}
+
 /** A bearer token for `scopes` on the platform, reused until a minute before it expires. */
 export async function accessToken(
   store: ClassroomStore,
@@ -40,7 +48,7 @@ export async function accessToken(
   now: number = Date.now(),
 ): Promise<string> {
   const scope = [...scopes].sort().join(' ');
-  const cacheKey = `${platform.id} ${scope}`;
+  const cacheKey = tokenCacheKey(platform, scopes);
   const cached = tokens.get(cacheKey);
   if (cached && cached.expiresAt - 60_000 > now) return cached.accessToken;
   const { kid, key } = await signingKey(store, now);
@@ -164,27 +172,32 @@ export async function publishQuizScore(
   for (const target of targets) {
     const lineItem = target.link.lineItemUrl as string;
     try {
-      const token = await accessToken(store, target.platform, [AGS_SCOPE.score]);
-      await expectOk(
-        await fetch(scoresUrl(lineItem), {
+      const body = JSON.stringify({
+        userId: target.userId,
+        scoreGiven: score.score,
+        scoreMaximum: score.maxScore,
+        activityProgress: 'Completed',
+        gradingProgress: score.pendingReview ? 'PendingManual' : 'FullyGraded',
+        timestamp: new Date(score.at).toISOString(),
+        ...(score.comment ? { comment: score.comment } : {}),
+      });
+      const post = async () =>
+        fetch(scoresUrl(lineItem), {
           method: 'POST',
           headers: {
-            authorization: `Bearer ${token}`,
+            authorization: `Bearer ${await accessToken(store, target.platform, [AGS_SCOPE.score])}`,
             'content-type': 'application/vnd.ims.lis.v1.score+json',
           },
-          body: JSON.stringify({
-            userId: target.userId,
-            scoreGiven: score.score,
-            scoreMaximum: score.maxScore,
-            activityProgress: 'Completed',
-            gradingProgress: score.pendingReview ? 'PendingManual' : 'FullyGraded',
-            timestamp: new Date(score.at).toISOString(),
-            ...(score.comment ? { comment: score.comment } : {}),
-          }),
+          body,
           signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-        }),
-        `The score service of ${target.platform.name}`,
-      );
+        });
+      let response = await post();
+      // A token the platform revoked or forgot before its time: get a new one and try once more.
+      if (response.status === 401) {
+        forgetAccessToken(target.platform, [AGS_SCOPE.score]);
+        response = await post();
+      }
+      await expectOk(response, `The score service of ${target.platform.name}`);
       published.push({ platform: target.platform.name, lineItem, status: 'posted' });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

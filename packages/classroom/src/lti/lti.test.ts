@@ -346,6 +346,8 @@ describe('the LTI 1.3 tool with a test platform', () => {
     const [historyClass] = await store.classes.list();
     const linked = await store.lti.findUser(lms?.id ?? '', 'student-ada', historyClass?.id ?? '');
     expect(linked).toBeDefined();
+    // The platform forgot the token the tool holds: the tool gets a new one and the marking still arrives.
+    platform.revokeTokens();
     const published = await publishQuizScore(store, {
       studentId: linked?.studentId ?? '',
       quizId: 'un-votes',
@@ -355,6 +357,8 @@ describe('the LTI 1.3 tool with a test platform', () => {
       at: Date.now(),
       comment: 'Marked by the teacher',
     });
+    expect(platform.refusals).toEqual(['ags: no valid token for /courses/course-101/lineitems/essay/scores']);
+    platform.refusals.length = 0;
     expect(published).toEqual([
       {
         platform: 'test-lms',
