@@ -617,6 +617,52 @@ describe('the LTI 1.3 tool with a test platform', () => {
       expect(sessionCookies(elsewhere)).toEqual([]);
     });
 
+    it('accepts the platform storage only as read back by its own page, never from a cross-site post', async () => {
+      const started = browser();
+      const login = await started.send(
+        `${tool}/api/lti/login`,
+        {
+          iss: platform.issuer,
+          login_hint: 'ada|link-2',
+          client_id: 'coursekit-client-1',
+          lti_storage_target: '_parent',
+        },
+        platform.issuer,
+      );
+      // With a storage target the login is a page that stores state and nonce there, then goes on.
+      expect(login.status).toBe(200);
+      const page = await login.text();
+      expect(page).toContain("subject: 'lti.put_data'");
+      expect(page).toContain('window.location.replace(config.next)');
+      const authorize = new URL(/"next":"([^"]+)"/.exec(page)?.[1]?.replace(/\\u0026/g, '&') ?? '');
+      const form = formOf(await (await browser().send(authorize.href)).text());
+
+      // A browser without the state cookie first gets the page that reads the state back.
+      const check = await browser().send(form.action, form.fields, platform.issuer);
+      expect(check.status).toBe(200);
+      expect(await check.text()).toContain("subject: 'lti.get_data'");
+      expect(sessionCookies(check)).toEqual([]);
+
+      // Another site posting the "read back" state itself is refused: only the tool's own page may.
+      const forged = await browser().send(
+        form.action,
+        { ...form.fields, lti_storage_state: form.fields.state ?? '' },
+        platform.issuer,
+      );
+      expect(forged.status).toBe(401);
+      expect(await forged.text()).toContain('<code>state-not-bound</code>');
+      expect(sessionCookies(forged)).toEqual([]);
+
+      // The tool's own page with the value the platform storage held gets the session.
+      const ownPage = await browser().send(
+        form.action,
+        { ...form.fields, lti_storage_state: form.fields.state ?? '' },
+        tool,
+      );
+      expect(ownPage.status).toBe(303);
+      expect(sessionCookies(ownPage)).toHaveLength(1);
+    });
+
     it('refuses a login from an LMS that is not registered', async () => {
       const refused = await browser().send(
         `${tool}/api/lti/login`,
