@@ -71,7 +71,7 @@ export function dynamicRegistrationRequest(urls: ToolUrls, courseTitle: string) 
           type: MESSAGE.deepLinkingRequest,
           target_link_uri: urls.launch,
           label: `Add a lesson or quiz from ${courseTitle}`,
-          placements: ['ContentArea', 'link_selection', 'assignment_selection'],
+          placements: ['link_selection', 'assignment_selection'],
           supported_types: ['ltiResourceLink'],
         },
       ],
