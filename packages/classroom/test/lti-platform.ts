@@ -98,6 +98,8 @@ export interface TestPlatform {
   members: { user_id: string; name: string; roles: string[]; status?: string }[];
   /** The HTML page of the LMS that embeds a link in an iframe (for the browser test). */
   coursePageUrl(linkId: string, loginHint: string, options?: { storage?: boolean }): string;
+  /** The issuer its OpenID configuration names (normally its own; a test may make it lie). */
+  configurationIssuer: string | undefined;
   /** Forgets every access token it issued (as a platform restart or a revocation does). */
   revokeTokens(): void;
   stop(): Promise<void>;
@@ -122,6 +124,7 @@ export async function startTestPlatform(options: { host?: string } = {}): Promis
     refusals: [],
     links: [],
     members: [],
+    configurationIssuer: undefined,
     registrationLaunch(toolRegistrationUrl) {
       const url = new URL(toolRegistrationUrl);
       url.searchParams.set('openid_configuration', `${platform.issuer}/.well-known/openid-configuration`);
@@ -244,7 +247,7 @@ export async function startTestPlatform(options: { host?: string } = {}): Promis
     const path = url.pathname;
     if (path === '/.well-known/openid-configuration') {
       return send(response, 200, {
-        issuer: platform.issuer,
+        issuer: platform.configurationIssuer ?? platform.issuer,
         authorization_endpoint: `${platform.issuer}/auth`,
         token_endpoint: `${platform.issuer}/token`,
         jwks_uri: `${platform.issuer}/jwks`,

@@ -468,6 +468,12 @@ describe('the LTI 1.3 tool with a test platform', () => {
     url.searchParams.set('openid_configuration', 'http://lms.example.org/.well-known/openid-configuration');
     const plainHttp = await browser().send(url.href);
     expect(plainHttp.status).toBe(400);
+    platform.configurationIssuer = 'https://moodle.example.edu';
+    const lying = await browser().send(platform.registrationLaunch(body.registrationUrl));
+    platform.configurationIssuer = undefined;
+    expect(lying.status).toBe(400);
+    expect(await lying.text()).toContain('<code>issuer-mismatch</code>');
+    expect(await store.lti.findPlatforms('https://moodle.example.edu')).toEqual([]);
     const opened = await browser().send(body.registrationUrl);
     expect(await opened.text()).toContain('<code>missing-openid-configuration</code>');
   });
@@ -661,6 +667,27 @@ describe('the LTI 1.3 tool with a test platform', () => {
       );
       expect(ownPage.status).toBe(303);
       expect(sessionCookies(ownPage)).toHaveLength(1);
+    });
+
+    it('refuses deep linking to a learner, and a login from an unknown deployment', async () => {
+      platform.users.set('ada-picks', { ...ada, message: 'deep-linking' });
+      const picked = await launch(browser(), 'ada-picks');
+      expect(picked.status).toBe(403);
+      expect(await picked.text()).toContain('<code>teachers-only</code>');
+      expect(sessionCookies(picked)).toEqual([]);
+      const login = await browser().send(
+        `${tool}/api/lti/login`,
+        {
+          iss: platform.issuer,
+          login_hint: 'ada',
+          client_id: 'coursekit-client-1',
+          lti_deployment_id: 'deployment-x',
+        },
+        platform.issuer,
+      );
+      expect(login.status).toBe(401);
+      expect(await login.text()).toContain('<code>unknown-deployment</code>');
+      expect(login.headers.getSetCookie()).toEqual([]);
     });
 
     it('refuses a login from an LMS that is not registered', async () => {
