@@ -16,6 +16,7 @@ import { loadCourseOutline } from './course';
 import { csrfCookieOf, newCsrfToken, setCsrfCookie } from './csrf';
 import { ApiError, notFound } from './errors';
 import { gradebookCsv, gradebookFileName } from './gradebook';
+import { publishQuizScore } from './lti/ags';
 import { checkTeacherPasscode } from './passcode';
 import { learnerProgress } from './progress';
 import { findQuiz, loadQuizzes } from './quizzes';
@@ -46,6 +47,8 @@ export interface HandlerContext extends SessionContext {
   clientAddress: string;
   /** The classroom's environment (`TEACHER_PASSCODE`). */
   env: Env;
+  /** Where the handlers are mounted (`/api`): the LTI tool builds its own URLs from it. */
+  basePath: string;
 }
 
 export type Handler = (request: Request, context: HandlerContext) => Promise<Response>;
@@ -101,6 +104,17 @@ export const postAttempt: Handler = async (request, context) => {
   const submission = await readJsonBody(request, submissionSchema, { limitBytes: SUBMISSION_LIMIT_BYTES });
   const quiz = await quizOr404(submission.quizId, context.courseDir);
   const submitted = await submitAttempt(context, learner, quiz, submission);
+  if (learner.kind === 'student' && !submitted.replayed) {
+    // Sent after the answer, never in its way: the score is ours whatever the LMS does with it.
+    void publishQuizScore(context.store, {
+      studentId: learner.id,
+      quizId: quiz.id,
+      score: submitted.attempt.score,
+      maxScore: submitted.attempt.maxScore,
+      pendingReview: submitted.result.pendingReview > 0,
+      at: context.now,
+    }).catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
+  }
   return json(submitted, { status: submitted.replayed ? 200 : 201 });
 };
 

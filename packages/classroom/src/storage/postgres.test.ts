@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../test/postgres-cluster';
 import { storeConformance } from './conformance';
+import { ltiConformance } from './lti-conformance';
 import { migratePostgres, PostgresStore } from './postgres';
 
 let server: TestPostgres;
@@ -11,19 +12,24 @@ afterAll(async () => {
   await server?.stop();
 });
 
-storeConformance('PostgreSQL', {
+const postgresqlEngine = {
   async freshDatabase() {
     const url = await server.createDatabase();
     return { open: () => PostgresStore.open(url), drop: () => server.dropDatabase(url) };
   },
-});
+};
+storeConformance('PostgreSQL', postgresqlEngine);
+ltiConformance('PostgreSQL', postgresqlEngine);
 
 describe('PostgreSQL migrations', () => {
   it('migrates an empty database once, also when two instances start together', async () => {
     const url = await server.createDatabase();
     const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
     const { rows } = await a.pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
-    expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 3, name: 'lti' },
+    ]);
     expect(await migratePostgres(b.pool)).toEqual([]);
     await a.close();
     await b.close();

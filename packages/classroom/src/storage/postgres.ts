@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { postgresLtiRepository } from './lti-postgres';
 import { migrations as allMigrations } from './migrations/postgres/index';
 import type { Migration } from './migrations/sqlite/index';
 import {
@@ -525,6 +526,12 @@ export class PostgresStore implements ClassroomStore {
         ])
       ).map(toCompletion),
   };
+
+  private ltiRepository: ClassroomStore['lti'] | undefined;
+  get lti(): ClassroomStore['lti'] {
+    this.ltiRepository ??= postgresLtiRepository(this.pool);
+    return this.ltiRepository;
+  }
 
   readonly limits: ClassroomStore['limits'] = {
     hit: async (key, limit, windowMs, now) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeConformance } from './conformance';
+import { ltiConformance } from './lti-conformance';
 import { initial } from './migrations/sqlite/001-initial';
 import { migrate, openSqliteDatabase, SqliteStore } from './sqlite';
 
@@ -14,12 +15,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 let databases = 0;
-storeConformance('SQLite', {
+const sqliteEngine = {
   async freshDatabase() {
     const path = join(dir, `db-${++databases}`, 'test.db');
     return { open: async () => SqliteStore.open(path), drop: async () => {} };
   },
-});
+};
+storeConformance('SQLite', sqliteEngine);
+ltiConformance('SQLite', sqliteEngine);
 
 describe('SQLite migrations', () => {
   it('creates the file and its folder, records each migration once, and is safe to run again', async () => {
@@ -30,6 +33,7 @@ describe('SQLite migrations', () => {
     expect(versions).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'attempt-steps' },
+      { version: 4, name: 'lti' },
     ]);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteLtiRepository } from './lti-sqlite';
+import type { LtiRepository } from './lti-types';
 import { migrations as allMigrations, type Migration } from './migrations/sqlite/index';
 import {
   attemptColumns,
@@ -130,6 +132,7 @@ export class SqliteStore implements ClassroomStore {
   readonly attempts: AttemptsRepository;
   readonly completions: CompletionsRepository;
   readonly limits: LimitsRepository;
+  readonly lti: LtiRepository;
   private rateLimitHits = 0;
   private readonly statements = new Map<string, Database.Statement>();
   private pendingSubmissions: PendingSubmission[] = [];
@@ -321,6 +324,7 @@ export class SqliteStore implements ClassroomStore {
         return rows.map(toCompletion);
       },
     };
+    this.lti = sqliteLtiRepository(db, () => this.assertWritable());
     this.limits = {
       hit: async (key, limit, windowMs, now) => this.hitRateLimit(key, limit, windowMs, now),
       async peek(key, windowMs, now) {

@@ -3,6 +3,9 @@
 // One conformance suite (conformance.ts) runs the same cases against both. Times are milliseconds since the
 // Unix epoch.
 import type { AttemptStep } from '@coursekit/quiz-engine';
+import type { LtiRepository } from './lti-types';
+
+export type * from './lti-types';
 
 export interface ClassRecord {
   id: string;
@@ -251,5 +254,7 @@ export interface ClassroomStore {
   readonly attempts: AttemptsRepository;
   readonly completions: CompletionsRepository;
   readonly limits: LimitsRepository;
+  /** The LTI 1.3 tool's keys, platforms and links. */
+  readonly lti: LtiRepository;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { initial } from './001-initial';
 import { attemptSteps } from './002-attempt-steps';
+import { lti } from './004-lti';
 
 export interface Migration {
   /** 1, 2, 3 ... in the order they run; recorded in `schema_migrations` once applied. */
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every SQLite migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initial, attemptSteps];
+export const migrations: readonly Migration[] = [initial, attemptSteps, lti];
