@@ -56,12 +56,16 @@ describe('courseSchema', () => {
     );
   });
 
-  it('names the allowed levels and suggests the closest', () => {
-    const [issue] = check({ ...authoredCourse, level: 'undergrad' }).issues;
+  it('takes any level, such as secondary, without an issue', () => {
+    expect(check({ ...authoredCourse, level: 'secondary' }).ok).toBe(true);
+    expect(check({ ...authoredCourse, level: 'undergrad' }).ok).toBe(true);
+  });
+
+  it('explains a citation style that is neither built in nor a .csl file, and suggests the closest', () => {
+    const [issue] = check({ ...authoredCourse, citationStyle: 'chicago-author-dat' }).issues;
+    expect(issue).toMatchObject({ ruleId: 'course/citation-style', expected: ['chicago-author-date'] });
     expect(issue?.message).toBe(
-      `'level' must be one of introductory, undergraduate, postgraduate, professional, not "undergrad"`,
+      'citationStyle must be a built-in style (chicago-author-date, apa, modern-language-association) or a .csl file in the course folder such as styles/ieee.csl, not "chicago-author-dat"',
     );
-    expect(issue?.expected).toEqual(['undergraduate']);
-    expect(check({ ...authoredCourse, level: 'masters' }).issues[0]?.expected).toBeUndefined();
   });
 });

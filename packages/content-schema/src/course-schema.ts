@@ -1,14 +1,75 @@
+import { closestMatches } from '@coursekit/issues';
 import { z } from 'zod';
 import { citationKeySchema } from './citation-key.js';
 import { contentMeta } from './content-meta.js';
-import { coursePathSchema } from './course-path.js';
+import { coursePathPattern, coursePathSchema } from './course-path.js';
 import { languageTagSchema } from './language-tag.js';
 import { licenseSchema } from './license.js';
 import { slugSchema } from './slug.js';
 import { textSchema } from './text.js';
 
-export const courseLevels = ['introductory', 'undergraduate', 'postgraduate', 'professional'] as const;
+/**
+ * Suggested values of `level`, not a closed list: any text is valid, and one close to a suggestion
+ * (`undergrad`) gets a hint (`course/level-hint`).
+ */
+export const courseLevels = [
+  'primary',
+  'secondary',
+  'introductory',
+  'undergraduate',
+  'postgraduate',
+  'professional',
+] as const;
+/** The citation styles built into @coursekit/citations; `citationStyle` may also name a .csl file. */
 export const citationStyles = ['chicago-author-date', 'apa', 'modern-language-association'] as const;
+
+/** A path to a CSL style file in the course folder, e.g. styles/ieee.csl. */
+export const cslStylePathSchema = coursePathSchema('citation style file', ['csl'], 'styles/ieee.csl');
+
+const citationStyleSchema = z
+  .string()
+  .min(1, { abort: true })
+  .refine(
+    (value) =>
+      (citationStyles as readonly string[]).includes(value) || cslStylePathSchema.safeParse(value).success,
+    {
+      error: (issue) =>
+        `citationStyle must be a built-in style (${citationStyles.join(', ')}) or a .csl file in the course folder such as styles/ieee.csl, not ${JSON.stringify(issue.input)}`,
+    },
+  )
+  .meta({
+    anyOf: [{ enum: [...citationStyles] }, { type: 'string', pattern: coursePathPattern(['csl']).source }],
+  })
+  .register(contentMeta, {
+    ruleId: 'course/citation-style',
+    expected: (input) => (typeof input === 'string' ? closestMatches(input, citationStyles) : undefined),
+  });
+
+/** Which verbs may start a lesson objective, and how strictly that is checked (`lesson/objective-verb`). */
+export const objectiveVerbsSchema = z
+  .strictObject({
+    add: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z'-]*$/, 'a verb is one word, such as calculate'))
+      .optional()
+      .describe('Verbs this course accepts besides the built-in Bloom list, e.g. [calculate, sketch].'),
+    only: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z'-]*$/, 'a verb is one word, such as calculate'))
+      .min(1)
+      .optional()
+      .describe('Exactly the verbs this course accepts, instead of the built-in list.'),
+    severity: z
+      .enum(['warning', 'error', 'off'])
+      .optional()
+      .describe('How an objective without one of the verbs is reported: warning (default), error or off.'),
+  })
+  .register(contentMeta, { label: 'objectiveVerbs' });
+
+export const timelineGroupSchema = z
+  .strictObject({
+    id: slugSchema.describe('The id events use in their `group`, e.g. after-source.'),
+    label: textSchema.describe('The group as readers see it, e.g. What happened next.'),
+  })
+  .register(contentMeta, { label: 'timeline group' });
 
 export const courseAuthorSchema = z
   .strictObject({
@@ -53,9 +114,9 @@ export const courseSchema = z
     subtitle: textSchema.optional().describe('A subtitle shown under the title, optional.'),
     summary: textSchema.describe('One or more plain-text sentences for the course home page.'),
     language: languageTagSchema.describe('The language of the course as a BCP 47 tag: en, en-GB, de, pt-BR.'),
-    level: z
-      .enum(courseLevels)
-      .describe('Who the course is pitched at: introductory, undergraduate, postgraduate or professional.'),
+    level: textSchema.describe(
+      'Who the course is pitched at, any text; suggested: primary, secondary, introductory, undergraduate, postgraduate, professional.',
+    ),
     audience: textSchema.optional().describe('Free text about the intended learners, optional.'),
     authors: z.array(courseAuthorSchema).min(1).describe('Who wrote the course; at least one.'),
     license: licenseSchema.describe('SPDX license id of the content, e.g. CC-BY-4.0.'),
@@ -68,9 +129,9 @@ export const courseSchema = z
       .array(slugSchema)
       .min(1)
       .describe('Lesson ids in teaching order; each must be the id of exactly one lesson file.'),
-    citationStyle: z
-      .enum(citationStyles)
-      .describe('How citations are printed: chicago-author-date, apa or modern-language-association.'),
+    citationStyle: citationStyleSchema.describe(
+      'How citations are printed: chicago-author-date, apa, modern-language-association, or a CSL style file in the course folder (styles/ieee.csl).',
+    ),
     bibliography: coursePathSchema('bibliography', ['bib', 'json', 'yaml', 'yml'], 'references.bib').describe(
       'BibTeX (.bib), CSL-JSON (.json) or CSL-YAML (.yaml) file with the references.',
     ),
@@ -87,6 +148,14 @@ export const courseSchema = z
       .describe(
         'Lanes of the timeline, in display order; every event must carry the tag of at least one lane.',
       ),
+    timelineGroups: z
+      .array(timelineGroupSchema)
+      .min(1)
+      .optional()
+      .describe('Groups of timeline events (an era, a part of the course), in display order; optional.'),
+    objectiveVerbs: objectiveVerbsSchema
+      .optional()
+      .describe('Verbs that may start a lesson objective; the default is the Bloom list of the docs.'),
     reading: courseReadingSchema.optional().describe('The primary source, shown with numbered paragraphs.'),
   })
   .meta({
@@ -100,5 +169,9 @@ export type CourseAuthor = z.output<typeof courseAuthorSchema>;
 export type CourseOutcome = z.output<typeof courseOutcomeSchema>;
 export type CourseReading = z.output<typeof courseReadingSchema>;
 export type TimelineLane = z.output<typeof timelineLaneSchema>;
-export type CourseLevel = (typeof courseLevels)[number];
-export type CitationStyle = (typeof citationStyles)[number];
+export type TimelineGroup = z.output<typeof timelineGroupSchema>;
+export type ObjectiveVerbs = z.output<typeof objectiveVerbsSchema>;
+/** A suggested level, or any other text. */
+export type CourseLevel = (typeof courseLevels)[number] | (string & {});
+/** A built-in style name, or the path of a .csl file in the course folder. */
+export type CitationStyle = (typeof citationStyles)[number] | (string & {});
