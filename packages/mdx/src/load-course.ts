@@ -1,8 +1,9 @@
 import type { CslItem } from '@coursekit/citations';
-import { CitationsError } from '@coursekit/citations';
+import { CitationsError, CslStyleError } from '@coursekit/citations';
 import {
   type Bundle,
   type Course,
+  cslStylePathSchema,
   type Glossary,
   type LessonFrontmatter,
   parseContent,
@@ -138,6 +139,36 @@ function placeInCourse(
   return { file: course.file, place: { line: placed.line ?? 1, column: placed.column ?? 1 } };
 }
 
+/**
+ * The course's citation style: a built-in name as written, or the XML of the `.csl` file it names in the
+ * course folder (`undefined` for the default, or when that file cannot be read, which is reported).
+ */
+async function loadCitationStyle(
+  dir: string,
+  course: YamlFile<Course>,
+  issues: Issue[],
+): Promise<{ xml: string; file?: string } | undefined> {
+  const style = course.data?.citationStyle ?? stringField(course.source?.data, 'citationStyle');
+  if (style === undefined) return undefined;
+  // Only a path the schema accepts is read, so a broken course.yaml cannot point outside the folder.
+  if (!style.endsWith('.csl')) return { xml: style };
+  if (!cslStylePathSchema.safeParse(style).success) return undefined;
+  const read = await readCourseFile(dir, style);
+  if (read.ok) return { xml: read.text, file: style };
+  const at = placeInCourse(course, '/citationStyle') ?? { file: course.file, place: { line: 1, column: 1 } };
+  issues.push(
+    fileIssue(
+      at.file,
+      read.missing
+        ? `citation style file ${style} not found; put the .csl file there (relative to course.yaml) or name a built-in style: chicago-author-date, apa, modern-language-association`
+        : `citation style file ${style} cannot be read: ${read.reason}`,
+      'course/citation-style',
+      at.place,
+    ),
+  );
+  return undefined;
+}
+
 function stringField(data: unknown, key: string): string | undefined {
   const value = (data as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value : undefined;
@@ -154,7 +185,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
   // Without a cache of the caller's, one for this load lets `buildCourse` reuse the lessons checked here.
   const cache = options.cache ?? createCompileCache();
   const course = await loadYamlFile(dir, 'course.yaml', 'course', issues, {
-    message: `no course.yaml in ${dir}; every course folder starts with one (see docs/course-format.md)`,
+    message: `no course.yaml in ${dir}; every course folder starts with one (see docs/course-format.md of @coursekit/mdx)`,
   });
   const courseData = course.data;
   const rawCourse = course.source?.data;
@@ -178,16 +209,27 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
 
   let citations: CitationRenderer | undefined;
   if (references.items) {
-    const style = courseData?.citationStyle ?? stringField(rawCourse, 'citationStyle');
+    const style = await loadCitationStyle(dir, course, issues);
     try {
-      citations = createCitationRenderer({ items: references.items, style, cache });
+      citations = createCitationRenderer({ items: references.items, style: style?.xml, cache });
     } catch (error) {
       if (!(error instanceof CitationsError)) throw error;
-      const at = placeInCourse(course, '/citationStyle') ?? {
-        file: course.file,
-        place: { line: 1, column: 1 },
-      };
-      issues.push(fileIssue(at.file, error.message, error.ruleId, at.place));
+      if (style?.file && error instanceof CslStyleError) {
+        issues.push(
+          fileIssue(
+            style.file,
+            `${error.message}; fix the style, or use an independent style from the CSL styles repository`,
+            'course/citation-style',
+            { line: error.line ?? 1, column: 1 },
+          ),
+        );
+      } else {
+        const at = placeInCourse(course, '/citationStyle') ?? {
+          file: course.file,
+          place: { line: 1, column: 1 },
+        };
+        issues.push(fileIssue(at.file, error.message, error.ruleId, at.place));
+      }
     }
   }
   if (citations) {
