@@ -356,6 +356,11 @@ export const rules = {
     '`quiz: rupture-quizz`',
     'Fix the id (the message suggests the closest) or add quizzes/<id>.yaml.',
   ),
+  'migrate/unsafe': rule(
+    '`coursekit migrate` found that a rewrite would make a valid file invalid, and changed nothing.',
+    'a migration that would remove a key the file still needs',
+    'A coursekit bug: report it with the file; until then, edit the file by hand as `coursekit migrate --dry-run` lists.',
+  ),
   'mdx/syntax': rule(
     'The lesson body is not valid MDX.',
     '`<Callout>` never closed, or `{` in text',
