@@ -61,11 +61,18 @@ describe('courseSchema', () => {
     expect(check({ ...authoredCourse, level: 'undergrad' }).ok).toBe(true);
   });
 
-  it('explains a citation style that is neither built in nor a .csl file, and suggests the closest', () => {
+  it('suggests the closest built-in citation style, and takes other styles as a .csl file', () => {
     const [issue] = check({ ...authoredCourse, citationStyle: 'chicago-author-dat' }).issues;
-    expect(issue).toMatchObject({ ruleId: 'course/citation-style', expected: ['chicago-author-date'] });
-    expect(issue?.message).toBe(
-      'citationStyle must be a built-in style (chicago-author-date, apa, modern-language-association) or a .csl file in the course folder such as styles/ieee.csl, not "chicago-author-dat"',
+    expect(issue).toMatchObject({ ruleId: 'schema/not-allowed', expected: ['chicago-author-date'] });
+    const [file] = check({ ...authoredCourse, citationStyleFile: 'ieee.xml' }).issues;
+    expect(file?.message).toBe(
+      'citation style file "ieee.xml" must be a file name ending in .csl, e.g. "styles/ieee.csl"',
     );
+  });
+
+  it('defaults the citation style to chicago-author-date', () => {
+    const { citationStyle: _style, ...withoutStyle } = authoredCourse;
+    const result = check(withoutStyle);
+    expect(result.ok && result.data.citationStyle).toBe('chicago-author-date');
   });
 });

@@ -1,8 +1,7 @@
-import { closestMatches } from '@coursekit/issues';
 import { z } from 'zod';
 import { citationKeySchema } from './citation-key.js';
 import { contentMeta } from './content-meta.js';
-import { coursePathPattern, coursePathSchema } from './course-path.js';
+import { coursePathSchema } from './course-path.js';
 import { languageTagSchema } from './language-tag.js';
 import { licenseSchema } from './license.js';
 import { slugSchema } from './slug.js';
@@ -20,30 +19,11 @@ export const courseLevels = [
   'postgraduate',
   'professional',
 ] as const;
-/** The citation styles built into @coursekit/citations; `citationStyle` may also name a .csl file. */
+/** The citation styles built into @coursekit/citations; `citationStyleFile` names any other CSL style. */
 export const citationStyles = ['chicago-author-date', 'apa', 'modern-language-association'] as const;
 
 /** A path to a CSL style file in the course folder, e.g. styles/ieee.csl. */
 export const cslStylePathSchema = coursePathSchema('citation style file', ['csl'], 'styles/ieee.csl');
-
-const citationStyleSchema = z
-  .string()
-  .min(1, { abort: true })
-  .refine(
-    (value) =>
-      (citationStyles as readonly string[]).includes(value) || cslStylePathSchema.safeParse(value).success,
-    {
-      error: (issue) =>
-        `citationStyle must be a built-in style (${citationStyles.join(', ')}) or a .csl file in the course folder such as styles/ieee.csl, not ${JSON.stringify(issue.input)}`,
-    },
-  )
-  .meta({
-    anyOf: [{ enum: [...citationStyles] }, { type: 'string', pattern: coursePathPattern(['csl']).source }],
-  })
-  .register(contentMeta, {
-    ruleId: 'course/citation-style',
-    expected: (input) => (typeof input === 'string' ? closestMatches(input, citationStyles) : undefined),
-  });
 
 /** Which verbs may start a lesson objective, and how strictly that is checked (`lesson/objective-verb`). */
 export const objectiveVerbsSchema = z
@@ -129,9 +109,17 @@ export const courseSchema = z
       .array(slugSchema)
       .min(1)
       .describe('Lesson ids in teaching order; each must be the id of exactly one lesson file.'),
-    citationStyle: citationStyleSchema.describe(
-      'How citations are printed: chicago-author-date, apa, modern-language-association, or a CSL style file in the course folder (styles/ieee.csl).',
-    ),
+    citationStyle: z
+      .enum(citationStyles)
+      .default('chicago-author-date')
+      .describe(
+        'A built-in citation style: chicago-author-date (the default), apa or modern-language-association.',
+      ),
+    citationStyleFile: cslStylePathSchema
+      .optional()
+      .describe(
+        'A CSL style file in the course folder (styles/ieee.csl), any independent style; when given, citations and bibliographies use it and citationStyle is the fallback for tools that read no files.',
+      ),
     bibliography: coursePathSchema('bibliography', ['bib', 'json', 'yaml', 'yml'], 'references.bib').describe(
       'BibTeX (.bib), CSL-JSON (.json) or CSL-YAML (.yaml) file with the references.',
     ),
@@ -173,5 +161,4 @@ export type TimelineGroup = z.output<typeof timelineGroupSchema>;
 export type ObjectiveVerbs = z.output<typeof objectiveVerbsSchema>;
 /** A suggested level, or any other text. */
 export type CourseLevel = (typeof courseLevels)[number] | (string & {});
-/** A built-in style name, or the path of a .csl file in the course folder. */
-export type CitationStyle = (typeof citationStyles)[number] | (string & {});
+export type CitationStyle = (typeof citationStyles)[number];

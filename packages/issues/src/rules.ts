@@ -147,9 +147,9 @@ export const rules = {
     'Fix the key (the message suggests the closest) or add the reference to the bibliography.',
   ),
   'course/citation-style': rule(
-    'The citation style is neither a built-in style nor a usable CSL style file in the course folder.',
-    '`citationStyle: chicago` or `citationStyle: styles/ieee.csl` with no such file',
-    'Use chicago-author-date, apa or modern-language-association, or put an independent CSL style (.csl, from the official CSL styles repository or your journal) in the course folder and give its path.',
+    'The `citationStyleFile` of course.yaml is missing, unreadable or not a usable CSL style.',
+    '`citationStyleFile: styles/ieee.csl` with no such file, or an HTML page saved as .csl',
+    'Put an independent CSL style (.csl, from the official CSL styles repository or your journal) at that path, or remove `citationStyleFile` to use the built-in `citationStyle`.',
   ),
   'course/duplicate-lesson': rule(
     'course.yaml lists the same lesson twice.',

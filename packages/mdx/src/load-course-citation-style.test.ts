@@ -30,7 +30,7 @@ const bracketedTitleStyle = `<?xml version="1.0" encoding="utf-8"?>
 </style>
 `;
 
-describe('a course whose citationStyle is a CSL file in its folder', () => {
+describe('a course whose citationStyleFile is a CSL file in its folder', () => {
   let dir = '';
   afterEach(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -42,7 +42,10 @@ describe('a course whose citationStyle is a CSL file in its folder', () => {
     const courseYaml = await readFile(join(dir, 'course.yaml'), 'utf8');
     await writeFile(
       join(dir, 'course.yaml'),
-      courseYaml.replace('citationStyle: chicago-author-date', `citationStyle: ${style}`),
+      courseYaml.replace(
+        'citationStyle: chicago-author-date',
+        `citationStyle: chicago-author-date\ncitationStyleFile: ${style}`,
+      ),
     );
     for (const [file, text] of Object.entries(files)) {
       await mkdir(join(dir, file, '..'), { recursive: true });
@@ -64,7 +67,7 @@ describe('a course whose citationStyle is a CSL file in its folder', () => {
   it('reports a missing style file where course.yaml names it', async () => {
     const loaded = await loadCourse(await courseWithStyle('styles/ieee.csl'));
     const issue = loaded.issues.find((found) => found.ruleId === 'course/citation-style');
-    expect(issue).toMatchObject({ file: 'course.yaml', line: 22, column: 16, severity: 'error' });
+    expect(issue).toMatchObject({ file: 'course.yaml', line: 23, column: 20, severity: 'error' });
     expect(issue?.message).toMatch(
       /^citation style file styles\/ieee.csl not found; put the .csl file there/,
     );

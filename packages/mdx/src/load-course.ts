@@ -140,33 +140,38 @@ function placeInCourse(
 }
 
 /**
- * The course's citation style: a built-in name as written, or the XML of the `.csl` file it names in the
- * course folder (`undefined` for the default, or when that file cannot be read, which is reported).
+ * The course's citation style: the XML of its `citationStyleFile` in the course folder when it names one,
+ * else the built-in `citationStyle` name (`undefined` for the default; a file that cannot be read is
+ * reported, and the built-in style stands in so the lessons are still checked).
  */
 async function loadCitationStyle(
   dir: string,
   course: YamlFile<Course>,
   issues: Issue[],
 ): Promise<{ xml: string; file?: string } | undefined> {
-  const style = course.data?.citationStyle ?? stringField(course.source?.data, 'citationStyle');
-  if (style === undefined) return undefined;
+  const rawCourse = course.source?.data;
+  const builtIn = course.data?.citationStyle ?? stringField(rawCourse, 'citationStyle');
+  const fallback = builtIn === undefined ? undefined : { xml: builtIn };
+  const file = course.data ? course.data.citationStyleFile : stringField(rawCourse, 'citationStyleFile');
   // Only a path the schema accepts is read, so a broken course.yaml cannot point outside the folder.
-  if (!style.endsWith('.csl')) return { xml: style };
-  if (!cslStylePathSchema.safeParse(style).success) return undefined;
-  const read = await readCourseFile(dir, style);
-  if (read.ok) return { xml: read.text, file: style };
-  const at = placeInCourse(course, '/citationStyle') ?? { file: course.file, place: { line: 1, column: 1 } };
+  if (file === undefined || !cslStylePathSchema.safeParse(file).success) return fallback;
+  const read = await readCourseFile(dir, file);
+  if (read.ok) return { xml: read.text, file };
+  const at = placeInCourse(course, '/citationStyleFile') ?? {
+    file: course.file,
+    place: { line: 1, column: 1 },
+  };
   issues.push(
     fileIssue(
       at.file,
       read.missing
-        ? `citation style file ${style} not found; put the .csl file there (relative to course.yaml) or name a built-in style: chicago-author-date, apa, modern-language-association`
-        : `citation style file ${style} cannot be read: ${read.reason}`,
+        ? `citation style file ${file} not found; put the .csl file there (relative to course.yaml), or remove citationStyleFile to use citationStyle (${builtIn ?? 'chicago-author-date'})`
+        : `citation style file ${file} cannot be read: ${read.reason}`,
       'course/citation-style',
       at.place,
     ),
   );
-  return undefined;
+  return fallback;
 }
 
 function stringField(data: unknown, key: string): string | undefined {
