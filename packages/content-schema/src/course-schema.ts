@@ -94,9 +94,11 @@ export const courseSchema = z
     subtitle: textSchema.optional().describe('A subtitle shown under the title, optional.'),
     summary: textSchema.describe('One or more plain-text sentences for the course home page.'),
     language: languageTagSchema.describe('The language of the course as a BCP 47 tag: en, en-GB, de, pt-BR.'),
-    level: textSchema.meta({ examples: [...courseLevels] }).describe(
-      'Who the course is pitched at, any text; suggested: primary, secondary, introductory, undergraduate, postgraduate, professional.',
-    ),
+    level: textSchema
+      .meta({ examples: [...courseLevels] })
+      .describe(
+        'Who the course is pitched at, any text; suggested: primary, secondary, introductory, undergraduate, postgraduate, professional.',
+      ),
     audience: textSchema.optional().describe('Free text about the intended learners, optional.'),
     authors: z.array(courseAuthorSchema).min(1).describe('Who wrote the course; at least one.'),
     license: licenseSchema.describe('SPDX license id of the content, e.g. CC-BY-4.0.'),
