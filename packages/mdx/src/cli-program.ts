@@ -9,6 +9,7 @@ import { addExportCommand } from './export/export-command.js';
 import { formatJsonReport, formatTextReport } from './format-report.js';
 import { CourseContentError } from './issue.js';
 import { loadCourse } from './load-course.js';
+import { addMigrateCommand } from './migrate/migrate-command.js';
 import { createProgress } from './progress.js';
 import { ScaffoldError, scaffoldLesson } from './scaffold-lesson.js';
 import { OutputFolderError, writeOutputFolder } from './write-course.js';
@@ -153,6 +154,7 @@ function createProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   addExportCommand(program, { io, setExit, courseFolder: (dir) => courseFolder(io, dir) });
+  addMigrateCommand(program, { io, setExit, courseFolder: (dir) => courseFolder(io, dir) });
 
   return program;
 }

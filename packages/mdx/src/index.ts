@@ -52,6 +52,13 @@ export {
   type LoadedLesson,
   loadCourse,
 } from './load-course.js';
+export {
+  type MigrateCourseOptions,
+  type MigrationChange,
+  type MigrationReport,
+  migrateCourse,
+} from './migrate/migrate-course.js';
+export { type CourseMigration, courseMigrations, type MigrationEdit } from './migrate/migrations.js';
 export { countWords, wordsPerMinute } from './reading-time.js';
 export { type RemarkCitationsOptions, remarkCitations } from './remark-citations.js';
 export {
