@@ -16,7 +16,7 @@ import type { Quiz } from '@coursekit/quiz-engine';
 import { type CitationRenderer, createCitationRenderer } from './citation-renderer.js';
 import { type CompileCache, createCompileCache } from './compile-cache.js';
 import { analyzeLesson, type LessonContext, type LessonMeta } from './compile-lesson.js';
-import { fileIssue, listCourseFolder, readCourseFile } from './course-files.js';
+import { fileIssue, listCourseFolder, type ReadResult, readCourseFile } from './course-files.js';
 import { extractFrontMatter } from './front-matter.js';
 import { lessonIdFromFileName } from './lesson-files.js';
 import { loadQuizzes } from './load-quizzes.js';
@@ -80,6 +80,9 @@ export interface LoadedCourse {
   /** The cache the lessons were checked with (the caller's, or one for this load); `buildCourse` reuses it. */
   cache: CompileCache;
 }
+
+/** Lesson files read at once ahead of the one being checked (a few, to keep open files few). */
+const lessonsReadAhead = 8;
 
 const defaultFiles = { bibliography: 'references.bib', glossary: 'glossary.yaml', timeline: 'timeline.yaml' };
 
@@ -350,9 +353,18 @@ async function loadLessons(
     );
   }
   const lessons: LoadedLesson[] = [];
+  // Reading ahead while lessons are checked: a read waits on the disk and the thread pool, a check does not.
+  const reads = files.map(() => undefined as Promise<ReadResult> | undefined);
+  const readAt = (index: number) => {
+    const name = files[index];
+    if (name !== undefined) reads[index] ??= readCourseFile(dir, `lessons/${name}`);
+    return reads[index];
+  };
   for (const [index, name] of files.entries()) {
     const file = `lessons/${name}`;
-    const read = await readCourseFile(dir, file);
+    for (let ahead = index; ahead < index + lessonsReadAhead; ahead++) readAt(ahead);
+    const read = (await readAt(index)) as ReadResult;
+    reads[index] = undefined;
     if (!read.ok) {
       issues.push(fileIssue(file, `cannot be read: ${read.reason}`, 'file/unreadable'));
       continue;
