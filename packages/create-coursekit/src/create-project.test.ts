@@ -153,16 +153,25 @@ describe('create-coursekit', () => {
     );
   });
 
-  it.skipIf(!bundledSiteTemplate())('copies the bundled @coursekit/next template verbatim', async () => {
-    const template = bundledSiteTemplate() as string;
-    const { io } = captureIo();
-    expect(await runCreate(['bundled', '--no-install'], io)).toBe(0);
-    for (const file of ['app/layout.tsx', 'next.config.ts']) {
-      expect(readFileSync(join(work, 'bundled', file), 'utf8'), file).toBe(
-        readFileSync(join(template, file), 'utf8'),
+  it.skipIf(!bundledSiteTemplate())(
+    'copies every file of the bundled @coursekit/next template verbatim',
+    async () => {
+      const template = bundledSiteTemplate() as string;
+      const { io } = captureIo();
+      expect(await runCreate(['bundled', '--no-install'], io)).toBe(0);
+      const files = readdirSync(template, { recursive: true, withFileTypes: true }).filter((entry) =>
+        entry.isFile(),
       );
-    }
-  });
+      expect(files.length).toBeGreaterThan(0);
+      for (const entry of files) {
+        const file = relative(template, join(entry.parentPath, entry.name));
+        const written = file.replace(/(^|\/)gitignore$/, '$1.gitignore');
+        expect(readFileSync(join(work, 'bundled', written), 'utf8'), file).toBe(
+          readFileSync(join(template, file), 'utf8'),
+        );
+      }
+    },
+  );
 });
 
 describe('packageManagerFromUserAgent', () => {

@@ -34,7 +34,7 @@ function nextSteps(where: string, packageManager: PackageManager, installed: boo
   const lines = [
     '',
     'Next:',
-    ...(where === '.' ? [] : [`  cd ${where}`]),
+    ...(where === '.' ? [] : [`  cd ${/\s/.test(where) ? `"${where}"` : where}`]),
     ...(installed ? [] : [`  ${packageManager} install`]),
     `  ${run('dev').padEnd(28)}preview the course; edits show on reload`,
     `  ${run('check').padEnd(28)}report every problem in course/ as file:line:col`,
@@ -93,7 +93,9 @@ export async function runCreate(argv: readonly string[], io: CreateIo): Promise<
         requireEmpty: true,
         packageManager,
       });
-      const where = relative(io.cwd, project.dir) || '.';
+      // A folder outside the working directory reads better as its absolute path than as ../../...
+      const fromCwd = relative(io.cwd, project.dir);
+      const where = fromCwd.startsWith('..') ? project.dir : fromCwd || '.';
       write(
         `Wrote ${project.name} into ${where}: ${project.written.length} files, with a starter course in ${project.courseDir}/.\n`,
       );

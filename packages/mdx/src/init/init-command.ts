@@ -49,7 +49,9 @@ export function addInitCommand(program: Command, { io, setExit }: InitCommandCon
           siteTemplateDir: options.siteTemplate,
           packageManager: options.packageManager,
         });
-        const where = relative(io.cwd, project.dir) || '.';
+        // A folder outside the working directory reads better as its absolute path than as ../../...
+        const fromCwd = relative(io.cwd, project.dir);
+        const where = fromCwd.startsWith('..') ? project.dir : fromCwd || '.';
         write(`wrote ${files(project.written.length)} into ${where}\n`);
         if (project.skipped.length > 0) {
           write(

@@ -120,7 +120,8 @@ function checkFolder(dir: string, requireEmpty: boolean, label: string): void {
  */
 export async function initProject(options: InitProjectOptions): Promise<InitializedProject> {
   const dir = resolve(options.dir);
-  const label = relative(options.cwd ?? process.cwd(), dir) || '.';
+  const fromCwd = relative(options.cwd ?? process.cwd(), dir);
+  const label = fromCwd.startsWith('..') ? dir : fromCwd || '.';
   const packageManager = options.packageManager ?? 'npm';
   checkFolder(dir, options.requireEmpty ?? false, label);
 
