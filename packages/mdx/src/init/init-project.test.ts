@@ -142,6 +142,15 @@ describe('initProject', () => {
     expect(project.name).toBe('cours-de-francais');
   });
 
+  it('keeps the name of a package.json that is there, whatever the folder is called', async () => {
+    const dir = join(work, '_Old Notes');
+    await mkdir(dir);
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'history-notes' }));
+    const project = await initProject({ dir, siteTemplateDir: siteTemplate });
+    expect(project.name).toBe('history-notes');
+    expect(await readFile(join(dir, 'README.md'), 'utf8')).toMatch(/^# history-notes\n/);
+  });
+
   it('keeps every file that exists, lists it, and says what the kept package.json lacks', async () => {
     const dir = join(work, 'existing');
     await mkdir(join(dir, 'course/lessons'), { recursive: true });

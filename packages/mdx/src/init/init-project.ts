@@ -92,6 +92,15 @@ function readSiteManifest(templateDir: string): SiteManifest | undefined {
   return JSON.parse(readFileSync(path, 'utf8')) as SiteManifest;
 }
 
+function nameInPackageJson(dir: string): string | undefined {
+  try {
+    const { name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown };
+    return typeof name === 'string' && name !== '' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fillReadme(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -125,9 +134,11 @@ export async function initProject(options: InitProjectOptions): Promise<Initiali
   const packageManager = options.packageManager ?? 'npm';
   checkFolder(dir, options.requireEmpty ?? false, label);
 
-  const name = options.name ?? projectNameFromFolder(dir);
+  // A package.json that is there keeps its name (init leaves it as it is); the README names the project by it.
+  const existingName = options.name === undefined ? nameInPackageJson(dir) : undefined;
+  const name = options.name ?? existingName ?? projectNameFromFolder(dir);
   const nameCheck = checkProjectName(name);
-  if (!nameCheck.ok) {
+  if (!nameCheck.ok && existingName === undefined) {
     throw new InitProjectError(
       `'${name}' cannot be the project's package name: ${nameCheck.problems.join('; ')}. ` +
         'Use lower-case letters, digits and hyphens, such as my-course' +
