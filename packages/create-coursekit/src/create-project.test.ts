@@ -123,7 +123,7 @@ describe('create-coursekit', () => {
     expect(await runCreate(['taken', '--site-template', siteTemplate], io)).toBe(1);
     expect(output.stderr).toBe(
       'create-coursekit: taken is not empty (it has notes.md), so nothing was written. Choose a new folder name, ' +
-        'or empty this folder, or run `coursekit init taken` to add a coursekit project to it without replacing any file\n',
+        'or empty this folder, or run `npx -p @coursekit/mdx coursekit init taken` to add a coursekit project to it without replacing any file\n',
     );
     expect(output.stdout).toBe('');
     expect(installs).toEqual([]);

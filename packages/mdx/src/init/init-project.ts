@@ -117,14 +117,14 @@ function checkFolder(dir: string, requireEmpty: boolean, label: string): void {
     entries.slice(0, 3).join(', ') + (entries.length > 3 ? `, and ${entries.length - 3} more` : '');
   throw new InitProjectError(
     `${label} is not empty (it has ${shown}), so nothing was written. Choose a new folder name, or empty this ` +
-      `folder, or run \`coursekit init ${label}\` to add a coursekit project to it without replacing any file`,
+      `folder, or run \`npx -p @coursekit/mdx coursekit init ${label}\` to add a coursekit project to it without replacing any file`,
   );
 }
 
 /**
  * Write a coursekit project into `dir`: package.json with the dev, build, start and check scripts, the site's
- * app files from `@coursekit/next`'s template, and a starter course that passes `coursekit check` (unless the
- * folder already is a course). Existing files are never replaced: they are listed in `skipped`. Throws
+ * app files from `@coursekit/next`'s template, and in `course/` a starter course that passes `coursekit check`.
+ * Existing files are never replaced: they are listed in `skipped`. Throws
  * `InitProjectError`, having written nothing, when the name or the folder will not do.
  */
 export async function initProject(options: InitProjectOptions): Promise<InitializedProject> {
@@ -148,7 +148,7 @@ export async function initProject(options: InitProjectOptions): Promise<Initiali
 
   const siteTemplate = options.siteTemplateDir
     ? resolve(options.siteTemplateDir)
-    : findSiteTemplate([dir, process.cwd()]);
+    : findSiteTemplate([dir, options.cwd ?? process.cwd()]);
   if (siteTemplate && !existsSync(siteTemplate)) {
     throw new InitProjectError(`the site template ${siteTemplate} does not exist`);
   }
