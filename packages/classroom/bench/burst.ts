@@ -20,6 +20,9 @@ const QUICK = process.argv.includes('--quick');
 const BURSTS = QUICK ? [30, 100] : [300, 1000];
 const STEADY = QUICK ? 100 : 1000;
 const PASSCODE = 'bench-teacher-passcode';
+// `--engine=sqlite|postgres`: one engine only. `--cpu-prof=<dir>`: the server writes a V8 CPU profile there.
+const ONLY = process.argv.find((arg) => arg.startsWith('--engine='))?.slice('--engine='.length);
+const CPU_PROF_DIR = process.argv.find((arg) => arg.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 // Node's fetch opens as many keep-alive connections per origin as there are requests in flight.
 
 function benchCourse(dir: string): string {
@@ -208,7 +211,8 @@ async function measure(
 
 async function startInstance(env: Record<string, string>) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [join(packageDir, 'test', 'serve.mjs')], {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, join(packageDir, 'test', 'serve.mjs')], {
     env: { ...(process.env as Record<string, string>), ...env, TEACHER_PASSCODE: PASSCODE },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -342,33 +346,35 @@ const all: (Figures & { engine: string })[] = [];
 let failed = false;
 try {
   const sqlitePath = join(dir, 'bench.db');
-  all.push(
-    ...(await runEngine('SQLite', sqlitePath, courseDir, async () => {
-      const db = new Database(sqlitePath, { readonly: true });
-      try {
-        return (db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    })),
-  );
-  const postgres = await startTestPostgres();
-  try {
-    const url = await postgres.createDatabase();
+  if (ONLY !== 'postgres')
     all.push(
-      ...(await runEngine('PostgreSQL', url, courseDir, async () => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
+      ...(await runEngine('SQLite', sqlitePath, courseDir, async () => {
+        const db = new Database(sqlitePath, { readonly: true });
         try {
-          return Number((await client.query('SELECT COUNT(*) AS n FROM attempts')).rows[0].n);
+          return (db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number }).n;
         } finally {
-          await client.end();
+          db.close();
         }
       })),
     );
-  } finally {
-    await postgres.stop();
-  }
+  const postgres = ONLY === 'sqlite' ? undefined : await startTestPostgres();
+  if (postgres)
+    try {
+      const url = await postgres.createDatabase();
+      all.push(
+        ...(await runEngine('PostgreSQL', url, courseDir, async () => {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            return Number((await client.query('SELECT COUNT(*) AS n FROM attempts')).rows[0].n);
+          } finally {
+            await client.end();
+          }
+        })),
+      );
+    } finally {
+      await postgres?.stop();
+    }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
