@@ -296,6 +296,29 @@ export class PostgresStore implements ClassroomStore {
     return row ? toOpen(row, `open attempt of ${learnerId} at ${quizId}`) : undefined;
   }
 
+  /** The attempt count and the open attempt of (learner, quiz) in one round trip. */
+  private async attemptPosition(
+    learnerId: string,
+    quizId: string,
+    db: Queryable = this.pool,
+  ): Promise<{ used: number; open: OpenAttempt | undefined }> {
+    const row = (await this.one(
+      `SELECT (SELECT COUNT(*) FROM attempts WHERE learner_id = $1 AND quiz_id = $2) AS used,
+              o.attempt_number, o.seed, o.steps, o.revision, o.updated_at
+         FROM (SELECT 1) AS one
+         LEFT JOIN open_attempts o ON o.learner_id = $1 AND o.quiz_id = $2`,
+      [learnerId, quizId],
+      db,
+    )) as Row;
+    return {
+      used: num(row.used),
+      open:
+        row.attempt_number === null || row.attempt_number === undefined
+          ? undefined
+          : toOpen(row, `open attempt of ${learnerId} at ${quizId}`),
+    };
+  }
+
   private async existingAttempt(
     input: SubmitAttemptInput,
     db: Queryable = this.pool,
@@ -324,7 +347,7 @@ export class PostgresStore implements ClassroomStore {
     for (;;) {
       const existing = await this.existingAttempt(input);
       if (existing) return existing;
-      const used = await this.countAttempts(learner.id, quizId);
+      const { used, open: stored } = await this.attemptPosition(learner.id, quizId);
       const attemptNumber = used + 1;
       const full = input.maxAttempts !== undefined && used >= input.maxAttempts;
       const stale =
@@ -335,24 +358,29 @@ export class PostgresStore implements ClassroomStore {
         if (duplicate) return duplicate;
         return full ? { status: 'max-attempts', used } : { status: 'stale-attempt', current: attemptNumber };
       }
-      const stored = await this.selectOpen(learner.id, quizId);
       const open = stored && stored.attemptNumber === attemptNumber ? stored : undefined;
       const graded = input.grade({ attemptNumber, open });
       const outcome = await this.transaction(async (client): Promise<SubmitAttemptOutcome | 'changed'> => {
         await this.lockPair(client, learner.id, quizId);
         const duplicate = await this.existingAttempt(input, client);
         if (duplicate) return duplicate;
-        const usedNow = await this.countAttempts(learner.id, quizId, client);
-        const current = await this.selectOpen(learner.id, quizId, client);
+        const { used: usedNow, open: current } = await this.attemptPosition(learner.id, quizId, client);
         const revision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
         if (usedNow !== used || revision !== (open?.revision ?? null)) return 'changed';
         const id = `att_${randomBytes(12).toString('base64url')}`;
         const studentId = learner.kind === 'student' ? learner.id : null;
         const classId = learner.kind === 'student' ? learner.classId : null;
+        // The attempt, its items (unnested from column arrays) and closing the open attempt: one statement.
         await client.query(
-          `INSERT INTO attempts (id, learner_id, student_id, class_id, quiz_id, attempt_number, idempotency_key,
-               request_hash, seed, steps, score, max_score, percent, passed, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          `WITH attempt AS (
+             INSERT INTO attempts (id, learner_id, student_id, class_id, quiz_id, attempt_number, idempotency_key,
+                 request_hash, seed, steps, score, max_score, percent, passed, submitted_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           ), items AS (
+             INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer)
+               SELECT $1, * FROM unnest($16::text[], $17::float8[], $18::float8[], $19::boolean[], $20::text[])
+           )
+           DELETE FROM open_attempts WHERE learner_id = $2 AND quiz_id = $5`,
           [
             id,
             learner.id,
@@ -369,27 +397,13 @@ export class PostgresStore implements ClassroomStore {
             graded.percent,
             graded.passed,
             input.now,
+            graded.items.map((item) => item.questionId),
+            graded.items.map((item) => item.score),
+            graded.items.map((item) => item.maxScore),
+            graded.items.map((item) => item.correct),
+            graded.items.map((item) => item.answer),
           ],
         );
-        if (graded.items.length > 0) {
-          // One statement for every item: unnest the columns as arrays.
-          await client.query(
-            `INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer)
-               SELECT $1, * FROM unnest($2::text[], $3::float8[], $4::float8[], $5::boolean[], $6::text[])`,
-            [
-              id,
-              graded.items.map((item) => item.questionId),
-              graded.items.map((item) => item.score),
-              graded.items.map((item) => item.maxScore),
-              graded.items.map((item) => item.correct),
-              graded.items.map((item) => item.answer),
-            ],
-          );
-        }
-        await client.query('DELETE FROM open_attempts WHERE learner_id = $1 AND quiz_id = $2', [
-          learner.id,
-          quizId,
-        ]);
         return {
           status: 'created',
           attempt: {
