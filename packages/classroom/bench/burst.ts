@@ -138,6 +138,7 @@ interface Figures {
   acknowledged: number;
   rows: number | null;
   sideGetP50: number;
+  sideGetP95: number;
   sideGetMax: number;
 }
 
@@ -205,6 +206,7 @@ async function measure(
     acknowledged,
     rows: countRows ? await countRows() : null,
     sideGetP50: percentile(sideLatencies, 50),
+    sideGetP95: percentile(sideLatencies, 95),
     sideGetMax: sideLatencies.at(-1) ?? Number.NaN,
   };
 }
@@ -384,17 +386,27 @@ console.log(
     `${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end\n`,
 );
 console.log(
-  '| engine | load | requests/s | p50 | p95 | p99 | server CPU / request | errors | rows stored | unrelated GET p50 / max |',
+  '| engine | load | requests/s | p50 | p95 | p99 | server CPU / request | errors | rows stored | unrelated GET p50 / p95 / max |',
 );
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of all) {
   const rowsStored = row.rows === null ? '—' : `${row.rows} of ${row.acknowledged}`;
   console.log(
     `| ${row.engine} | ${row.label} | ${row.perSecond.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ` +
-      `${row.cpuPerRequest.toFixed(2)} ms | ${row.errors} | ${rowsStored} | ${ms(row.sideGetP50)} / ${ms(row.sideGetMax)} |`,
+      `${row.cpuPerRequest.toFixed(2)} ms | ${row.errors} | ${rowsStored} | ${ms(row.sideGetP50)} / ${ms(row.sideGetP95)} / ${ms(row.sideGetMax)} |`,
   );
   if (row.errors > 0 || (row.rows !== null && row.rows !== row.acknowledged)) failed = true;
 }
+// Each load is measured right after its floor, so the two share the machine's state.
+console.log('\nAgainst the floor measured just before (goals: CPU ≤ 1.5×, p99 ≤ 1.5×):\n');
+all.forEach((row, index) => {
+  const floor = all[index - 1];
+  if (row.rows === null || !floor || floor.rows !== null) return;
+  console.log(
+    `- ${row.engine}, ${row.label}: server CPU ${(row.cpuPerRequest / floor.cpuPerRequest).toFixed(1)}× the floor's, ` +
+      `p99 ${(row.p99 / floor.p99).toFixed(1)}× the floor's`,
+  );
+});
 if (failed) {
   console.error('\nbench: errors, or rows stored differ from acknowledgements');
   process.exitCode = 1;
