@@ -397,14 +397,16 @@ for (const row of all) {
   );
   if (row.errors > 0 || (row.rows !== null && row.rows !== row.acknowledged)) failed = true;
 }
+// /proc counts CPU in 10 ms ticks: a floor too short to register gets no ratio.
+const ratio = (value: number, floor: number) => (floor > 0 ? `${(value / floor).toFixed(1)}×` : '—');
 // Each load is measured right after its floor, so the two share the machine's state.
 console.log('\nAgainst the floor measured just before (goals: CPU ≤ 1.5×, p99 ≤ 1.5×):\n');
 all.forEach((row, index) => {
   const floor = all[index - 1];
   if (row.rows === null || !floor || floor.rows !== null) return;
   console.log(
-    `- ${row.engine}, ${row.label}: server CPU ${(row.cpuPerRequest / floor.cpuPerRequest).toFixed(1)}× the floor's, ` +
-      `p99 ${(row.p99 / floor.p99).toFixed(1)}× the floor's`,
+    `- ${row.engine}, ${row.label}: server CPU ${ratio(row.cpuPerRequest, floor.cpuPerRequest)} the floor's, ` +
+      `p99 ${ratio(row.p99, floor.p99)} the floor's`,
   );
 });
 if (failed) {
