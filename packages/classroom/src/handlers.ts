@@ -36,6 +36,7 @@ import {
 } from './sessions';
 import { joinClass, joinSchema, resumeSchema, resumeStudent } from './students';
 import { createClass, createClassSchema, loadDashboard } from './teacher';
+import { createTurns } from './turns';
 
 /** What every handler gets besides the request. */
 export interface HandlerContext extends SessionContext {
@@ -58,6 +59,9 @@ const json = (body: unknown, init?: ResponseInit) => Response.json(body, init);
 /** Essays may be long (up to 50,000 characters each), so submissions get a larger cap than other bodies. */
 const SUBMISSION_LIMIT_BYTES = 256 * 1024;
 const CHECK_LIMIT_BYTES = 64 * 1024;
+
+/** Submissions and checks take turns, four per event-loop turn, so other requests are served during a burst. */
+const gradingTurn = createTurns(4);
 
 async function quizOr404(id: string, courseDir: string) {
   const quiz = await findQuiz(id, courseDir);
@@ -100,6 +104,7 @@ export const getQuiz: Handler = async (request, context) => {
  * attempt and its result, durable before the response; 200 with the same for a replayed key.
  */
 export const postAttempt: Handler = async (request, context) => {
+  await gradingTurn();
   const { learner } = await requireLearner(request, context);
   const submission = await readJsonBody(request, submissionSchema, { limitBytes: SUBMISSION_LIMIT_BYTES });
   const quiz = await quizOr404(submission.quizId, context.courseDir);
@@ -120,6 +125,7 @@ export const postAttempt: Handler = async (request, context) => {
 
 /** Checks one question `{ quizId, questionId, response }` of an immediate or interactive quiz. */
 export const postCheck: Handler = async (request, context) => {
+  await gradingTurn();
   const { learner } = await requireLearner(request, context);
   const body = await readJsonBody(request, checkSchema, { limitBytes: CHECK_LIMIT_BYTES });
   const quiz = await quizOr404(body.quizId, context.courseDir);
