@@ -29,6 +29,8 @@ export async function generateMetadata(): Promise<Metadata> {
       template: `%s · ${course.title}`,
     },
     description: course.summary,
+    // Served by app/icon.svg/route.ts from the course folder.
+    icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
   };
 }
 

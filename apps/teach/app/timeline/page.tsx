@@ -75,7 +75,12 @@ export default async function TimelinePage() {
             </li>
           ) : null}
         </ul>
-        <TimelineChart layout={layout} titleId="timeline-title" descriptionId="timeline-description" />
+        <TimelineChart
+          layout={layout}
+          titleId="timeline-title"
+          descriptionId="timeline-description"
+          afterLabel={`What happened next (after the ${sourceWord})`}
+        />
       </figure>
       <p>
         <a href="#event-list">Skip to the events as a list</a>
