@@ -84,6 +84,7 @@ describe('packed packages, consumed outside the workspace', () => {
       '@coursekit/issues',
       '@coursekit/mdx',
       '@coursekit/quiz-engine',
+      '@coursekit/react',
       'create-coursekit',
     ]);
     for (const name of tarballs.keys()) {
@@ -268,6 +269,49 @@ describe('packed packages, consumed outside the workspace', () => {
     ).catch((error: { code: number; stderr: string }) => error);
     expect('code' in again ? again.code : 0).toBe(1);
     expect(again.stderr).toMatch(/^create-coursekit: my-course is not empty \(it has /);
+  });
+
+  it('renders @coursekit/react components from the tarball, in ESM and CJS, with client entries marked', async () => {
+    // React is a peer dependency: npm installed it; react-dom is the renderer a consumer brings.
+    await sh('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', 'react-dom@19'], consumer);
+    const script = (load: string) =>
+      `${load}\n` +
+      "const html = renderToStaticMarkup(createElement(Citation, { keys: ['rinna'], text: 'Rinna 2023', " +
+      "html: 'Rinna 2023', cluster: { items: [{ key: 'rinna', locator: 'para. 4' }] }, readingKey: 'rinna' }));\n" +
+      "const empty = renderToStaticMarkup(createElement(Instructor, null, 'teacher only'));\n" +
+      'console.log(JSON.stringify({ html, empty, key: progressStorageKey("my-course") }));';
+    writeFileSync(
+      join(consumer, 'react.mjs'),
+      script(
+        "import { createElement } from 'react';\nimport { renderToStaticMarkup } from 'react-dom/server';\n" +
+          "import { Citation, Instructor, progressStorageKey } from '@coursekit/react';",
+      ),
+    );
+    writeFileSync(
+      join(consumer, 'react.cjs'),
+      script(
+        "const { createElement } = require('react');\nconst { renderToStaticMarkup } = require('react-dom/server');\n" +
+          "const { Citation, Instructor, progressStorageKey } = require('@coursekit/react');",
+      ),
+    );
+    for (const file of ['react.mjs', 'react.cjs']) {
+      const out = JSON.parse((await sh(process.execPath, [file], consumer)).stdout) as Record<string, string>;
+      expect(out.html, file).toContain('href="/reading#para-4"');
+      expect(out.empty, file).toBe('');
+      expect(out.key, file).toBe('coursekit:my-course:progress:v1');
+    }
+    const installed = join(consumer, 'node_modules/@coursekit/react/dist');
+    for (const file of [
+      'quiz/quiz-island.js',
+      'progress/mark-complete-button.js',
+      'popover-escape.js',
+      'quiz/index.cjs',
+    ]) {
+      expect(readFileSync(join(installed, file), 'utf8'), file).toMatch(
+        /^(?:"use strict";\s*)?['"]use client['"]/,
+      );
+    }
+    expect(readFileSync(join(installed, 'index.js'), 'utf8')).not.toContain('use client');
   });
 
   it.each(packages.map((p) => [p.manifest.name, p.dir]))('%s passes publint', async (_name, dir) => {

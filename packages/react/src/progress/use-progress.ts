@@ -1,15 +1,20 @@
 import { useSyncExternalStore } from 'react';
 import {
   emptyProgress,
-  PROGRESS_STORAGE_KEY,
   type Progress,
   parseProgress,
+  progressStorageKey,
   serialiseProgress,
-} from '@/lib/course/progress';
+} from './progress.js';
 
 // Same-tab writers announce changes with this event; other tabs are heard through `storage`.
 const CHANGE_EVENT = 'coursekit:progress-change';
-const SERVER_SNAPSHOT = emptyProgress();
+const SERVER_SNAPSHOT = emptyProgress('');
+
+/** The course id the page declares on `<html data-coursekit-course>` (the course.yaml `id`). */
+function courseId(): string {
+  return document.documentElement.dataset.coursekitCourse ?? '';
+}
 
 let cachedRaw: string | null | undefined;
 let cachedProgress: Progress = SERVER_SNAPSHOT;
@@ -18,7 +23,7 @@ let unstoredProgress: Progress | undefined;
 
 function readRaw(): string | null {
   try {
-    return window.localStorage.getItem(PROGRESS_STORAGE_KEY);
+    return window.localStorage.getItem(progressStorageKey(courseId()));
   } catch {
     return null;
   }
@@ -29,14 +34,14 @@ function snapshot(): Progress {
   const raw = readRaw();
   if (raw !== cachedRaw) {
     cachedRaw = raw;
-    cachedProgress = parseProgress(raw);
+    cachedProgress = parseProgress(raw, courseId());
   }
   return cachedProgress;
 }
 
 function subscribe(onChange: () => void): () => void {
   const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === PROGRESS_STORAGE_KEY) onChange();
+    if (event.key === null || event.key === progressStorageKey(courseId())) onChange();
   };
   window.addEventListener('storage', onStorage);
   window.addEventListener(CHANGE_EVENT, onChange);
@@ -48,9 +53,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** Applies a change to the stored progress (read fresh, so two islands never overwrite each other). */
 export function updateProgress(change: (progress: Progress) => Progress): void {
-  const next = change(unstoredProgress ?? parseProgress(readRaw()));
+  const next = change(unstoredProgress ?? parseProgress(readRaw(), courseId()));
   try {
-    window.localStorage.setItem(PROGRESS_STORAGE_KEY, serialiseProgress(next));
+    window.localStorage.setItem(progressStorageKey(courseId()), serialiseProgress(next));
     unstoredProgress = undefined;
   } catch {
     unstoredProgress = next;

@@ -1,7 +1,7 @@
 'use client';
 
-import { countCompleted } from '@/lib/course/progress';
-import { useProgress } from './use-progress';
+import { countCompleted } from './progress.js';
+import { useProgress } from './use-progress.js';
 
 export function CourseProgressSummary({ lessonIds }: { lessonIds: readonly string[] }) {
   const completed = countCompleted(useProgress(), lessonIds);

@@ -1,10 +1,56 @@
-import type { CheckedQuestion, QuizForLearner, SubmittedAttempt } from '@coursekit/classroom';
-import { postJson } from '@/lib/client/api';
+import type { CheckOutcome, GradeResult, PublicQuiz } from '@coursekit/quiz-engine';
+import { postJson } from '../api.js';
+
+// The class-mode HTTP API's answers as the quiz reads them (documented in @coursekit/classroom's README),
+// written out here so that a React app needs no server package; quiz-api.test.ts checks that they match.
+
+/** A question checked so far in the current attempt (immediate and interactive quizzes). */
+export interface QuestionProgress {
+  response?: unknown;
+  finished: boolean;
+  triesLeft: number;
+  hints: string[];
+  result?: CheckOutcome['result'];
+}
 
 /** `GET /api/quizzes/:id`: the public quiz for this browser's learner, with their attempt so far. */
-export type QuizView = QuizForLearner & {
+export interface QuizView {
+  quiz: PublicQuiz;
+  /** Null when every allowed attempt has been used. */
+  attempt: {
+    number: number;
+    maxAttempts: number | null;
+    remaining: number | null;
+    questions: Record<string, QuestionProgress>;
+  } | null;
+  attemptsUsed: number;
+  best: { percentage: number; passed: boolean | null } | null;
   learner?: { kind: 'student'; displayName: string } | { kind: 'anonymous' };
-};
+}
+
+/** `POST /api/attempts`: the graded attempt. */
+export interface SubmittedAttempt {
+  attempt: {
+    id: string;
+    quizId: string;
+    number: number;
+    submittedAt: string;
+    score: number;
+    maxScore: number;
+    percentage: number;
+    /** Null while essays await review. */
+    passed: boolean | null;
+  };
+  result: GradeResult;
+  replayed: boolean;
+}
+
+/** `POST /api/attempts/check`: one question checked under the quiz's behaviour. */
+export interface CheckedQuestion extends CheckOutcome {
+  questionId: string;
+  attemptNumber: number;
+  repeated: boolean;
+}
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 

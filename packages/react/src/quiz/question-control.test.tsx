@@ -1,9 +1,9 @@
 import { type PublicQuestion, parseQuiz, toPublicQuiz } from '@coursekit/quiz-engine';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { initialResponse } from '@/lib/course/quiz-responses';
-import { QuestionControl } from './question-control';
-import { QuizTextProvider, type RenderedTexts } from './quiz-text';
+import { QuestionControl } from './question-control.js';
+import { initialResponse } from './quiz-responses.js';
+import { QuizTextProvider, type RenderedTexts } from './quiz-text.js';
 
 // Each type's control and its keyboard behaviour are tested in @coursekit/quiz-engine/react; here, what the app
 // adds: quiz texts appear as the server rendered them (Markdown, citations), or as plain text until then.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useProgress } from './use-progress';
+import { useProgress } from './use-progress.js';
 
 /** "Completed" and the best quiz score for one lesson, from this browser's progress. */
 export function LessonProgressBadge({ lessonId }: { lessonId: string }) {

@@ -1,6 +1,6 @@
 import { type PublicQuiz, parseQuiz, toPublicQuiz, validateResponses } from '@coursekit/quiz-engine';
 import { describe, expect, it } from 'vitest';
-import { countWords, initialResponse, isAnswered, moveItem, responsesToSend } from './quiz-responses';
+import { countWords, initialResponse, isAnswered, moveItem, responsesToSend } from './quiz-responses.js';
 
 const quiz = parseQuiz({
   id: 'sample',

@@ -1,23 +1,23 @@
 'use client';
 
-import type { SubmittedAttempt } from '@coursekit/classroom';
 import type { PublicQuestion, QuestionResult } from '@coursekit/quiz-engine';
 import { needsHuman } from '@coursekit/quiz-engine/client';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { recordQuizScore } from '@/lib/course/progress';
+import { recordQuizScore } from '../progress/progress.js';
+import { updateProgress } from '../progress/use-progress.js';
+import { QuestionControl } from './question-control.js';
+import { formatPoints, QuestionFeedback } from './question-feedback.js';
 import {
-  type DraftResponse,
-  initialResponse,
-  isAnswered,
-  responsesToSend,
-} from '@/lib/course/quiz-responses';
-import { publicQuizTexts } from '@/lib/course/quiz-texts';
-import { updateProgress } from '../progress/use-progress';
-import { QuestionControl } from './question-control';
-import { formatPoints, QuestionFeedback } from './question-feedback';
-import { checkAnswer, fetchQuiz, newIdempotencyKey, type QuizView, submitAnswers } from './quiz-api';
-import { QuizText, QuizTextProvider, type RenderedTexts } from './quiz-text';
-import { renderQuizTexts } from './render-quiz-texts';
+  checkAnswer,
+  fetchQuiz,
+  newIdempotencyKey,
+  type QuizView,
+  type SubmittedAttempt,
+  submitAnswers,
+} from './quiz-api.js';
+import { type DraftResponse, initialResponse, isAnswered, responsesToSend } from './quiz-responses.js';
+import { QuizText, QuizTextProvider, type RenderedTexts } from './quiz-text.js';
+import { publicQuizTexts } from './quiz-texts.js';
 
 interface CheckState {
   result: QuestionResult;
@@ -26,7 +26,18 @@ interface CheckState {
   triesLeft: number;
 }
 
-type TextRequest = { text: string; inline: boolean };
+/** One quiz text to render: `inline` for a line inside a sentence, else a block that may hold paragraphs. */
+export type QuizTextRequest = { text: string; inline: boolean };
+type TextRequest = QuizTextRequest;
+
+/**
+ * Renders quiz texts the page did not render in advance (feedback, hints, questions drawn from pools), in
+ * the order asked; `null` where a text stays plain. In Next.js, a server action.
+ */
+export type RenderQuizTexts = (
+  quizId: string,
+  requests: readonly QuizTextRequest[],
+) => Promise<readonly ReactNode[]>;
 
 /** Texts of graded results that the page has not rendered yet (feedback, explanations, hints). */
 function resultTexts(
@@ -81,11 +92,15 @@ export function QuizIsland({
   quizId,
   lessonId,
   texts,
+  renderTexts,
 }: {
   quizId: string;
+  /** The lesson whose progress records the quiz's best score. */
   lessonId: string;
   /** The quiz's public texts, rendered on the server. */
   texts: RenderedTexts;
+  /** Renders texts that arrive later; without it they show as plain text. */
+  renderTexts?: RenderQuizTexts | undefined;
 }) {
   const [view, setView] = useState<QuizView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -106,8 +121,8 @@ export function QuizIsland({
         const key = text.trim();
         return key && (inline ? texts.inline : texts.block)[key] === undefined;
       });
-      if (missing.length === 0) return;
-      renderQuizTexts(quizId, missing)
+      if (missing.length === 0 || !renderTexts) return;
+      renderTexts(quizId, missing)
         .then((rendered) => {
           setExtra((current) => {
             const next = { block: { ...current.block }, inline: { ...current.inline } };
@@ -123,7 +138,7 @@ export function QuizIsland({
         // Plain text stays on screen when rendering fails: nothing is lost but formatting.
         .catch(() => undefined);
     },
-    [quizId, texts],
+    [quizId, texts, renderTexts],
   );
 
   const load = useCallback(async () => {

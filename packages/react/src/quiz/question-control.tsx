@@ -2,8 +2,8 @@
 
 import type { PublicQuestion } from '@coursekit/quiz-engine';
 import { QuestionControl as EngineQuestionControl } from '@coursekit/quiz-engine/react';
-import type { DraftResponse } from '@/lib/course/quiz-responses';
-import { QuizText } from './quiz-text';
+import type { DraftResponse } from './quiz-responses.js';
+import { QuizText } from './quiz-text.js';
 
 export interface QuestionControlProps {
   question: PublicQuestion;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationHref, locatorHref, paragraphFromLocator } from './locator';
+import { citationHref, locatorHref, paragraphFromLocator } from './locator.js';
 
 describe('paragraphFromLocator', () => {
   it('reads the paragraph forms authors type', () => {

@@ -1,6 +1,6 @@
 import { parseQuiz, toPublicQuiz } from '@coursekit/quiz-engine';
 import { describe, expect, it } from 'vitest';
-import { allStrings, publicQuizTexts, splitClozeText } from './quiz-texts';
+import { allStrings, publicQuizTexts, splitClozeText } from './quiz-texts.js';
 
 const quiz = parseQuiz({
   id: 'sample',

@@ -1,7 +1,7 @@
 'use client';
 
 import type { QuestionResult } from '@coursekit/quiz-engine';
-import { QuizText } from './quiz-text';
+import { QuizText } from './quiz-text.js';
 
 const VERDICTS: Record<QuestionResult['status'], string> = {
   correct: 'Correct',

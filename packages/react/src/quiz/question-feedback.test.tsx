@@ -1,7 +1,7 @@
 import type { QuestionResult } from '@coursekit/quiz-engine';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { QuestionFeedback } from './question-feedback';
+import { QuestionFeedback } from './question-feedback.js';
 
 const wrong: QuestionResult = {
   id: 'summit-year',

@@ -1,4 +1,9 @@
-import type { TocEntry } from '@coursekit/mdx';
+/** A heading of a lesson, as `@coursekit/mdx` lists them (`BuiltLesson.toc`). */
+export interface TocEntry {
+  depth: number;
+  id: string;
+  text: string;
+}
 
 /** "On this page": the lesson's `##` headings, with their `###` headings nested under them. */
 export function TableOfContents({

@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { type ApiErrorBody, postJson } from '@/lib/client/api';
-import { markLessonComplete } from '@/lib/course/progress';
-import { updateProgress, useProgress } from './use-progress';
+import { type ApiErrorBody, postJson } from '../api.js';
+import { markLessonComplete } from './progress.js';
+import { updateProgress, useProgress } from './use-progress.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 

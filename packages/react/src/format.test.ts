@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { formatMinutes } from './format';
+import { formatMinutes } from './format.js';
 
 it('writes durations in hours and minutes', () => {
   expect(formatMinutes(50)).toBe('50 minutes');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorMessage, postJson, readCsrfCookie } from './api';
+import { errorMessage, postJson, readCsrfCookie } from './api.js';
 
 type Call = { url: string; init: RequestInit | undefined };
 let calls: Call[];

@@ -1,10 +1,17 @@
 // Plain checks rather than a schema library: this module ships to the browser with the quiz and progress
 // badges, and the shape it reads back from localStorage is three optional fields per lesson.
-import { slugPattern } from '@coursekit/issues';
 
-/** Where a student's progress lives in the browser when they are not in a class. */
-export const PROGRESS_STORAGE_KEY = 'coursekit:two-peripheries:progress:v1';
-export const PROGRESS_COURSE_ID = 'two-peripheries';
+/**
+ * A lesson id: @coursekit/issues' `slugPattern`, written out because importing that package's index would
+ * put its whole rule table (about 6 KB gzip) into every page that shows progress. progress.test.ts checks
+ * that the two agree.
+ */
+export const lessonIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Where a student's progress in a course lives in the browser (`localStorage`) when they are not in a class. */
+export function progressStorageKey(courseId: string): string {
+  return `coursekit:${courseId}:progress:v1`;
+}
 
 export interface LessonProgress {
   /** When the student marked the lesson complete, as `Date.toISOString()` writes it. */
@@ -16,7 +23,8 @@ export interface LessonProgress {
 
 export interface Progress {
   version: 1;
-  course: typeof PROGRESS_COURSE_ID;
+  /** The course's `id` from course.yaml. */
+  course: string;
   lessons: Record<string, LessonProgress>;
 }
 
@@ -53,37 +61,39 @@ const lessonChecks: Checks = {
   passed: (value) => typeof value === 'boolean',
 };
 
-const progressChecks: Checks = {
+const progressChecks = (courseId: string): Checks => ({
   version: (value) => value === 1,
-  course: (value) => value === PROGRESS_COURSE_ID,
+  course: (value) => value === courseId,
   // The id pattern also keeps out `__proto__`, which JSON.parse makes an own key.
   lessons: (lessons) =>
     isPlainObject(lessons) &&
-    Object.entries(lessons).every(([id, lesson]) => slugPattern.test(id) && matches(lesson, lessonChecks)),
-};
+    Object.entries(lessons).every(
+      ([id, lesson]) => lessonIdPattern.test(id) && matches(lesson, lessonChecks),
+    ),
+});
 
 /** True when `data` is exactly our shape: all three fields, this course, version 1, valid lessons. */
-function isProgress(data: unknown): data is Progress {
-  return matches(data, progressChecks) && Object.keys(data).length === 3;
+function isProgress(data: unknown, courseId: string): data is Progress {
+  return matches(data, progressChecks(courseId)) && Object.keys(data).length === 3;
 }
 
-export function emptyProgress(): Progress {
-  return { version: 1, course: PROGRESS_COURSE_ID, lessons: {} };
+export function emptyProgress(courseId: string): Progress {
+  return { version: 1, course: courseId, lessons: {} };
 }
 
 /**
  * Reads stored progress. Anything that is not our exact shape — corrupt JSON, another course's or an
  * older version's data, values out of range — counts as no progress rather than an error.
  */
-export function parseProgress(raw: string | null | undefined): Progress {
-  if (!raw) return emptyProgress();
+export function parseProgress(raw: string | null | undefined, courseId: string): Progress {
+  if (!raw) return emptyProgress(courseId);
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return emptyProgress();
+    return emptyProgress(courseId);
   }
-  return isProgress(data) ? data : emptyProgress();
+  return isProgress(data, courseId) ? data : emptyProgress(courseId);
 }
 
 export function serialiseProgress(progress: Progress): string {
