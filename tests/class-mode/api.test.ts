@@ -16,7 +16,12 @@ let dir: string;
 
 beforeAll(async () => {
   dir = makeTempDir();
-  server = await startServer({ databasePath: `${dir}/class-mode.db`, courseDir: fixtureCourseDir });
+  // TRUST_PROXY=1: the tests stand in for one proxy that appends each simulated client's address.
+  server = await startServer({
+    databasePath: `${dir}/class-mode.db`,
+    courseDir: fixtureCourseDir,
+    env: { TRUST_PROXY: '1' },
+  });
 });
 
 afterAll(async () => {

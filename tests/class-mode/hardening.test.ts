@@ -67,3 +67,20 @@ describe('malformed paths', () => {
     }
   });
 });
+
+describe('client addresses without TRUST_PROXY', () => {
+  // `next start` keeps an X-Forwarded-For the client sent, so the header alone cannot tell who is asking.
+  it('counts join-code guesses by the socket, whatever X-Forwarded-For each request claims', async () => {
+    const guesser = await new ApiClient(server.url).start();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const guess = await guesser.request('POST', '/api/classes/join', {
+        body: { code: 'ZZZZZZ', displayName: `Rotating ${i}` },
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
+      statuses.push(guess.status);
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 404)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+});

@@ -1,7 +1,17 @@
 // Packs every public package as it would be published, installs the tarballs into a consumer project outside the
 // workspace with plain npm, and uses them from ESM, CJS and TypeScript: how another course would reuse them.
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +84,8 @@ describe('packed packages, consumed outside the workspace', () => {
       '@coursekit/issues',
       '@coursekit/mdx',
       '@coursekit/quiz-engine',
+      '@coursekit/react',
+      'create-coursekit',
     ]);
     for (const name of tarballs.keys()) {
       const installed = JSON.parse(
@@ -219,6 +231,87 @@ describe('packed packages, consumed outside the workspace', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+
+  it("create-coursekit's bin writes a project whose `npm run check` passes with the packed @coursekit/mdx", async () => {
+    // Until @coursekit/next is in the workspace the packed bin has no bundled site template; its test fixture
+    // stands in for it, so the rest of the flow is tested from the tarballs all the same.
+    const bundled = join(consumer, 'node_modules/create-coursekit/dist/site/template');
+    const siteOption = existsSync(bundled)
+      ? []
+      : ['--site-template', join(root, 'packages/create-coursekit/test/fixtures/site-package/template')];
+    const { stdout } = await sh(
+      join(consumer, 'node_modules/.bin/create-coursekit'),
+      ['my-course', '--no-install', ...siteOption],
+      consumer,
+    );
+    expect(stdout).toContain('Wrote my-course into my-course');
+    const project = join(consumer, 'my-course');
+    expect(existsSync(join(project, 'node_modules')), '--no-install installs nothing').toBe(false);
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    expect(manifest.scripts).toMatchObject({ check: 'coursekit check course', dev: 'next dev' });
+    expect(JSON.stringify(manifest)).not.toContain('workspace:');
+
+    // npm run puts every node_modules/.bin above the project on PATH: coursekit is the packed one in the consumer.
+    const check = await sh('npm', ['run', '--silent', 'check'], project);
+    expect(check.stdout).toBe('no problems found\n');
+    expect(realpathSync(join(consumer, 'node_modules/.bin/coursekit'))).toContain(
+      join(consumer, 'node_modules/@coursekit/mdx/'),
+    );
+
+    // And it refuses the folder now that it has files, writing nothing.
+    const again = await run(
+      join(consumer, 'node_modules/.bin/create-coursekit'),
+      ['my-course', ...siteOption],
+      {
+        cwd: consumer,
+      },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in again ? again.code : 0).toBe(1);
+    expect(again.stderr).toMatch(/^create-coursekit: my-course is not empty \(it has /);
+  });
+
+  it('renders @coursekit/react components from the tarball, in ESM and CJS, with client entries marked', async () => {
+    // React is a peer dependency: npm installed it; react-dom is the renderer a consumer brings.
+    await sh('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', 'react-dom@19'], consumer);
+    const script = (load: string) =>
+      `${load}\n` +
+      "const html = renderToStaticMarkup(createElement(Citation, { keys: ['rinna'], text: 'Rinna 2023', " +
+      "html: 'Rinna 2023', cluster: { items: [{ key: 'rinna', locator: 'para. 4' }] }, readingKey: 'rinna' }));\n" +
+      "const empty = renderToStaticMarkup(createElement(Instructor, null, 'teacher only'));\n" +
+      'console.log(JSON.stringify({ html, empty, key: progressStorageKey("my-course") }));';
+    writeFileSync(
+      join(consumer, 'react.mjs'),
+      script(
+        "import { createElement } from 'react';\nimport { renderToStaticMarkup } from 'react-dom/server';\n" +
+          "import { Citation, Instructor, progressStorageKey } from '@coursekit/react';",
+      ),
+    );
+    writeFileSync(
+      join(consumer, 'react.cjs'),
+      script(
+        "const { createElement } = require('react');\nconst { renderToStaticMarkup } = require('react-dom/server');\n" +
+          "const { Citation, Instructor, progressStorageKey } = require('@coursekit/react');",
+      ),
+    );
+    for (const file of ['react.mjs', 'react.cjs']) {
+      const out = JSON.parse((await sh(process.execPath, [file], consumer)).stdout) as Record<string, string>;
+      expect(out.html, file).toContain('href="/reading#para-4"');
+      expect(out.empty, file).toBe('');
+      expect(out.key, file).toBe('coursekit:my-course:progress:v1');
+    }
+    const installed = join(consumer, 'node_modules/@coursekit/react/dist');
+    for (const file of [
+      'quiz/quiz-island.js',
+      'progress/mark-complete-button.js',
+      'popover-escape.js',
+      'quiz/index.cjs',
+    ]) {
+      expect(readFileSync(join(installed, file), 'utf8'), file).toMatch(
+        /^(?:"use strict";\s*)?['"]use client['"]/,
+      );
+    }
+    expect(readFileSync(join(installed, 'index.js'), 'utf8')).not.toContain('use client');
   });
 
   it.each(packages.map((p) => [p.manifest.name, p.dir]))('%s passes publint', async (_name, dir) => {

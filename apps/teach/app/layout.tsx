@@ -1,9 +1,9 @@
+import { PopoverEscape } from '@coursekit/react/popover-escape';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { PopoverEscape } from '@/components/shell/popover-escape';
 import { SiteFooter } from '@/components/shell/site-footer';
 import { SiteHeader } from '@/components/shell/site-header';
-import { CourseBuildError, type CourseData, getCourse } from '@/lib/course/get-course';
+import { CourseBuildError, type CourseData, courseSections, getCourse } from '@/lib/course/get-course';
 import './globals.css';
 
 /**
@@ -29,6 +29,8 @@ export async function generateMetadata(): Promise<Metadata> {
       template: `%s · ${course.title}`,
     },
     description: course.summary,
+    // Served by app/icon.svg/route.ts from the course folder.
+    icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
   };
 }
 
@@ -59,12 +61,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { course, references, reading } = data;
   const source = reading ? references.find((item) => item.id === reading.cite) : undefined;
   return (
-    <html lang={course.language}>
+    <html lang={course.language} data-coursekit-course={course.id}>
       <body>
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader title={course.title} />
+        <SiteHeader title={course.title} sections={courseSections(data)} />
         {children}
         <SiteFooter
           title={course.title}

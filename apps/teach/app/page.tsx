@@ -1,12 +1,40 @@
+import { formatMinutes } from '@coursekit/react';
+import { CourseProgressSummary, LessonProgressBadge } from '@coursekit/react/progress';
 import Link from 'next/link';
-import { CourseProgressSummary } from '@/components/progress/course-progress-summary';
-import { LessonProgressBadge } from '@/components/progress/lesson-progress-badge';
 import { PageMain } from '@/components/shell/page-main';
-import { formatMinutes } from '@/lib/course/format';
-import { getCourse } from '@/lib/course/get-course';
+import { type CourseData, courseSections, getCourse } from '@/lib/course/get-course';
+
+/** The home page's links to the study pages the course has, each described from the course's own data. */
+function studyAidsOf(data: CourseData): { href: string; label: string; text: string }[] {
+  const sections = courseSections(data);
+  const aids: { href: string; label: string; text: string }[] = [];
+  if (sections.reading) {
+    aids.push({
+      href: '/reading',
+      label: 'The reading',
+      text: ', with numbered paragraphs: every citation of it in the lessons links to its paragraph.',
+    });
+  }
+  if (sections.glossary)
+    aids.push({ href: '/glossary', label: 'Glossary', text: ' of the terms the course uses.' });
+  if (sections.timeline) {
+    const lanes = (data.course.timelineLanes ?? []).map((lane) => lane.label);
+    const where =
+      lanes.length > 0
+        ? ` in ${new Intl.ListFormat(data.course.language, { type: 'conjunction' }).format(lanes)}`
+        : '';
+    aids.push({ href: '/timeline', label: 'Timeline', text: ` of events${where}.` });
+  }
+  if (sections.bibliography) {
+    aids.push({ href: '/bibliography', label: 'Bibliography', text: ' in Chicago, APA or MLA style.' });
+  }
+  return aids;
+}
 
 export default async function CourseHomePage() {
-  const { course, lessons } = await getCourse();
+  const data = await getCourse();
+  const { course, lessons } = data;
+  const studyAids = studyAidsOf(data);
   const first = lessons[0];
   return (
     <PageMain>
@@ -58,22 +86,19 @@ export default async function CourseHomePage() {
         ))}
       </ol>
 
-      <h2>Study aids</h2>
-      <ul className="prose">
-        <li>
-          <Link href="/reading">The article</Link>, with numbered paragraphs: every citation in the lessons
-          links to its paragraph.
-        </li>
-        <li>
-          <Link href="/glossary">Glossary</Link> of the terms the course uses.
-        </li>
-        <li>
-          <Link href="/timeline">Timeline</Link> of events in Eastern Europe and Northeast Asia.
-        </li>
-        <li>
-          <Link href="/bibliography">Bibliography</Link> in Chicago, APA or MLA style.
-        </li>
-      </ul>
+      {studyAids.length > 0 ? (
+        <>
+          <h2>Study aids</h2>
+          <ul className="prose">
+            {studyAids.map((aid) => (
+              <li key={aid.href}>
+                <Link href={aid.href}>{aid.label}</Link>
+                {aid.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </PageMain>
   );
 }

@@ -20,6 +20,9 @@ const QUICK = process.argv.includes('--quick');
 const BURSTS = QUICK ? [30, 100] : [300, 1000];
 const STEADY = QUICK ? 100 : 1000;
 const PASSCODE = 'bench-teacher-passcode';
+// `--engine=sqlite|postgres`: one engine only. `--cpu-prof=<dir>`: the server writes a V8 CPU profile there.
+const ONLY = process.argv.find((arg) => arg.startsWith('--engine='))?.slice('--engine='.length);
+const CPU_PROF_DIR = process.argv.find((arg) => arg.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 // Node's fetch opens as many keep-alive connections per origin as there are requests in flight.
 
 function benchCourse(dir: string): string {
@@ -135,6 +138,7 @@ interface Figures {
   acknowledged: number;
   rows: number | null;
   sideGetP50: number;
+  sideGetP95: number;
   sideGetMax: number;
 }
 
@@ -202,13 +206,15 @@ async function measure(
     acknowledged,
     rows: countRows ? await countRows() : null,
     sideGetP50: percentile(sideLatencies, 50),
+    sideGetP95: percentile(sideLatencies, 95),
     sideGetMax: sideLatencies.at(-1) ?? Number.NaN,
   };
 }
 
 async function startInstance(env: Record<string, string>) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [join(packageDir, 'test', 'serve.mjs')], {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, join(packageDir, 'test', 'serve.mjs')], {
     env: { ...(process.env as Record<string, string>), ...env, TEACHER_PASSCODE: PASSCODE },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -342,33 +348,35 @@ const all: (Figures & { engine: string })[] = [];
 let failed = false;
 try {
   const sqlitePath = join(dir, 'bench.db');
-  all.push(
-    ...(await runEngine('SQLite', sqlitePath, courseDir, async () => {
-      const db = new Database(sqlitePath, { readonly: true });
-      try {
-        return (db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    })),
-  );
-  const postgres = await startTestPostgres();
-  try {
-    const url = await postgres.createDatabase();
+  if (ONLY !== 'postgres')
     all.push(
-      ...(await runEngine('PostgreSQL', url, courseDir, async () => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
+      ...(await runEngine('SQLite', sqlitePath, courseDir, async () => {
+        const db = new Database(sqlitePath, { readonly: true });
         try {
-          return Number((await client.query('SELECT COUNT(*) AS n FROM attempts')).rows[0].n);
+          return (db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number }).n;
         } finally {
-          await client.end();
+          db.close();
         }
       })),
     );
-  } finally {
-    await postgres.stop();
-  }
+  const postgres = ONLY === 'sqlite' ? undefined : await startTestPostgres();
+  if (postgres)
+    try {
+      const url = await postgres.createDatabase();
+      all.push(
+        ...(await runEngine('PostgreSQL', url, courseDir, async () => {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            return Number((await client.query('SELECT COUNT(*) AS n FROM attempts')).rows[0].n);
+          } finally {
+            await client.end();
+          }
+        })),
+      );
+    } finally {
+      await postgres?.stop();
+    }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -378,17 +386,29 @@ console.log(
     `${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end\n`,
 );
 console.log(
-  '| engine | load | requests/s | p50 | p95 | p99 | server CPU / request | errors | rows stored | unrelated GET p50 / max |',
+  '| engine | load | requests/s | p50 | p95 | p99 | server CPU / request | errors | rows stored | unrelated GET p50 / p95 / max |',
 );
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of all) {
   const rowsStored = row.rows === null ? '—' : `${row.rows} of ${row.acknowledged}`;
   console.log(
     `| ${row.engine} | ${row.label} | ${row.perSecond.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ` +
-      `${row.cpuPerRequest.toFixed(2)} ms | ${row.errors} | ${rowsStored} | ${ms(row.sideGetP50)} / ${ms(row.sideGetMax)} |`,
+      `${row.cpuPerRequest.toFixed(2)} ms | ${row.errors} | ${rowsStored} | ${ms(row.sideGetP50)} / ${ms(row.sideGetP95)} / ${ms(row.sideGetMax)} |`,
   );
   if (row.errors > 0 || (row.rows !== null && row.rows !== row.acknowledged)) failed = true;
 }
+// /proc counts CPU in 10 ms ticks: a floor too short to register gets no ratio.
+const ratio = (value: number, floor: number) => (floor > 0 ? `${(value / floor).toFixed(1)}×` : '—');
+// Each load is measured right after its floor, so the two share the machine's state.
+console.log('\nAgainst the floor measured just before (goals: CPU ≤ 1.5×, p99 ≤ 1.5×):\n');
+all.forEach((row, index) => {
+  const floor = all[index - 1];
+  if (row.rows === null || !floor || floor.rows !== null) return;
+  console.log(
+    `- ${row.engine}, ${row.label}: server CPU ${ratio(row.cpuPerRequest, floor.cpuPerRequest)} the floor's, ` +
+      `p99 ${ratio(row.p99, floor.p99)} the floor's`,
+  );
+});
 if (failed) {
   console.error('\nbench: errors, or rows stored differ from acknowledgements');
   process.exitCode = 1;

@@ -6,6 +6,7 @@ import type { ClassDashboard } from './dashboard';
 import { ApiError, notFound } from './errors';
 import type { Handler } from './handlers';
 import * as handlers from './handlers';
+import { ltiRoutes } from './lti/routes';
 import { clientAddressOf, parseTrustProxy, type TrustProxy } from './rate-limit';
 import * as roster from './roster';
 import { getSessionSecret } from './secrets';
@@ -31,12 +32,15 @@ interface Route {
   /** Segments after `/api/`; `:name` matches one segment. */
   pattern: string[];
   handler: Handler;
+  /** Reached by cross-site form posts (LTI), which check their own proofs instead of the CSRF header. */
+  crossSite?: true;
 }
 
-const route = (method: Route['method'], path: string, handler: Handler): Route => ({
+const route = (method: Route['method'], path: string, handler: Handler, crossSite?: true): Route => ({
   method,
   pattern: path.split('/').filter(Boolean),
   handler,
+  ...(crossSite ? { crossSite } : {}),
 });
 
 /** Every endpoint, under the mount's `/api` prefix. */
@@ -70,6 +74,7 @@ const routes: Route[] = [
   route('POST', 'classes/:id/students/:studentId/rename', roster.postRenameStudent),
   route('POST', 'classes/:id/students/:studentId/identifier', roster.postStudentIdentifier),
   route('POST', 'classes/:id/students/:studentId/remove', roster.postRemoveStudent),
+  ...ltiRoutes.map((lti) => route(lti.method, lti.path, lti.handler, lti.crossSite)),
 ];
 
 function matchPath(pattern: string[], segments: string[]): Record<string, string> | undefined {
@@ -188,7 +193,7 @@ export function createClassroom(options: ClassroomOptions = {}): Classroom {
         );
       }
       const mutation = !SAFE_METHODS.has(request.method);
-      if (mutation) verifyCsrf(request);
+      if (mutation && !found.candidate.crossSite) verifyCsrf(request);
       const store = await ready();
       const secret = await getSessionSecret(store, env);
       const response = await found.candidate.handler(request, {
@@ -199,6 +204,7 @@ export function createClassroom(options: ClassroomOptions = {}): Classroom {
         courseDir,
         clientAddress: clientAddressOf(request, connection.remoteAddress, trustProxy),
         env,
+        basePath,
       });
       if (!mutation) ensureCsrfCookie(request, response);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');

@@ -285,8 +285,20 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The questions of a laid-out public quiz by id, made once per attempt layout. */
+const questionsById = new WeakMap<PublicQuiz, Map<string, PublicQuiz['questions'][number]>>();
+
+function questionsOf(quiz: PublicQuiz): Map<string, PublicQuiz['questions'][number]> {
+  let questions = questionsById.get(quiz);
+  if (!questions) {
+    questions = new Map(quiz.questions.map((question) => [question.id, question]));
+    questionsById.set(quiz, questions);
+  }
+  return questions;
+}
+
 function itemsOf(result: GradeResult, quiz: PublicQuiz): AttemptItem[] {
-  const questions = new Map(quiz.questions.map((question) => [question.id, question]));
+  const questions = questionsOf(quiz);
   return result.questions
     .filter((question) => question.status !== 'needs-review')
     .map((question) => {
@@ -310,7 +322,9 @@ function gradeSubmission(
   responses: Record<string, unknown>,
 ): { graded: GradedSubmission; result: GradeResult } {
   let state = attemptState(quiz, seed, attemptNumber, open);
-  const validation = validateResponses(quiz, responses, { seed: state.seed });
+  // The attempt's public layout is made once (when the quiz was shown) and serves validation and the items.
+  const shown = publicQuizFor(quiz, state.seed);
+  const validation = validateResponses(shown, responses);
   if (!validation.ok) {
     const issues: ApiIssue[] = validation.issues.map((issue) => ({
       path: issue.questionId ? `responses.${issue.questionId}` : 'responses',
@@ -343,7 +357,7 @@ function gradeSubmission(
       maxScore: result.maxScore,
       percent: result.percentage,
       passed: result.passed === true,
-      items: itemsOf(result, publicQuizFor(quiz, state.seed)),
+      items: itemsOf(result, shown),
     },
   };
 }

@@ -17,6 +17,7 @@ import { csrfCookieOf, newCsrfToken, setCsrfCookie } from './csrf';
 import { ApiError, notFound } from './errors';
 import { gradebookCsv, gradebookFileName } from './gradebook';
 import { availabilityOf, hasStoredSubmission, reviewedSubmission } from './learner-review';
+import { publishQuizScore } from './lti/ags';
 import { checkTeacherPasscode } from './passcode';
 import { learnerProgress } from './progress';
 import { assertQuizOpen, assertWordLimits, quizPolicy, visibilityFor } from './quiz-policy';
@@ -38,6 +39,7 @@ import {
 } from './sessions';
 import { joinClass, joinSchema, resumeSchema, resumeStudent } from './students';
 import { createClass, createClassSchema, loadDashboard } from './teacher';
+import { createTurns } from './turns';
 
 /** What every handler gets besides the request. */
 export interface HandlerContext extends SessionContext {
@@ -49,6 +51,8 @@ export interface HandlerContext extends SessionContext {
   clientAddress: string;
   /** The classroom's environment (`TEACHER_PASSCODE`). */
   env: Env;
+  /** Where the handlers are mounted (`/api`): the LTI tool builds its own URLs from it. */
+  basePath: string;
 }
 
 export type Handler = (request: Request, context: HandlerContext) => Promise<Response>;
@@ -58,6 +62,9 @@ const json = (body: unknown, init?: ResponseInit) => Response.json(body, init);
 /** Essays may be long (up to 50,000 characters each), so submissions get a larger cap than other bodies. */
 const SUBMISSION_LIMIT_BYTES = 256 * 1024;
 const CHECK_LIMIT_BYTES = 64 * 1024;
+
+/** Submissions and checks take turns, four per event-loop turn, so other requests are served during a burst. */
+const gradingTurn = createTurns(4);
 
 async function quizOr404(id: string, courseDir: string) {
   const quiz = await findQuiz(id, courseDir);
@@ -109,6 +116,7 @@ export const getQuiz: Handler = async (request, context) => {
  * attempt and its result, durable before the response; 200 with the same for a replayed key.
  */
 export const postAttempt: Handler = async (request, context) => {
+  await gradingTurn();
   const { learner } = await requireLearner(request, context);
   const submission = await readJsonBody(request, submissionSchema, { limitBytes: SUBMISSION_LIMIT_BYTES });
   const quiz = await quizOr404(submission.quizId, context.courseDir);
@@ -121,6 +129,17 @@ export const postAttempt: Handler = async (request, context) => {
   }
   assertWordLimits(quiz, submission.responses);
   const submitted = await submitAttempt(context, learner, quiz, submission, policy);
+  if (learner.kind === 'student' && !submitted.replayed) {
+    // Sent after the answer, never in its way: the score is ours whatever the LMS does with it.
+    void publishQuizScore(context.store, {
+      studentId: learner.id,
+      quizId: quiz.id,
+      score: submitted.attempt.score,
+      maxScore: submitted.attempt.maxScore,
+      pendingReview: submitted.result.pendingReview > 0,
+      at: context.now,
+    }).catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
+  }
   return json(await reviewedSubmission(context, quiz, policy, submitted), {
     status: submitted.replayed ? 200 : 201,
   });
@@ -128,6 +147,7 @@ export const postAttempt: Handler = async (request, context) => {
 
 /** Checks one question `{ quizId, questionId, response }` of an immediate or interactive quiz. */
 export const postCheck: Handler = async (request, context) => {
+  await gradingTurn();
   const { learner } = await requireLearner(request, context);
   const body = await readJsonBody(request, checkSchema, { limitBytes: CHECK_LIMIT_BYTES });
   const quiz = await quizOr404(body.quizId, context.courseDir);

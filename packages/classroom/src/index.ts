@@ -35,6 +35,13 @@ export type {
 } from './dashboard';
 export { ApiError, type ApiErrorBody, type ApiIssue, isApiError } from './errors';
 export { gradebookCsv, gradebookFileName } from './gradebook';
+export {
+  type PublishedScore,
+  publishQuizScore,
+  type QuizScore,
+} from './lti/ags';
+export { rotateToolKey } from './lti/keys';
+export { staticConfiguration, type ToolUrls, toolUrls } from './lti/tool-config';
 export { type NodeRequest, type NodeResponse, toNodeListener } from './node';
 export type { LearnerProgress } from './progress';
 export { clientAddressOf, parseTrustProxy, type TrustProxy } from './rate-limit';

@@ -99,6 +99,39 @@ describe('toNodeListener', () => {
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'invalid-path']);
   });
 
+  it('reads bodies whole or streamed alike, and refuses one over the limit with a JSON 413', async () => {
+    const student = browser();
+    await student('/api/csrf');
+    const joined = await student('/api/classes/join', { code: 'ZZZZZZ', displayName: 'Ada' });
+    expect([joined.status, joined.body.error.code]).toEqual([404, 'unknown-join-code']);
+    // 20 KiB: read whole by the adapter (it declares its length), then refused by the 8 KiB cap of joins.
+    const long = await student('/api/classes/join', { code: 'ZZZZZZ', displayName: 'x'.repeat(20_000) });
+    expect([long.status, long.body.error.code]).toEqual([413, 'body-too-large']);
+    // Sent in chunks without a declared length: streamed, and refused as soon as it passes the cap.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`{"code":"ZZZZZZ","displayName":"`));
+        for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('y'.repeat(1000)));
+        controller.enqueue(new TextEncoder().encode('"}'));
+        controller.close();
+      },
+    });
+    const { token } = (await (await fetch(`${base}/api/csrf`)).json()) as { token: string };
+    const streamed = await fetch(`${base}/api/classes/join`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: base,
+        cookie: `ck_csrf=${token}`,
+        'x-csrf-token': token,
+      },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as { error: { code: string } }).error.code).toBe('body-too-large');
+  });
+
   it('counts guesses per socket address, whatever X-Forwarded-For says', async () => {
     const guesser = browser();
     await guesser('/api/csrf');

@@ -34,8 +34,7 @@ function encode(payload: TokenPayload, secret: string): string {
   return sign(Buffer.from(JSON.stringify(payload)).toString('base64url'), secret);
 }
 
-function decode(token: string | undefined, secret: string): TokenPayload | undefined {
-  if (!token || token.length > 512) return undefined;
+function verify(token: string, secret: string): TokenPayload | undefined {
   const value = unsign(token, secret);
   if (value === undefined) return undefined;
   try {
@@ -44,6 +43,31 @@ function decode(token: string | undefined, secret: string): TokenPayload | undef
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Payloads of tokens whose signature was checked, by secret and token: a browser's cookie is verified once,
+ * not on every request. Only genuine tokens are kept (made with the secret), so no client can fill it with
+ * junk; the session row is still read on every request, so revocation and expiry hold at once.
+ */
+const verifiedTokens = new Map<string, Map<string, TokenPayload>>();
+const VERIFIED_TOKENS_KEPT = 20_000;
+
+function decode(token: string | undefined, secret: string): TokenPayload | undefined {
+  if (!token || token.length > 512) return undefined;
+  let bySecret = verifiedTokens.get(secret);
+  const known = bySecret?.get(token);
+  if (known) return known;
+  const payload = verify(token, secret);
+  if (!payload) return undefined;
+  if (!bySecret) {
+    if (verifiedTokens.size >= 4) verifiedTokens.clear();
+    bySecret = new Map();
+    verifiedTokens.set(secret, bySecret);
+  }
+  if (bySecret.size >= VERIFIED_TOKENS_KEPT) bySecret.delete(bySecret.keys().next().value as string);
+  bySecret.set(token, payload);
+  return payload;
 }
 
 /** Stores a session row and signs its cookie from one lifetime, so the row and the cookie expire together. */

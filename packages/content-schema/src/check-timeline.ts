@@ -4,7 +4,10 @@ import { describeDateProblem } from './calendar-date.js';
 import { makeIssue } from './make-issue.js';
 import { closestMatches } from './suggest.js';
 
-/** Timeline event ids are unique, dates are real, and an event does not end before it starts. */
+/**
+ * Timeline event ids are unique, each event is in a lane and a group the course defines, dates are real,
+ * and an event does not end before it starts.
+ */
 export function checkTimeline(bundle: Bundle): Issue[] {
   const timeline = bundle.timeline;
   if (!timeline) return [];
@@ -12,6 +15,7 @@ export function checkTimeline(bundle: Bundle): Issue[] {
   const eventIds = new Map<string, number>();
   const lanes = bundle.course.data.timelineLanes ?? [];
   const laneIds = new Set(lanes.map((lane) => lane.id));
+  const groupIds = new Set((bundle.course.data.timelineGroups ?? []).map((group) => group.id));
 
   for (const [position, event] of timeline.data.events.entries()) {
     const earlier = eventIds.get(event.id);
@@ -36,6 +40,20 @@ export function checkTimeline(bundle: Bundle): Issue[] {
           'timeline/no-lane',
           `event '${event.id}' is in no timeline lane; add one of the lane tags from course.yaml: ${[...laneIds].join(', ')}`,
           { expected: laneSuggestion(event.tags, laneIds) },
+        ),
+      );
+    }
+
+    if (event.group !== undefined && !groupIds.has(event.group)) {
+      issues.push(
+        makeIssue(
+          timeline.file,
+          ['events', position, 'group'],
+          'timeline/unknown-group',
+          groupIds.size === 0
+            ? `event '${event.id}' is in group '${event.group}', but ${bundle.course.file} has no timelineGroups; add one with id: ${event.group} and a label`
+            : `event '${event.id}' is in group '${event.group}', which is not one of the timelineGroups of ${bundle.course.file}: ${[...groupIds].join(', ')}`,
+          { expected: closestMatches(event.group, groupIds) },
         ),
       );
     }

@@ -56,12 +56,23 @@ describe('courseSchema', () => {
     );
   });
 
-  it('names the allowed levels and suggests the closest', () => {
-    const [issue] = check({ ...authoredCourse, level: 'undergrad' }).issues;
-    expect(issue?.message).toBe(
-      `'level' must be one of introductory, undergraduate, postgraduate, professional, not "undergrad"`,
+  it('takes any level, such as secondary, without an issue', () => {
+    expect(check({ ...authoredCourse, level: 'secondary' }).ok).toBe(true);
+    expect(check({ ...authoredCourse, level: 'undergrad' }).ok).toBe(true);
+  });
+
+  it('suggests the closest built-in citation style, and takes other styles as a .csl file', () => {
+    const [issue] = check({ ...authoredCourse, citationStyle: 'chicago-author-dat' }).issues;
+    expect(issue).toMatchObject({ ruleId: 'schema/not-allowed', expected: ['chicago-author-date'] });
+    const [file] = check({ ...authoredCourse, citationStyleFile: 'ieee.xml' }).issues;
+    expect(file?.message).toBe(
+      'citation style file "ieee.xml" must be a file name ending in .csl, e.g. "styles/ieee.csl"',
     );
-    expect(issue?.expected).toEqual(['undergraduate']);
-    expect(check({ ...authoredCourse, level: 'masters' }).issues[0]?.expected).toBeUndefined();
+  });
+
+  it('defaults the citation style to chicago-author-date', () => {
+    const { citationStyle: _style, ...withoutStyle } = authoredCourse;
+    const result = check(withoutStyle);
+    expect(result.ok && result.data.citationStyle).toBe('chicago-author-date');
   });
 });

@@ -7,8 +7,49 @@ import { licenseSchema } from './license.js';
 import { slugSchema } from './slug.js';
 import { textSchema } from './text.js';
 
-export const courseLevels = ['introductory', 'undergraduate', 'postgraduate', 'professional'] as const;
+/**
+ * Suggested values of `level`, not a closed list: any text is valid, and one close to a suggestion
+ * (`undergrad`) gets a hint (`course/level-hint`).
+ */
+export const courseLevels = [
+  'primary',
+  'secondary',
+  'introductory',
+  'undergraduate',
+  'postgraduate',
+  'professional',
+] as const;
+/** The citation styles built into @coursekit/citations; `citationStyleFile` names any other CSL style. */
 export const citationStyles = ['chicago-author-date', 'apa', 'modern-language-association'] as const;
+
+/** A path to a CSL style file in the course folder, e.g. styles/ieee.csl. */
+export const cslStylePathSchema = coursePathSchema('citation style file', ['csl'], 'styles/ieee.csl');
+
+/** Which verbs may start a lesson objective, and how strictly that is checked (`lesson/objective-verb`). */
+export const objectiveVerbsSchema = z
+  .strictObject({
+    add: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z'-]*$/, 'a verb is one word, such as calculate'))
+      .optional()
+      .describe('Verbs this course accepts besides the built-in Bloom list, e.g. [calculate, sketch].'),
+    only: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z'-]*$/, 'a verb is one word, such as calculate'))
+      .min(1)
+      .optional()
+      .describe('Exactly the verbs this course accepts, instead of the built-in list.'),
+    severity: z
+      .enum(['warning', 'error', 'off'])
+      .optional()
+      .describe('How an objective without one of the verbs is reported: warning (default), error or off.'),
+  })
+  .register(contentMeta, { label: 'objectiveVerbs' });
+
+export const timelineGroupSchema = z
+  .strictObject({
+    id: slugSchema.describe('The id events use in their `group`, e.g. after-source.'),
+    label: textSchema.describe('The group as readers see it, e.g. What happened next.'),
+  })
+  .register(contentMeta, { label: 'timeline group' });
 
 export const courseAuthorSchema = z
   .strictObject({
@@ -82,9 +123,11 @@ export const courseSchema = z
     subtitle: textSchema.optional().describe('A subtitle shown under the title, optional.'),
     summary: textSchema.describe('One or more plain-text sentences for the course home page.'),
     language: languageTagSchema.describe('The language of the course as a BCP 47 tag: en, en-GB, de, pt-BR.'),
-    level: z
-      .enum(courseLevels)
-      .describe('Who the course is pitched at: introductory, undergraduate, postgraduate or professional.'),
+    level: textSchema
+      .meta({ examples: [...courseLevels] })
+      .describe(
+        'Who the course is pitched at, any text; suggested: primary, secondary, introductory, undergraduate, postgraduate, professional.',
+      ),
     audience: textSchema.optional().describe('Free text about the intended learners, optional.'),
     authors: z.array(courseAuthorSchema).min(1).describe('Who wrote the course; at least one.'),
     license: licenseSchema.describe('SPDX license id of the content, e.g. CC-BY-4.0.'),
@@ -99,7 +142,15 @@ export const courseSchema = z
       .describe('Lesson ids in teaching order; each must be the id of exactly one lesson file.'),
     citationStyle: z
       .enum(citationStyles)
-      .describe('How citations are printed: chicago-author-date, apa or modern-language-association.'),
+      .default('chicago-author-date')
+      .describe(
+        'A built-in citation style: chicago-author-date (the default), apa or modern-language-association.',
+      ),
+    citationStyleFile: cslStylePathSchema
+      .optional()
+      .describe(
+        'A CSL style file in the course folder (styles/ieee.csl), any independent style; when given, citations and bibliographies use it and citationStyle is the fallback for tools that read no files.',
+      ),
     bibliography: coursePathSchema('bibliography', ['bib', 'json', 'yaml', 'yml'], 'references.bib').describe(
       'BibTeX (.bib), CSL-JSON (.json) or CSL-YAML (.yaml) file with the references.',
     ),
@@ -116,6 +167,14 @@ export const courseSchema = z
       .describe(
         'Lanes of the timeline, in display order; every event must carry the tag of at least one lane.',
       ),
+    timelineGroups: z
+      .array(timelineGroupSchema)
+      .min(1)
+      .optional()
+      .describe('Groups of timeline events (an era, a part of the course), in display order; optional.'),
+    objectiveVerbs: objectiveVerbsSchema
+      .optional()
+      .describe('Verbs that may start a lesson objective; the default is the Bloom list of the docs.'),
     reading: courseReadingSchema.optional().describe('The primary source, shown with numbered paragraphs.'),
     grading: courseGradingSchema
       .optional()
@@ -134,5 +193,8 @@ export type CourseReading = z.output<typeof courseReadingSchema>;
 export type TimelineLane = z.output<typeof timelineLaneSchema>;
 export type CourseGrading = z.output<typeof courseGradingSchema>;
 export type ReviewTime = (typeof reviewTimes)[number];
-export type CourseLevel = (typeof courseLevels)[number];
+export type TimelineGroup = z.output<typeof timelineGroupSchema>;
+export type ObjectiveVerbs = z.output<typeof objectiveVerbsSchema>;
+/** A suggested level, or any other text. */
+export type CourseLevel = (typeof courseLevels)[number] | (string & {});
 export type CitationStyle = (typeof citationStyles)[number];

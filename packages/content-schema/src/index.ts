@@ -2,6 +2,7 @@ export type { Issue } from '@coursekit/issues';
 export { parseJsonPointer, toJsonPointer } from '@coursekit/issues';
 export type { Bundle, BundleFile, ValidationResult } from './bundle.js';
 export { type DatePrecision, datePrecisions, describeDateProblem, isCalendarDate } from './calendar-date.js';
+export { checkObjectives, courseObjectiveVerbs } from './check-objectives.js';
 export { citationKeySchema } from './citation-key.js';
 export {
   type ContentKind,
@@ -28,9 +29,14 @@ export {
   courseOutcomeSchema,
   courseReadingSchema,
   courseSchema,
+  cslStylePathSchema,
+  type ObjectiveVerbs,
+  objectiveVerbsSchema,
   type ReviewTime,
   reviewTimes,
+  type TimelineGroup,
   type TimelineLane,
+  timelineGroupSchema,
   timelineLaneSchema,
 } from './course-schema.js';
 export { type Glossary, type GlossaryTerm, glossarySchema, glossaryTermSchema } from './glossary-schema.js';
@@ -44,7 +50,17 @@ export {
   maxLessonMinutes,
 } from './lesson-frontmatter-schema.js';
 export { licenseSchema, spdxLicenses } from './license.js';
-export { type ObservableVerb, objectiveTextSchema, observableVerbs } from './objective-verb.js';
+export {
+  type BloomCategory,
+  bloomCategories,
+  bloomVerbs,
+  type ObservableVerb,
+  objectiveTextSchema,
+  observableVerbs,
+  startsWithObservableVerb,
+  suggestObjectiveText,
+  suggestObjectiveVerbs,
+} from './objective-verb.js';
 export {
   type QuestionLike,
   type QuizLike,

@@ -21,17 +21,9 @@ describe('lessonFrontmatterSchema', () => {
     expect(result.ok && [result.data.prerequisites, result.data.keyTerms]).toEqual([[], []]);
   });
 
-  it('explains the objective verb rule and proposes a fix', () => {
+  it('accepts any objective text: the verb is a warning of validateCourse', () => {
     const objectives = [{ id: 'understand-summit', text: 'Understand the summit' }];
-    const [issue] = check({ ...lesson, objectives }).issues;
-    expect(issue).toMatchObject({
-      pointer: '/objectives/0/text',
-      ruleId: 'lesson/objective-verb',
-      note: 'try "Explain the summit"',
-    });
-    expect(issue?.message).toMatch(
-      /^objective text must start with an observable verb \(explain, compare, identify, evaluate, describe, analyse, .*\); "Understand the summit" starts with "Understand"$/,
-    );
+    expect(check({ ...lesson, objectives }).ok).toBe(true);
   });
 
   it('reports absurd numbers with the value and what the field means', () => {
@@ -55,7 +47,6 @@ describe('lessonFrontmatterSchema', () => {
       '/summary schema/empty',
       '/duration schema/wrong-type',
       '/objectives/0/id schema/invalid-id',
-      '/objectives/0/text lesson/objective-verb',
       '/objectives/0/extra schema/unknown-key',
       '/keyPoints/0 schema/empty',
       '/titel schema/unknown-key',

@@ -28,7 +28,17 @@ function timelineEventFor<P extends DatePrecision>(precision: P) {
         ),
       cite: z.array(citationKeySchema).optional().describe('Citation keys of the sources, optional.'),
       locator: textSchema.optional().describe('Where in the cited source, e.g. "para. 2", optional.'),
-      afterArticle: z.boolean().describe('true for "what happened next" events after the source article.'),
+      group: slugSchema
+        .optional()
+        .describe(
+          'The id of one of the timelineGroups of course.yaml (an era, a part of the course); optional.',
+        ),
+      afterArticle: z
+        .boolean()
+        .optional()
+        .describe(
+          'true for "what happened next": events after the source the course reads (its article, book or speech); optional, false by default.',
+        ),
     })
     .register(contentMeta, { label: 'timeline event' });
 }

@@ -82,7 +82,7 @@ describe('formatIssuesJson', () => {
       issues: [
         {
           ...issue,
-          url: 'https://github.com/coursekit/coursekit/blob/main/docs/rules.md#citationunknown-key',
+          url: 'https://unpkg.com/@coursekit/issues/docs/rules.md#citationunknown-key',
         },
       ],
     });

@@ -146,6 +146,11 @@ export const rules = {
     '`[@rina-two-peripheries]` when the key is `rinna-two-peripheries`',
     'Fix the key (the message suggests the closest) or add the reference to the bibliography.',
   ),
+  'course/citation-style': rule(
+    'The `citationStyleFile` of course.yaml is missing, unreadable or not a usable CSL style.',
+    '`citationStyleFile: styles/ieee.csl` with no such file, or an HTML page saved as .csl',
+    'Put an independent CSL style (.csl, from the official CSL styles repository or your journal) at that path, or remove `citationStyleFile` to use the built-in `citationStyle`.',
+  ),
   'course/duplicate-lesson': rule(
     'course.yaml lists the same lesson twice.',
     '`lessons: [intro, intro]`',
@@ -171,6 +176,11 @@ export const rules = {
     '`bibliography: ../refs.bib`',
     'Use a path inside the course folder, such as references.bib.',
   ),
+  'course/level-hint': rule(
+    '`level` is open text, but this one is close to a suggested level (primary, secondary, introductory, undergraduate, postgraduate, professional). Only a hint.',
+    '`level: undergrad`',
+    'Use the suggested spelling, or keep your own wording: it is not an error.',
+  ),
   'course/missing-lesson': rule(
     'course.yaml lists a lesson id that no lesson file has.',
     '`lessons: [rupture]` with no lesson whose id is rupture',
@@ -195,6 +205,11 @@ export const rules = {
     'A problem reported without a rule of its own.',
     'A plugin message with no rule id.',
     'Read the message; report the missing rule id as a bug.',
+  ),
+  'directive/unclosed': rule(
+    'A `:::` container directive is never closed, so everything after it (headings, other sections) would end up inside it.',
+    '`:::source{cite=rinna-two-peripheries locator="para. 2"}` with no `:::` line after the quotation',
+    'Add a line with only `:::` where the block ends (nested directives need one closing line each).',
   ),
   'directive/missing-attribute': rule(
     'A course directive lacks an attribute it needs.',
@@ -302,9 +317,9 @@ export const rules = {
     'Move the file out of lessons/ or make it a lesson.',
   ),
   'lesson/objective-verb': rule(
-    'An objective does not start with an observable verb.',
+    "An objective does not start with a verb a teacher can observe (the Bloom's revised taxonomy list in docs/objective-verbs.md of @coursekit/content-schema, or the course's own `objectiveVerbs`). A warning unless `objectiveVerbs.severity` in course.yaml says `error` or `off`.",
     '`text: Understand the rupture`',
-    'Start with a verb a teacher can observe, such as Explain, Compare or Identify.',
+    'Start with an observable verb (the message suggests one: Understand → Explain), or add the verb to `objectiveVerbs.add` in course.yaml.',
   ),
   'lesson/order-mismatch': rule(
     'The `order` of lessons disagrees with the order course.yaml lists them.',
@@ -340,6 +355,11 @@ export const rules = {
     'The front matter `quiz` names no quiz.',
     '`quiz: rupture-quizz`',
     'Fix the id (the message suggests the closest) or add quizzes/<id>.yaml.',
+  ),
+  'migrate/unsafe': rule(
+    '`coursekit migrate` found that a rewrite would make a valid file invalid, and changed nothing.',
+    'a migration that would remove a key the file still needs',
+    'A coursekit bug: report it with the file; until then, edit the file by hand as `coursekit migrate --dry-run` lists.',
   ),
   'mdx/syntax': rule(
     'The lesson body is not valid MDX.',
@@ -404,7 +424,7 @@ export const rules = {
   'quiz/invalid': rule(
     'A quiz file breaks the quiz format.',
     'A single-choice question with no correct choice.',
-    'Fix the field at the place shown; the quiz format is in docs/course-format.md.',
+    'Fix the field at the place shown; the quiz format is in docs/course-format.md of @coursekit/mdx.',
   ),
   'quiz/missing-id': rule(
     'A `<Quiz>` embed has no id.',
@@ -435,7 +455,7 @@ export const rules = {
   'schema/invalid': rule(
     'A value matches none of the forms allowed.',
     'A key point that is neither text nor `{ text, cite }`',
-    'Use one of the forms in docs/course-format.md.',
+    'Use one of the forms in docs/course-format.md of @coursekit/mdx.',
   ),
   'schema/invalid-citation-key': rule(
     'A citation key is not written as one.',
@@ -503,10 +523,15 @@ export const rules = {
     '`tags: [asia]` when no lane has that id',
     'Add one of the lane tags from course.yaml.',
   ),
+  'timeline/unknown-group': rule(
+    'An event names a `group` that course.yaml `timelineGroups` does not define.',
+    '`group: after-artcle` when the group is after-article',
+    'Fix the group id (the message suggests the closest), or add the group with an `id` and a `label` to `timelineGroups`.',
+  ),
   'yaml/syntax': rule(
-    'A YAML file (course.yaml, glossary, timeline) is not valid YAML.',
-    '`title: "Two Peripheries`',
-    'Fix the YAML at the line shown.',
+    'A YAML file (course.yaml, glossary, timeline, lesson front matter) is not valid YAML; the message says in words what is wrong.',
+    '`title: "Two Peripheries` (the quotation mark is never closed)',
+    'Fix the YAML at the line shown as the message says: close quotes and brackets, indent with spaces, quote text that contains `: ` or starts with `@`, `*`, `&`, `!`, `%` or a backtick.',
   ),
 } as const satisfies Record<string, RuleDoc>;
 
@@ -514,9 +539,13 @@ export type RuleId = keyof typeof rules;
 
 export const ruleIds = Object.keys(rules) as RuleId[];
 
-const docsUrl = 'https://github.com/coursekit/coursekit/blob/main/docs/rules.md';
+// docs/rules.md ships in this package (`files` in package.json), so the page exists for every published version.
+const docsUrl = 'https://unpkg.com/@coursekit/issues/docs/rules.md';
 
-/** The documentation URL of a rule (its row in docs/rules.md), or `undefined` for an id that is not a rule. */
+/**
+ * The documentation URL of a rule: its section of docs/rules.md, the file this package ships (also at
+ * node_modules/@coursekit/issues/docs/rules.md), or `undefined` for an id that is not a rule.
+ */
 export function ruleUrl(ruleId: string): string | undefined {
   return Object.hasOwn(rules, ruleId) ? `${docsUrl}#${ruleId.replace('/', '')}` : undefined;
 }

@@ -66,6 +66,8 @@ function forStudents(meta: LessonMeta): LessonMeta {
     ...meta,
     citations: meta.citations.filter((use) => !use.teacherOnly),
     terms: meta.terms.filter((use) => !use.teacherOnly),
+    // Deliberately the student's list for both: a student build carries no reference cited only in
+    // teacher-only blocks, whichever list an app reads.
     bibliography: { student: meta.bibliography.student, teacher: meta.bibliography.student },
   };
 }

@@ -50,7 +50,7 @@ describe('coursekit check', () => {
       ruleId: 'schema/wrong-type',
       source: '@coursekit/mdx',
       severity: 'error',
-      url: 'https://github.com/coursekit/coursekit/blob/main/docs/rules.md#schemawrong-type',
+      url: 'https://unpkg.com/@coursekit/issues/docs/rules.md#schemawrong-type',
     });
     // Place first, then what and why, as documented.
     expect(Object.keys(report.issues[1])).toEqual([

@@ -7,8 +7,11 @@ import { createCompileCache } from './compile-cache.js';
 import { courseOutputFiles } from './course-output.js';
 import { addExportCommand } from './export/export-command.js';
 import { formatJsonReport, formatTextReport } from './format-report.js';
+import { addInitCommand } from './init/init-command.js';
+import { InitProjectError } from './init/init-project.js';
 import { CourseContentError } from './issue.js';
 import { loadCourse } from './load-course.js';
+import { addMigrateCommand } from './migrate/migrate-command.js';
 import { createProgress } from './progress.js';
 import { ScaffoldError, scaffoldLesson } from './scaffold-lesson.js';
 import { OutputFolderError, writeOutputFolder } from './write-course.js';
@@ -153,6 +156,8 @@ function createProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   addExportCommand(program, { io, setExit, courseFolder: (dir) => courseFolder(io, dir) });
+  addMigrateCommand(program, { io, setExit, courseFolder: (dir) => courseFolder(io, dir) });
+  addInitCommand(program, { io, setExit });
 
   return program;
 }
@@ -174,7 +179,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Help and version end "successfully"; anything else commander rejects is a usage error.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     }
-    if (error instanceof UsageError || error instanceof ScaffoldError || error instanceof OutputFolderError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ScaffoldError ||
+      error instanceof OutputFolderError ||
+      error instanceof InitProjectError
+    ) {
       io.stderr.write(`coursekit: ${error.message}\n`);
       return exitCodes.usage;
     }

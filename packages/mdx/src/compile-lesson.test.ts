@@ -45,6 +45,18 @@ describe('compileLesson', async () => {
     expect(instructor).not.toContain('Heat lifts water');
   });
 
+  it('gives teachers the student page of a lesson without teacher-only blocks', async () => {
+    const withoutBlocks = source.replace(/:::instructor\n[\s\S]*?\n:::\n/, '');
+    expect(withoutBlocks).not.toContain(':::instructor');
+    const compiled = await compileLesson(withoutBlocks, context);
+    expect(compiled.meta.hasInstructorBlocks).toBe(false);
+    expect(compiled.code.instructor).toBeNull();
+    expect(compiled.code.teacher).toBe(compiled.code.student);
+    expect(await renderLesson(compiled.code.teacher)).toContain(
+      '<h2 id="heat-lifts-water">Heat lifts water</h2>',
+    );
+  });
+
   it('finds the table of contents, citations, terms, quizzes and reading time', () => {
     expect(lesson.meta.toc).toEqual([
       { depth: 2, id: 'heat-lifts-water', text: 'Heat lifts water' },

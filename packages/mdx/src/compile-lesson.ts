@@ -10,7 +10,7 @@ import { type CompileCache, contentHash } from './compile-cache.js';
 import { CourseContentError, type CourseIssue, hasErrors, issueFromMessage, sortIssues } from './issue.js';
 import type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';
 import { hasInstructorBlocks, instructorTree, type LessonVariant, variantTree } from './lesson-variants.js';
-import { mdxHandlers } from './mdx-to-hast.js';
+import { lessonBuildOptions } from './mdx-to-hast.js';
 import { parseLessonTree } from './parse-lesson.js';
 import { readingTime } from './reading-time.js';
 import { remarkCitations } from './remark-citations.js';
@@ -95,12 +95,12 @@ const generators = {
   'function-body': createProcessor({
     format: 'mdx',
     outputFormat: 'function-body',
-    remarkRehypeOptions: { handlers: mdxHandlers },
+    ...lessonBuildOptions,
   }),
   program: createProcessor({
     format: 'mdx',
     outputFormat: 'program',
-    remarkRehypeOptions: { handlers: mdxHandlers },
+    ...lessonBuildOptions,
   }),
 };
 
@@ -242,13 +242,15 @@ export async function compileLesson(
     throw new CourseContentError(lesson.issues, `${lesson.path} cannot be compiled`);
   }
   const instructor = instructorTree(tree);
+  const student = await generate(variantTree(tree, 'student'), file, outputFormat);
   const compiled: CompiledLesson = {
     ...lesson,
     meta: lesson.meta,
     outputFormat,
     code: {
-      student: await generate(variantTree(tree, 'student'), file, outputFormat),
-      teacher: await generate(variantTree(tree, 'teacher'), file, outputFormat),
+      student,
+      // Without teacher-only blocks both variants are the same tree, so they are the same program.
+      teacher: instructor ? await generate(variantTree(tree, 'teacher'), file, outputFormat) : student,
       instructor: instructor ? await generate(instructor, file, outputFormat) : null,
     },
   };

@@ -42,6 +42,15 @@ export {
   parseCourseFile,
 } from './course-file-kinds.js';
 export { courseOutputFiles } from './course-output.js';
+export {
+  type InitializedProject,
+  InitProjectError,
+  type InitProjectOptions,
+  initProject,
+  starterCourseFolder,
+} from './init/init-project.js';
+export { type PackageManager, packageManagers } from './init/project-manifest.js';
+export { checkProjectName, type ProjectNameCheck, projectNameFromFolder } from './init/project-name.js';
 export { CourseContentError, type CourseIssue, formatIssue, hasErrors, sortIssues } from './issue.js';
 export type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';
 export type { LessonVariant } from './lesson-variants.js';
@@ -52,6 +61,13 @@ export {
   type LoadedLesson,
   loadCourse,
 } from './load-course.js';
+export {
+  type MigrateCourseOptions,
+  type MigrationChange,
+  type MigrationReport,
+  migrateCourse,
+} from './migrate/migrate-course.js';
+export { type CourseMigration, courseMigrations, type MigrationEdit } from './migrate/migrations.js';
 export { countWords, wordsPerMinute } from './reading-time.js';
 export { type RemarkCitationsOptions, remarkCitations } from './remark-citations.js';
 export {

@@ -1,8 +1,9 @@
 import type { CslItem } from '@coursekit/citations';
-import { CitationsError } from '@coursekit/citations';
+import { CitationsError, CslStyleError } from '@coursekit/citations';
 import {
   type Bundle,
   type Course,
+  cslStylePathSchema,
   type Glossary,
   type LessonFrontmatter,
   parseContent,
@@ -15,7 +16,7 @@ import type { Quiz } from '@coursekit/quiz-engine';
 import { type CitationRenderer, createCitationRenderer } from './citation-renderer.js';
 import { type CompileCache, createCompileCache } from './compile-cache.js';
 import { analyzeLesson, type LessonContext, type LessonMeta } from './compile-lesson.js';
-import { fileIssue, listCourseFolder, readCourseFile } from './course-files.js';
+import { fileIssue, listCourseFolder, type ReadResult, readCourseFile } from './course-files.js';
 import { extractFrontMatter } from './front-matter.js';
 import { lessonIdFromFileName } from './lesson-files.js';
 import { loadQuizzes } from './load-quizzes.js';
@@ -80,6 +81,9 @@ export interface LoadedCourse {
   cache: CompileCache;
 }
 
+/** Lesson files read at once ahead of the one being checked (a few, to keep open files few). */
+const lessonsReadAhead = 8;
+
 const defaultFiles = { bibliography: 'references.bib', glossary: 'glossary.yaml', timeline: 'timeline.yaml' };
 
 interface YamlFile<T> {
@@ -138,6 +142,41 @@ function placeInCourse(
   return { file: course.file, place: { line: placed.line ?? 1, column: placed.column ?? 1 } };
 }
 
+/**
+ * The course's citation style: the XML of its `citationStyleFile` in the course folder when it names one,
+ * else the built-in `citationStyle` name (`undefined` for the default; a file that cannot be read is
+ * reported, and the built-in style stands in so the lessons are still checked).
+ */
+async function loadCitationStyle(
+  dir: string,
+  course: YamlFile<Course>,
+  issues: Issue[],
+): Promise<{ xml: string; file?: string } | undefined> {
+  const rawCourse = course.source?.data;
+  const builtIn = course.data?.citationStyle ?? stringField(rawCourse, 'citationStyle');
+  const fallback = builtIn === undefined ? undefined : { xml: builtIn };
+  const file = course.data ? course.data.citationStyleFile : stringField(rawCourse, 'citationStyleFile');
+  // Only a path the schema accepts is read, so a broken course.yaml cannot point outside the folder.
+  if (file === undefined || !cslStylePathSchema.safeParse(file).success) return fallback;
+  const read = await readCourseFile(dir, file);
+  if (read.ok) return { xml: read.text, file };
+  const at = placeInCourse(course, '/citationStyleFile') ?? {
+    file: course.file,
+    place: { line: 1, column: 1 },
+  };
+  issues.push(
+    fileIssue(
+      at.file,
+      read.missing
+        ? `citation style file ${file} not found; put the .csl file there (relative to course.yaml), or remove citationStyleFile to use citationStyle (${builtIn ?? 'chicago-author-date'})`
+        : `citation style file ${file} cannot be read: ${read.reason}`,
+      'course/citation-style',
+      at.place,
+    ),
+  );
+  return fallback;
+}
+
 function stringField(data: unknown, key: string): string | undefined {
   const value = (data as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value : undefined;
@@ -154,7 +193,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
   // Without a cache of the caller's, one for this load lets `buildCourse` reuse the lessons checked here.
   const cache = options.cache ?? createCompileCache();
   const course = await loadYamlFile(dir, 'course.yaml', 'course', issues, {
-    message: `no course.yaml in ${dir}; every course folder starts with one (see docs/course-format.md)`,
+    message: `no course.yaml in ${dir}; every course folder starts with one (see docs/course-format.md of @coursekit/mdx)`,
   });
   const courseData = course.data;
   const rawCourse = course.source?.data;
@@ -178,16 +217,27 @@ export async function loadCourse(dir: string, options: LoadCourseOptions = {}): 
 
   let citations: CitationRenderer | undefined;
   if (references.items) {
-    const style = courseData?.citationStyle ?? stringField(rawCourse, 'citationStyle');
+    const style = await loadCitationStyle(dir, course, issues);
     try {
-      citations = createCitationRenderer({ items: references.items, style, cache });
+      citations = createCitationRenderer({ items: references.items, style: style?.xml, cache });
     } catch (error) {
       if (!(error instanceof CitationsError)) throw error;
-      const at = placeInCourse(course, '/citationStyle') ?? {
-        file: course.file,
-        place: { line: 1, column: 1 },
-      };
-      issues.push(fileIssue(at.file, error.message, error.ruleId, at.place));
+      if (style?.file && error instanceof CslStyleError) {
+        issues.push(
+          fileIssue(
+            style.file,
+            `${error.message}; fix the style, or use an independent style from the CSL styles repository`,
+            'course/citation-style',
+            { line: error.line ?? 1, column: 1 },
+          ),
+        );
+      } else {
+        const at = placeInCourse(course, '/citationStyle') ?? {
+          file: course.file,
+          place: { line: 1, column: 1 },
+        };
+        issues.push(fileIssue(at.file, error.message, error.ruleId, at.place));
+      }
     }
   }
   if (citations) {
@@ -303,9 +353,18 @@ async function loadLessons(
     );
   }
   const lessons: LoadedLesson[] = [];
+  // Reading ahead while lessons are checked: a read waits on the disk and the thread pool, a check does not.
+  const reads = files.map(() => undefined as Promise<ReadResult> | undefined);
+  const readAt = (index: number) => {
+    const name = files[index];
+    if (name !== undefined) reads[index] ??= readCourseFile(dir, `lessons/${name}`);
+    return reads[index];
+  };
   for (const [index, name] of files.entries()) {
     const file = `lessons/${name}`;
-    const read = await readCourseFile(dir, file);
+    for (let ahead = index; ahead < index + lessonsReadAhead; ahead++) readAt(ahead);
+    const read = (await readAt(index)) as ReadResult;
+    reads[index] = undefined;
     if (!read.ok) {
       issues.push(fileIssue(file, `cannot be read: ${read.reason}`, 'file/unreadable'));
       continue;

@@ -9,7 +9,7 @@ import {
 } from '@coursekit/citations';
 import { fileIssue, readCourseFile } from './course-files.js';
 import type { CourseIssue } from './issue.js';
-import type { SourcePoint } from './yaml-source.js';
+import { parseYamlSource, type SourcePoint } from './yaml-source.js';
 
 export interface LoadedReferences {
   /** Undefined when the file is missing or broken (citations are then not checked). */
@@ -33,6 +33,18 @@ export async function loadReferences(
       ? `bibliography ${file} not found; create it or fix the bibliography path in course.yaml`
       : `bibliography ${file} cannot be read: ${read.reason}`;
     return { items: undefined, issues: [fileIssue(where.file, message, 'file/missing', where.place)] };
+  }
+  if (/\.ya?ml$/.test(file)) {
+    // CSL-YAML: syntax errors in words, as for every other YAML file of the course.
+    const syntax = parseYamlSource(read.text).errors;
+    if (syntax.length > 0) {
+      return {
+        items: undefined,
+        issues: syntax.map((error) =>
+          fileIssue(file, `not valid YAML: ${error.message}`, 'yaml/syntax', error),
+        ),
+      };
+    }
   }
   try {
     const options = { source: file };

@@ -8,6 +8,7 @@ import type {
   MdxJsxTextElement,
 } from 'mdast-util-mdx-jsx';
 import type { Position } from 'unist';
+import { markDataProgram } from './sealed-values.js';
 
 /** Props of a generated component: strings become plain attributes, anything else a JS expression. */
 export type JsxProps = Record<string, unknown>;
@@ -21,7 +22,11 @@ function attributeValue(value: unknown): string | MdxJsxAttributeValueExpression
     sourceType: 'module',
     body: [{ type: 'ExpressionStatement', expression: valueToEstree(value) }],
   };
-  return { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(value), data: { estree: program } };
+  return {
+    type: 'mdxJsxAttributeValueExpression',
+    value: JSON.stringify(value),
+    data: { estree: markDataProgram(program) },
+  };
 }
 
 /** Turn props into MDX JSX attributes; `undefined` and `false` props are left out. */

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { nodeTypes } from '@mdx-js/mdx';
+import { createProcessor, nodeTypes } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { exampleRenderer } from '../test/references.js';
 import { createCompileCache } from './compile-cache.js';
 import { analyzeLesson } from './compile-lesson.js';
-import { copyMdxData } from './mdx-to-hast.js';
+import { variantTree } from './lesson-variants.js';
+import { copyMdxData, lessonBuildOptions } from './mdx-to-hast.js';
 
 const lessonUrl = new URL('../test/fixtures/example-course/lessons/01-evaporation.mdx', import.meta.url);
 
@@ -30,7 +32,8 @@ export const big = 12345678901234567890n
   const path = 'lessons/01-evaporation.mdx';
   const glossary = [{ id: 'evaporation', term: 'Evaporation', definition: 'Water turning into vapour.' }];
   const lesson = await analyzeLesson(source, { path, cache, glossary, citations: await exampleRenderer() });
-  const tree = cache.take?.<{ tree: Root }>(`tree-${path}`)?.tree;
+  const held = cache.take?.<{ tree: Root; file: VFile }>(`tree-${path}`);
+  const tree = held?.tree;
   const mdxNodes: object[] = [];
   if (tree) visit(tree, (node) => void (nodeTypes.includes(node.type as never) && mdxNodes.push(node)));
 
@@ -46,5 +49,19 @@ export const big = 12345678901234567890n
       const original = objectsIn(node);
       for (const copied of objectsIn(copyMdxData(node))) expect(original.has(copied)).toBe(false);
     }
+  });
+
+  it('builds the same program as @mdx-js/mdx does on its own, props made from data included', async () => {
+    const build = async (options: object) => {
+      const processor = createProcessor({ format: 'mdx', outputFormat: 'program', ...options });
+      if (!tree || !held) throw new Error('the lesson was not held');
+      const estree = await processor.run(variantTree(tree, 'teacher') as never, held.file);
+      return String(processor.stringify(estree, held.file));
+    };
+    const ours = await build(lessonBuildOptions);
+    expect(ours).toContain('references: [{');
+    expect(ours).toBe(await build({}));
+    // Twice from the same tree: the first build changed nothing the second one reads.
+    expect(await build(lessonBuildOptions)).toBe(ours);
   });
 });

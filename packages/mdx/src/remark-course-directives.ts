@@ -5,6 +5,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { type JsxProps, jsxFlowElement } from './mdx-jsx.js';
 import { reportProblem } from './report.js';
@@ -94,6 +95,46 @@ function sourceText(file: VFile, node: TextDirective): string {
   return String(file.value).slice(start, end);
 }
 
+/**
+ * `true` when a container directive's range does not end with its closing fence. micromark then lets it run
+ * to the end of what holds it, so every later heading and section would silently end up inside.
+ */
+function isUnclosed(file: VFile, directive: ContainerDirective): boolean {
+  const start = directive.position?.start.offset;
+  const end = directive.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const source = String(file.value);
+  const fence = /^:{3,}/.exec(source.slice(start))?.[0].length ?? 3;
+  const body = source.slice(start, end);
+  const lastLineStart = start + body.lastIndexOf('\n') + 1;
+  // A closed container ends on its fence line: `:::`, or `> :::` inside a quotation or a list item...
+  const endsOnFence =
+    body.includes('\n') && new RegExp(`^[\\s>*+-]*:{${fence},}\\s*$`).test(source.slice(lastLineStart, end));
+  // ...of its own, not the one that closed a container nested inside it.
+  const lastChildEnd = directive.children.at(-1)?.position?.end.offset ?? start;
+  return !(endsOnFence && lastChildEnd <= lastLineStart);
+}
+
+/**
+ * Report every container left open, where it opens. micromark gives a `:::` line to the outermost open
+ * container, so an inner one that is never closed ends at its parent's fence: say which line that was.
+ */
+function reportUnclosedContainers(tree: Root, file: VFile): void {
+  visitParents(tree, 'containerDirective', (directive, ancestors) => {
+    if (!isUnclosed(file, directive)) return;
+    const opening = `:::${directive.name}`;
+    const parent = ancestors.findLast((node) => node.type === 'containerDirective') as
+      | ContainerDirective
+      | undefined;
+    const parentFenceLine = parent && !isUnclosed(file, parent) ? parent.position?.end.line : undefined;
+    const message =
+      parent && parentFenceLine !== undefined
+        ? `${opening} is opened here, inside :::${parent.name} (line ${parent.position?.start.line}), but never closed: the ::: on line ${parentFenceLine} closes :::${parent.name}; add a line with only ::: where the ${directive.name} block ends (or, if :::${parent.name} was meant to end earlier, close it there)`
+        : `${opening} is opened here but never closed, so everything after it (the next heading too) ends up inside it; add a line with only ::: where the ${directive.name} block ends`;
+    reportProblem(file, message, { place: directive.position?.start, rule: 'directive/unclosed' });
+  });
+}
+
 function reportUnknown(file: VFile, node: ContainerDirective | LeafDirective): void {
   const names = Object.keys(courseDirectives);
   const expected = closestMatches(node.name, names);
@@ -107,10 +148,11 @@ function reportUnknown(file: VFile, node: ContainerDirective | LeafDirective): v
 
 /**
  * Turn the course's container directives (`:::objectives`, `:::keypoints`, `:::discussion`, `:::source`,
- * `:::instructor`) into components the app provides, report unknown ones, and put back as plain text the
+ * `:::instructor`) into components the app provides, report unknown and unclosed ones, and put back as plain text the
  * text directives that prose produces by accident (`10:30`, `note:this`).
  */
 export const remarkCourseDirectives: Plugin<[], Root> = () => (tree, file) => {
+  reportUnclosedContainers(tree, file);
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'textDirective') {

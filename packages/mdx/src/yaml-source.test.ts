@@ -41,9 +41,9 @@ describe('parseYamlSource', () => {
     expect(yaml.errors[0]).toMatchObject({ line: 4, column: 1 });
   });
 
-  it('points an error found at the end of the text at its last line, not past it', () => {
+  it('points an unclosed quotation mark at where it opens, not at the end of the text', () => {
     const yaml = parseYamlSource('title: ok\nsummary: "unclosed\n', { firstLine: 2 });
-    expect(yaml.errors).toEqual([expect.objectContaining({ line: 3, column: 1 })]);
+    expect(yaml.errors).toEqual([expect.objectContaining({ line: 3, column: 10 })]);
   });
 
   it('reports a duplicated key at the second one', () => {

@@ -1,6 +1,7 @@
 import { createYamlLocator } from '@coursekit/content-schema';
 import { type Issue, placeIssue } from '@coursekit/issues';
 import { LineCounter, parseDocument } from 'yaml';
+import { explainYamlError } from './explain-yaml-error.js';
 
 /** A 1-based place in a file. */
 export interface SourcePoint {
@@ -35,18 +36,35 @@ export function parseYamlSource(text: string, options: ParseYamlOptions = {}): Y
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Errors found at the end of the text (an unclosed quote) point at its last written line instead.
   const lastLine = Math.max(text.trimEnd().split('\n').length, 1);
-  const errors = document.errors.map((error) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
+  const errorAt = (message: string, offset: number): YamlSyntaxError => {
+    const { line, col } = lineCounter.linePos(offset);
     const inside = line <= lastLine;
-    return {
-      message: error.message.split('\n')[0] ?? error.message,
-      line: (inside ? line : lastLine) + lineShift,
-      column: inside ? col : 1,
-    };
+    return { message, line: (inside ? line : lastLine) + lineShift, column: inside ? col : 1 };
+  };
+  const errors = document.errors.map((error) => {
+    const explained = explainYamlError(error, text);
+    return errorAt(explained.message, explained.offset);
   });
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = document.toJS();
+    } catch (error) {
+      // An alias whose anchor does not exist (`text: *important*`) only fails here.
+      if (!(error instanceof ReferenceError)) throw error;
+      const alias = /(?:^|[\s:[{,-])\*/m.exec(text);
+      const offset = alias ? alias.index + alias[0].length - 1 : 0;
+      errors.push(
+        errorAt(
+          'a value starting with * is read as a YAML alias; put the value in quotes ("*important*")',
+          offset,
+        ),
+      );
+    }
+  }
   let locator: ReturnType<typeof createYamlLocator> | undefined;
   return {
-    data: errors.length > 0 ? undefined : document.toJS(),
+    data: errors.length > 0 ? undefined : data,
     errors,
     place(issue, within) {
       locator ??= createYamlLocator(text);

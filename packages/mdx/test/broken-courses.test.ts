@@ -22,6 +22,9 @@ describe('broken courses: each mistake is reported at its true line and column',
     ['prerequisite-cycle', ['lessons/02-condensation-and-rain.mdx:16:17  error  lesson/prerequisite-cycle']],
     ['missing-file', ['course.yaml:24:11  error  file/missing']],
     ['duplicate-lesson-id', ['lessons/03-evaporation.mdx:2:5  error  lesson/duplicate-id']],
+    // The :::source of line 31 lacks its :::, so the ::: of :::instructor (line 41) closes :::source instead.
+    ['unclosed-directive', ['lessons/01-evaporation.mdx:39:1  error  directive/unclosed']],
+    ['yaml-syntax', ['glossary.yaml:12:17  error  yaml/syntax']],
   ])('%s', async (name, expected) => {
     expect(await placesIn(name)).toEqual(expected);
   });
@@ -35,6 +38,20 @@ describe('broken courses: each mistake is reported at its true line and column',
     expect(quiz.issues[0]?.message).toBe(
       'questions[0].choices: a single-choice question needs exactly one choice with correct: true (found 0); use type: multiple for several',
     );
+  });
+
+  it('says which container the lone ::: closed, so the author finds the missing one', async () => {
+    const loaded = await loadCourse(brokenCourse('unclosed-directive'));
+    expect(loaded.issues.map((issue) => issue.message)).toEqual([
+      ':::instructor is opened here, inside :::source (line 31), but never closed: the ::: on line 41 closes :::source; add a line with only ::: where the instructor block ends (or, if :::source was meant to end earlier, close it there)',
+    ]);
+  });
+
+  it("explains a YAML mistake in words, with the fix, not in the parser's", async () => {
+    const loaded = await loadCourse(brokenCourse('yaml-syntax'));
+    expect(loaded.issues.map(formatIssue)).toEqual([
+      'glossary.yaml:12:17  error  not valid YAML: a colon in this text makes YAML read another key; put a space after the key\'s colon, and quotes around text that contains ": " (title: "Rupture: the 1990s")  yaml/syntax',
+    ]);
   });
 
   it('reports every mistake of a course in one run', async () => {

@@ -3,10 +3,10 @@ import { deferredBehaviour } from './behaviours/deferred.js';
 import { immediateBehaviour } from './behaviours/immediate.js';
 import { interactiveBehaviour } from './behaviours/interactive.js';
 import { compiledOf } from './compile.js';
-import { type GradeResult, type QuestionResult, resultFor, resultForChecked, summarise } from './grade.js';
+import { type GradeResult, type QuestionResult, resultFor, summarise } from './grade.js';
 import { type LaidOutQuestion, layoutQuiz, questionIdsForAttempt, shownOf } from './layout.js';
 import type { BehaviourName, Quiz } from './quiz.js';
-import { checkResponses } from './responses.js';
+import { checkSubmission } from './responses.js';
 import type { Seed } from './shuffle.js';
 
 export type AttemptStep =
@@ -179,7 +179,7 @@ export function check(state: AttemptState, quiz: Quiz, questionId: string): Atte
   }
   if (!checked.ok) return fail('invalid-response', checked.error.message);
 
-  const raw = resultFor(layout, { value: checked.value });
+  const raw = resultFor(layout, checked);
   const next = behaviour.afterCheck(found.question, raw, quiz, layout.question.hints.length);
   const result: QuestionResult = { ...raw, score: behaviour.finalScore(next, raw, quiz) };
   // While tries remain, the learner must not see the answer.
@@ -211,9 +211,9 @@ export function submit(state: AttemptState, quiz: Quiz): AttemptTransition<{ res
   for (const [id, question] of Object.entries(state.questions)) {
     if ('response' in question) stored[id] = question.response;
   }
-  const checked = checkResponses(layouts, stored, compiled);
-  const results = layouts.map((layout) => {
-    const raw = resultForChecked(layout, checked);
+  const checked = checkSubmission(layouts, stored, compiled);
+  const results = layouts.map((layout, index) => {
+    const raw = resultFor(layout, checked.checks[index]);
     const question = state.questions[layout.question.id];
     return question === undefined ? raw : { ...raw, score: behaviour.finalScore(question, raw, quiz) };
   });

@@ -263,3 +263,41 @@ describe('grade on whatever a browser sends', () => {
     expect(grade(frozen, perfectResponses(), { seed }).score).toBe(13);
   });
 });
+
+describe('what grading prepares once per quiz', () => {
+  /** Changes every object and array a caller got back, as careless or hostile code might. */
+  function scribble(value: unknown): void {
+    if (typeof value !== 'object' || value === null) return;
+    for (const inner of Object.values(value)) scribble(inner);
+    if (Array.isArray(value)) value.push('scribbled');
+    else Object.assign(value, { scribbled: true, text: 'scribbled', response: 'scribbled' });
+  }
+
+  it('cannot be changed by one caller for the next', () => {
+    const first = grade(quiz, perfectResponses(), { seed });
+    const before = structuredClone(first);
+    scribble(first);
+    expect(grade(quiz, perfectResponses(), { seed })).toEqual(before);
+    // Other seeds are untouched too: each lays out its own ids and keys.
+    const otherSeed = 'student-7/attempt-2';
+    expect(grade(quiz, {}, { seed: otherSeed }).questions.map((item) => item.correctAnswer)).toEqual(
+      grade(parseQuiz(sampleQuizData()), {}, { seed: otherSeed }).questions.map((item) => item.correctAnswer),
+    );
+  });
+
+  it('keeps nothing a caller sent: changing the responses afterwards changes no result', () => {
+    const responses = perfectResponses();
+    const result = grade(quiz, responses, { seed });
+    const before = structuredClone(result);
+    scribble(responses);
+    expect(result).toEqual(before);
+  });
+
+  it('refuses changes to the parsed quiz it was prepared from', () => {
+    const single = quiz.questions.find((item) => item.id === 'hanoi-year');
+    if (single?.type !== 'single') throw new Error('missing');
+    expect(Reflect.set(single.choices[0] as object, 'weight', 1)).toBe(false);
+    expect(Reflect.set(single, 'points', 100)).toBe(false);
+    expect(grade(quiz, perfectResponses(), { seed }).score).toBe(13);
+  });
+});

@@ -1,9 +1,9 @@
 import { compiledOf } from './compile.js';
 import { type LaidOutQuestion, layoutQuiz } from './layout.js';
 import type { Quiz } from './quiz.js';
-import { checkResponses, type ResponseIssue, type Responses } from './responses.js';
+import { checkSubmission, type ResponseIssue } from './responses.js';
 import type { Seed } from './shuffle.js';
-import type { CorrectAnswer, FeedbackItem, RawGrade, ResponseError } from './types/common.js';
+import type { CorrectAnswer, FeedbackItem, RawGrade, ResponseCheck, ResponseError } from './types/common.js';
 import type { RubricCriterion } from './types/essay/essay.js';
 import type { QuestionType } from './types/registry.js';
 
@@ -74,19 +74,34 @@ function correctnessOf(status: QuestionStatus): boolean | 'partial' {
   return status === 'partial' ? 'partial' : false;
 }
 
-/** @internal One question's result before any behaviour penalty; `value` must already be checked. */
+/**
+ * @internal One question's result before any behaviour penalty, from its checked response (undefined when
+ * unanswered). Built in its final shape at once: results of every type share a few hidden classes.
+ */
 export function resultFor(
   laidOut: LaidOutQuestion,
-  check: { value?: unknown; error?: ResponseError },
+  check: ResponseCheck<unknown> | undefined,
 ): QuestionResult {
   const { question, arrangement } = laidOut;
   const { definition, prepared } = laidOut.compiled;
+  let status: QuestionStatus = 'unanswered';
+  let graded: RawGrade | undefined;
+  if (check !== undefined) {
+    if (!check.ok) status = 'invalid';
+    else if (definition.needsHuman) status = 'needs-review';
+    else {
+      graded = definition.grade(question, arrangement, check.value, prepared) as RawGrade;
+      status = statusOf(graded);
+    }
+  }
+  const score =
+    graded === undefined ? 0 : roundScore(Math.min(1, Math.max(0, graded.fraction)) * question.points);
   const result: QuestionResult = definition.needsHuman
     ? {
         id: question.id,
         type: question.type,
-        status: 'unanswered',
-        score: 0,
+        status,
+        score,
         maxScore: question.points,
         correct: false,
         feedback: [],
@@ -95,65 +110,21 @@ export function resultFor(
     : {
         id: question.id,
         type: question.type,
-        status: 'unanswered',
-        score: 0,
+        status,
+        score,
         maxScore: question.points,
-        correct: false,
-        feedback: [],
+        correct: correctnessOf(status),
+        feedback: graded === undefined ? [] : graded.feedback,
         objectives: question.objectives.slice(),
-        // Worked out when first read (most results are only summed): the same answer whenever it is read,
-        // since the quiz and the arrangement are frozen; a plain value once assigned.
-        get correctAnswer(): CorrectAnswer | undefined {
-          const value = definition.correctAnswer(question, arrangement, prepared);
-          Object.defineProperty(this, 'correctAnswer', {
-            value,
-            writable: true,
-            enumerable: true,
-            configurable: true,
-          });
-          return value;
-        },
-        set correctAnswer(value: CorrectAnswer | undefined) {
-          Object.defineProperty(this, 'correctAnswer', {
-            value,
-            writable: true,
-            enumerable: true,
-            configurable: true,
-          });
-        },
+        correctAnswer: definition.correctAnswer(question, arrangement, prepared),
       };
   if (question.explanation !== undefined) result.explanation = question.explanation;
   if (definition.resultDetails !== undefined) Object.assign(result, definition.resultDetails(question));
-  if (check.error !== undefined) {
-    result.status = 'invalid';
-    result.error = check.error;
-    return result;
+  if (check !== undefined) {
+    if (check.ok) result.response = check.value;
+    else result.error = check.error;
   }
-  if (!('value' in check)) return result;
-  result.response = check.value;
-  if (definition.needsHuman) {
-    result.status = 'needs-review';
-    return result;
-  }
-  const raw: RawGrade = definition.grade(question, arrangement, check.value, prepared);
-  result.status = statusOf(raw);
-  result.correct = correctnessOf(result.status);
-  result.score = roundScore(Math.min(1, Math.max(0, raw.fraction)) * question.points);
-  result.feedback = raw.feedback;
   return result;
-}
-
-/** @internal One question's result from what `checkResponses` made of a whole submission. */
-export function resultForChecked(
-  laidOut: LaidOutQuestion,
-  checked: { responses: Responses; errors: ReadonlyMap<string, ResponseError> },
-): QuestionResult {
-  const id = laidOut.question.id;
-  const error = checked.errors.get(id);
-  if (error !== undefined) return resultFor(laidOut, { error });
-  return Object.hasOwn(checked.responses, id)
-    ? resultFor(laidOut, { value: checked.responses[id] })
-    : resultFor(laidOut, {});
 }
 
 /** @internal Totals, pass/fail and mastery over question results. */
@@ -161,7 +132,8 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
   let score = 0;
   let maxScore = 0;
   let pendingReview = 0;
-  const mastery: Record<string, ObjectiveMastery> = {};
+  // A Map while summing: the objectives come in the shuffled order of the questions.
+  const byObjective = new Map<string, ObjectiveMastery>();
   for (const result of questions) {
     maxScore += result.maxScore;
     score += result.score;
@@ -170,18 +142,19 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
       continue;
     }
     for (const objective of result.objectives) {
-      let entry = mastery[objective];
+      let entry = byObjective.get(objective);
       if (entry === undefined) {
         entry = { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
-        mastery[objective] = entry;
+        byObjective.set(objective, entry);
       }
       entry.score += result.score;
       entry.maxScore += result.maxScore;
       entry.questionIds.push(result.id);
     }
   }
-  for (const objective in mastery) {
-    const entry = mastery[objective] as ObjectiveMastery;
+  const mastery: Record<string, ObjectiveMastery> = {};
+  for (const [objective, entry] of byObjective) {
+    mastery[objective] = entry;
     entry.score = roundScore(entry.score);
     entry.maxScore = roundScore(entry.maxScore);
     entry.percentage = percentageOf(entry.score, entry.maxScore);
@@ -217,7 +190,9 @@ function percentageOf(score: number, maxScore: number): number {
 export function grade(quiz: Quiz, responses: unknown, options: { seed: Seed }): GradeResult {
   const compiled = compiledOf(quiz);
   const laidOut = layoutQuiz(quiz, options.seed, compiled);
-  const checked = checkResponses(laidOut, responses, compiled);
-  const results = laidOut.map((question) => resultForChecked(question, checked));
-  return summarise(quiz, results, checked.issues);
+  const { checks, issues } = checkSubmission(laidOut, responses, compiled);
+  const results: QuestionResult[] = [];
+  for (let index = 0; index < laidOut.length; index += 1)
+    results.push(resultFor(laidOut[index] as LaidOutQuestion, checks[index]));
+  return summarise(quiz, results, issues);
 }

@@ -8,7 +8,6 @@ import {
   isPlainRecord,
   preview,
   type ResponseCheck,
-  type ResponseError,
   type ResponseErrorCode,
 } from './types/common.js';
 import type { QuestionTypeTable } from './types/registry.js';
@@ -38,11 +37,6 @@ export interface ResponseValidation {
 
 // Enough to explain a bad request without echoing a flood of junk keys.
 const MAX_REPORTED_UNKNOWN_KEYS = 20;
-
-/** The questions one check runs over: public views, or questions laid out for a seed (views made on demand). */
-type Checkable =
-  | { kind: 'views'; views: readonly PublicQuestion[]; types: QuestionTypeTable }
-  | { kind: 'laid-out'; laidOut: readonly LaidOutQuestion[]; compiled: CompiledQuiz };
 
 function wholeInputIssue(input: unknown): ResponseIssue {
   return {
@@ -78,68 +72,88 @@ const UNREADABLE: ResponseCheck<unknown> = {
   error: { code: 'wrong-type', message: 'this answer could not be read' },
 };
 
-/** @internal Checks input against the questions of one attempt; never throws. */
-export function checkResponses(
-  questions: readonly LaidOutQuestion[] | readonly PublicQuestion[],
-  input: unknown,
-  compiled?: CompiledQuiz,
-): ResponseValidation & { errors: Map<string, ResponseError> } {
-  const checkable: Checkable =
-    compiled === undefined
-      ? { kind: 'views', views: questions as readonly PublicQuestion[], types: builtInTypeTable }
-      : { kind: 'laid-out', laidOut: questions as readonly LaidOutQuestion[], compiled };
-  return runChecks(checkable, input);
+/** @internal What one check of a whole submission found, question by question in shown order. */
+export interface CheckedSubmission {
+  /** `checks[index]` belongs to the question at `index`; undefined where the input has no answer for it. */
+  checks: (ResponseCheck<unknown> | undefined)[];
+  issues: ResponseIssue[];
 }
 
-function runChecks(
-  checkable: Checkable,
-  input: unknown,
-): ResponseValidation & { errors: Map<string, ResponseError> } {
-  const responses: Responses = {};
-  const errors = new Map<string, ResponseError>();
-  if (!isPlainRecord(input)) return { ok: false, responses, issues: [wholeInputIssue(input)], errors };
-  const laidOut = checkable.kind === 'laid-out' ? checkable.laidOut : undefined;
-  const views: readonly PublicQuestion[] = checkable.kind === 'views' ? checkable.views : [];
-  const count = laidOut === undefined ? views.length : laidOut.length;
-  const idAt = (index: number) =>
-    laidOut === undefined
-      ? (views[index] as PublicQuestion).id
-      : (laidOut[index] as LaidOutQuestion).question.id;
-  const isAsked = (id: string) => {
-    // Without pools, every question of the quiz is asked; with them, only the drawn ones.
-    if (checkable.kind === 'laid-out' && !checkable.compiled.hasPools) return checkable.compiled.byId.has(id);
-    for (let index = 0; index < count; index += 1) if (idAt(index) === id) return true;
-    return false;
-  };
-  const issues = unknownKeyIssues(input, isAsked);
-  for (let index = 0; index < count; index += 1) {
-    const id = idAt(index);
-    if (!Object.hasOwn(input, id)) continue;
-    const value = input[id];
-    let checked: ResponseCheck<unknown>;
-    // A check never throws on input; a type defined outside the package might, and must not stop grading.
-    try {
-      if (laidOut !== undefined) {
-        const question = laidOut[index] as LaidOutQuestion;
-        checked = question.compiled.definition.checkResponse(shownOf(question), value);
-      } else {
-        const view = views[index] as PublicQuestion;
-        const definition = (checkable as { types: QuestionTypeTable }).types.get(view.type);
-        checked =
-          definition === undefined
-            ? UNREADABLE
-            : definition.checkResponse(shownInView(definition, view), value);
-      }
-    } catch {
-      checked = UNREADABLE;
-    }
-    if (checked.ok) responses[id] = checked.value;
-    else {
-      errors.set(id, checked.error);
-      issues.push({ questionId: id, ...checked.error });
-    }
+/** Runs a type's response check; a check never throws on input, but a type defined outside the package might. */
+function checkSafely(check: () => ResponseCheck<unknown>): ResponseCheck<unknown> {
+  try {
+    return check();
+  } catch {
+    return UNREADABLE;
   }
-  return { ok: issues.length === 0, responses, issues, errors };
+}
+
+/**
+ * @internal Checks input against the questions of one attempt as laid out for its seed; never throws.
+ * Works from the arrangements alone (no public views) and keeps the checks by position, so that grading
+ * builds no object keyed by question ids.
+ */
+export function checkSubmission(
+  laidOut: readonly LaidOutQuestion[],
+  input: unknown,
+  compiled: CompiledQuiz,
+): CheckedSubmission {
+  const checks: (ResponseCheck<unknown> | undefined)[] = [];
+  if (!isPlainRecord(input)) {
+    for (let index = 0; index < laidOut.length; index += 1) checks.push(undefined);
+    return { checks, issues: [wholeInputIssue(input)] };
+  }
+  // Without pools, every question of the quiz is asked; with them, only the drawn ones.
+  const issues = unknownKeyIssues(input, (id) =>
+    compiled.hasPools ? laidOut.some((question) => question.question.id === id) : compiled.byId.has(id),
+  );
+  for (let index = 0; index < laidOut.length; index += 1) {
+    const question = laidOut[index] as LaidOutQuestion;
+    const id = question.question.id;
+    let check: ResponseCheck<unknown> | undefined;
+    if (Object.hasOwn(input, id)) {
+      // A check never throws on input; a type defined outside the package might, and must not stop grading.
+      try {
+        check = question.compiled.definition.checkResponse(shownOf(question), input[id]);
+      } catch {
+        check = UNREADABLE;
+      }
+      if (!check.ok) issues.push({ questionId: id, ...check.error });
+    }
+    checks.push(check);
+  }
+  return { checks, issues };
+}
+
+/** Checks input against public views (what a browser holds); never throws. */
+function checkViews(
+  views: readonly PublicQuestion[],
+  input: unknown,
+  types: QuestionTypeTable,
+): CheckedSubmission {
+  const checks: (ResponseCheck<unknown> | undefined)[] = new Array(views.length).fill(undefined);
+  if (!isPlainRecord(input)) return { checks, issues: [wholeInputIssue(input)] };
+  const issues = unknownKeyIssues(input, (id) => views.some((view) => view.id === id));
+  views.forEach((view, index) => {
+    if (!Object.hasOwn(input, view.id)) return;
+    const definition = types.get(view.type);
+    const check =
+      definition === undefined
+        ? UNREADABLE
+        : checkSafely(() => definition.checkResponse(shownInView(definition, view), input[view.id]));
+    checks[index] = check;
+    if (!check.ok) issues.push({ questionId: view.id, ...check.error });
+  });
+  return { checks, issues };
+}
+
+function validationOf(ids: readonly string[], checked: CheckedSubmission): ResponseValidation {
+  const responses: Responses = {};
+  ids.forEach((id, index) => {
+    const check = checked.checks[index];
+    if (check?.ok) responses[id] = check.value;
+  });
+  return { ok: checked.issues.length === 0, responses, issues: checked.issues };
 }
 
 function isPublicQuiz(target: PublicQuiz | Quiz): target is PublicQuiz {
@@ -156,17 +170,18 @@ export function validateResponses(
   options?: { seed: Seed },
   types: QuestionTypeTable = builtInTypeTable,
 ): ResponseValidation {
-  let checked: ResponseValidation;
-  if (isPublicQuiz(target)) checked = runChecks({ kind: 'views', views: target.questions, types }, input);
-  else {
-    if (options === undefined)
-      throw new TypeError('validateResponses(quiz, input, { seed }) needs the attempt seed');
-    const compiled = compiledOf(target);
-    checked = runChecks(
-      { kind: 'laid-out', laidOut: layoutQuiz(target, options.seed, compiled), compiled },
-      input,
+  if (isPublicQuiz(target)) {
+    return validationOf(
+      target.questions.map((question) => question.id),
+      checkViews(target.questions, input, types),
     );
   }
-  const { ok, responses, issues } = checked;
-  return { ok, responses, issues };
+  if (options === undefined)
+    throw new TypeError('validateResponses(quiz, input, { seed }) needs the attempt seed');
+  const compiled = compiledOf(target);
+  const laidOut = layoutQuiz(target, options.seed, compiled);
+  return validationOf(
+    laidOut.map((question) => question.question.id),
+    checkSubmission(laidOut, input, compiled),
+  );
 }

@@ -1,11 +1,10 @@
 import { createCiteProcessor } from '@coursekit/citations';
+import { referenceAnchor, TrustedHtml } from '@coursekit/react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { TrustedHtml } from '@/components/course-text/trusted-html';
 import { PageMain } from '@/components/shell/page-main';
 import { BIBLIOGRAPHY_STYLES, chooseStyle } from '@/lib/course/bibliography-styles';
 import { getCourse } from '@/lib/course/get-course';
-import { referenceAnchor } from '@/lib/course/locator';
 
 export const metadata: Metadata = { title: 'Bibliography' };
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { CourseMarkdown } from '@/components/course-text/course-markdown';
 import { SourceCitations } from '@/components/course-text/source-citations';
 import { type GlossaryItem, GlossarySearch } from '@/components/glossary/glossary-search';
@@ -10,6 +11,8 @@ export const metadata: Metadata = { title: 'Glossary' };
 
 export default async function GlossaryPage() {
   const { glossary } = await getCourse();
+  // A course without a glossary has no Glossary page (nor a link to one).
+  if (!glossary || glossary.terms.length === 0) notFound();
   const terms = [...(glossary?.terms ?? [])].sort((a, b) => a.term.localeCompare(b.term, 'en'));
   const names = new Map(terms.map((term) => [term.id, term.term]));
   const items: GlossaryItem[] = terms.map((term) => ({

@@ -1,9 +1,9 @@
 'use client';
 
+import { errorMessage, type JsonResponse } from '@coursekit/react';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApiForm } from '@/components/forms/use-api-form';
-import { errorMessage, type JsonResponse } from '@/lib/client/api';
 import styles from '../teacher/teacher.module.css';
 
 interface Joined {

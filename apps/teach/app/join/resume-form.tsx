@@ -1,9 +1,9 @@
 'use client';
 
+import { errorMessage } from '@coursekit/react';
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import { useApiForm } from '@/components/forms/use-api-form';
-import { errorMessage } from '@/lib/client/api';
 import styles from '../teacher/teacher.module.css';
 
 interface Resumed {

@@ -1,9 +1,8 @@
+import { paragraphAnchor, TrustedHtml } from '@coursekit/react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { TrustedHtml } from '@/components/course-text/trusted-html';
 import { PageMain } from '@/components/shell/page-main';
 import { getCourse } from '@/lib/course/get-course';
-import { paragraphAnchor } from '@/lib/course/locator';
 
 export const metadata: Metadata = { title: 'Reading' };
 

@@ -1,9 +1,9 @@
 'use client';
 
+import { errorMessage } from '@coursekit/react';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useApiForm } from '@/components/forms/use-api-form';
-import { errorMessage } from '@/lib/client/api';
 import styles from './teacher.module.css';
 
 /** Teacher passcode form; on success the page reloads its server data and shows the dashboard. */

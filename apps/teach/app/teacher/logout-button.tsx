@@ -1,8 +1,8 @@
 'use client';
 
+import { errorMessage, postJson } from '@coursekit/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { errorMessage, postJson } from '@/lib/client/api';
 import styles from './teacher.module.css';
 
 export function LogoutButton() {

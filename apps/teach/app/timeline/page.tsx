@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { CourseMarkdown } from '@/components/course-text/course-markdown';
 import { SourceCitations } from '@/components/course-text/source-citations';
 import { PageMain } from '@/components/shell/page-main';
@@ -9,12 +10,16 @@ import { layoutTimeline } from '@/lib/course/timeline-layout';
 export const metadata: Metadata = { title: 'Timeline' };
 
 export default async function TimelinePage() {
-  const { course, timeline } = await getCourse();
+  const { course, timeline, reading } = await getCourse();
+  // A course without a timeline has no Timeline page (nor a link to one).
+  if (!timeline || timeline.events.length === 0) notFound();
   const lanes = course.timelineLanes ?? [];
   const layout = layoutTimeline(timeline?.events ?? [], lanes);
   const laneLabels = new Map(lanes.map((lane) => [lane.id, lane.label]));
   const before = layout.rows.filter((row) => !row.event.afterArticle);
   const after = layout.rows.filter((row) => row.event.afterArticle);
+  // `afterArticle` marks events after the course's source text: named for what the course reads.
+  const sourceWord = reading ? 'reading' : 'source';
   const eventList = (rows: typeof layout.rows) => (
     <ol className="event-list">
       {rows.map(({ event, dateLabel }) => {
@@ -45,9 +50,9 @@ export default async function TimelinePage() {
     <PageMain>
       <h1>Timeline</h1>
       <p className="prose">
-        The events the course refers to, from the treaties of the Cold War to the present. The chart sets them
-        side by side{lanes.length > 1 ? ` in lanes for ${lanes.map((lane) => lane.label).join(' and ')}` : ''}
-        ; the list after it gives the same events as text, with their sources.
+        The events the course refers to, in date order. The chart sets them side by side
+        {lanes.length > 1 ? ` in lanes for ${lanes.map((lane) => lane.label).join(' and ')}` : ''}; the list
+        after it gives the same events as text, with their sources.
       </p>
       <figure className="timeline-figure">
         <ul className="legend" aria-label="Legend">
@@ -63,12 +68,19 @@ export default async function TimelinePage() {
               Several regions
             </li>
           ) : null}
-          <li>
-            <span className="legend-swatch after" aria-hidden="true" />
-            After the article (dashed)
-          </li>
+          {after.length > 0 ? (
+            <li>
+              <span className="legend-swatch after" aria-hidden="true" />
+              After the {sourceWord} (dashed)
+            </li>
+          ) : null}
         </ul>
-        <TimelineChart layout={layout} titleId="timeline-title" descriptionId="timeline-description" />
+        <TimelineChart
+          layout={layout}
+          titleId="timeline-title"
+          descriptionId="timeline-description"
+          afterLabel={`What happened next (after the ${sourceWord})`}
+        />
       </figure>
       <p>
         <a href="#event-list">Skip to the events as a list</a>
@@ -79,7 +91,9 @@ export default async function TimelinePage() {
       {after.length > 0 ? (
         <>
           <h2>What happened next</h2>
-          <p className="prose">These events came after the article was written; it does not discuss them.</p>
+          <p className="prose">
+            These events came after the {sourceWord} was written; it does not discuss them.
+          </p>
           {eventList(after)}
         </>
       ) : null}

@@ -1,5 +1,5 @@
+import { type JsonResponse, postJson } from '@coursekit/react';
 import { type FormEvent, useState } from 'react';
-import { type JsonResponse, postJson } from '@/lib/client/api';
 
 export interface ApiFormOptions<Data, Failure> {
   /** The class-mode API route the form posts to. */

@@ -1,57 +1,8 @@
-import { useId } from 'react';
+import { Citation as CitationLink, type CitationProps } from '@coursekit/react';
 import { getCourse } from '@/lib/course/get-course';
-import { citationHref } from '@/lib/course/locator';
-import { inlineEntryHtml, TrustedHtml } from '../course-text/trusted-html';
 
-export interface ReferenceEntryProps {
-  key: string;
-  html: string;
-  text: string;
-}
-
-export interface CitationProps {
-  keys: string[];
-  /** The parsed citation (`@coursekit/citations` cluster): its locators decide where the link goes. */
-  cluster?: unknown;
-  /** The in-text citation in the course's style. */
-  text: string;
-  html: string;
-  /** Full references of the cited works, shown in the popover. */
-  references?: ReferenceEntryProps[];
-  /** Citation key of the course reading, whose paragraph locators link to `/reading#para-N` (default: the course's). */
-  readingKey?: string | undefined;
-}
-
-/**
- * An in-text citation that links to the paragraph it cites (or the work's bibliography entry) and
- * shows the full reference in a popover on hover and on keyboard focus.
- */
+/** `<Citation>` in a lesson or course Markdown: @coursekit/react's, linked to this course's reading. */
 export async function Citation(props: CitationProps) {
   const readingKey = props.readingKey ?? (await getCourse()).reading?.cite;
   return <CitationLink {...props} readingKey={readingKey} />;
-}
-
-function CitationLink({ keys, cluster, html, references = [], readingKey }: CitationProps) {
-  const popoverId = useId();
-  const href = citationHref(keys, cluster, readingKey);
-  const paragraph = /#para-(\d+)$/.exec(href)?.[1];
-  return (
-    <span className="popover-host citation">
-      <a href={href} aria-describedby={references.length > 0 ? popoverId : undefined}>
-        <TrustedHtml html={html} />
-      </a>
-      {references.length > 0 ? (
-        <span className="popover" role="tooltip" id={popoverId}>
-          {references.map((reference) => (
-            <TrustedHtml
-              key={reference.key}
-              html={inlineEntryHtml(reference.html)}
-              className="popover-label"
-            />
-          ))}
-          {paragraph ? <span> Opens paragraph {paragraph} of the reading.</span> : null}
-        </span>
-      ) : null}
-    </span>
-  );
 }

@@ -1,27 +1,7 @@
-import { type ReactNode, useId } from 'react';
+import { Term as TermLink, type TermProps } from '@coursekit/react';
 import { PlainCourseText } from '../course-text/plain-course-text';
 
-export interface TermProps {
-  id: string;
-  term?: string | undefined;
-  definition?: string | undefined;
-  children?: ReactNode;
-}
-
-/** A glossary term in prose: links to its glossary entry and shows the definition on hover and focus. */
-export function Term({ id, term, definition, children }: TermProps) {
-  const popoverId = useId();
-  return (
-    <span className="popover-host term">
-      <a href={`/glossary#term-${id}`} aria-describedby={definition ? popoverId : undefined}>
-        {children ?? term ?? id}
-      </a>
-      {definition ? (
-        <span className="popover" role="tooltip" id={popoverId}>
-          {term ? <strong className="popover-label">{term}</strong> : null}
-          <PlainCourseText text={definition} />
-        </span>
-      ) : null}
-    </span>
-  );
+/** `<Term>` in a lesson: the definition (course Markdown) rendered as plain inline text for the popover. */
+export function Term({ definition, ...props }: Omit<TermProps, 'definition'> & { definition?: string }) {
+  return <TermLink {...props} definition={definition ? <PlainCourseText text={definition} /> : undefined} />;
 }

@@ -1,9 +1,10 @@
 import { toPublicQuiz } from '@coursekit/quiz-engine';
+import { publicQuizTexts } from '@coursekit/react';
+import { QuizIsland } from '@coursekit/react/quiz';
 import type { ReactNode } from 'react';
 import { getCourse } from '@/lib/course/get-course';
-import { publicQuizTexts } from '@/lib/course/quiz-texts';
 import { CourseMarkdown } from '../course-text/course-markdown';
-import { QuizIsland } from './quiz-island';
+import { renderQuizTexts } from './render-quiz-texts';
 
 // Only to list the texts a learner may see; each learner's own layout comes from GET /api/quizzes/:id.
 const PAGE_SEED = 'static-page';
@@ -36,6 +37,7 @@ export async function QuizSection({ quizId, lessonId }: { quizId: string; lesson
         quizId={quizId}
         lessonId={lessonId}
         texts={{ block: render(texts.block, false), inline: render(texts.inline, true) }}
+        renderTexts={renderQuizTexts}
       />
     </section>
   );

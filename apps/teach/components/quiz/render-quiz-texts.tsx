@@ -1,8 +1,8 @@
 'use server';
 
+import { allStrings } from '@coursekit/react';
 import type { ReactNode } from 'react';
 import { getCourse } from '@/lib/course/get-course';
-import { allStrings } from '@/lib/course/quiz-texts';
 import { CourseMarkdown } from '../course-text/course-markdown';
 
 const MAX_TEXTS = 300;

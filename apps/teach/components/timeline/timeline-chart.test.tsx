@@ -35,7 +35,12 @@ const events = [
 
 it('draws one titled image with a lane per region and a card per event', () => {
   const html = renderToStaticMarkup(
-    <TimelineChart layout={layoutTimeline(events, lanes)} titleId="t" descriptionId="d" />,
+    <TimelineChart
+      layout={layoutTimeline(events, lanes)}
+      titleId="t"
+      descriptionId="d"
+      afterLabel="What happened next (after the reading)"
+    />,
   );
   expect(html).toContain('role="img" aria-labelledby="t d"');
   expect(html).toMatch(
@@ -45,5 +50,5 @@ it('draws one titled image with a lane per region and a card per event', () => {
   expect(html).toContain('>Northeast Asia</text>');
   expect(html.match(/class="card"/g)).toHaveLength(3);
   expect(html).toContain('class="lane-span after"');
-  expect(html).toContain('What happened next (after the article)');
+  expect(html).toContain('What happened next (after the reading)');
 });

@@ -15,10 +15,13 @@ export function TimelineChart<E extends TimelineEventInput>({
   layout,
   titleId,
   descriptionId,
+  afterLabel = 'What happened next',
 }: {
   layout: TimelineLayout<E>;
   titleId: string;
   descriptionId: string;
+  /** Label of the line above events marked `afterArticle` (after the course's source). */
+  afterLabel?: string;
 }) {
   const { width, height, axisX, lanes, rows, gaps, afterArticle } = layout;
   const laneTop = 44;
@@ -70,7 +73,7 @@ export function TimelineChart<E extends TimelineEventInput>({
           <g>
             <line className="after-line" x1={8} x2={width - 8} y1={afterArticle.y} y2={afterArticle.y} />
             <text className="after-label" x={width - 12} y={afterArticle.y - 6} textAnchor="end">
-              What happened next (after the article)
+              {afterLabel}
             </text>
           </g>
         ) : null}

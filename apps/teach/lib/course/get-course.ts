@@ -17,6 +17,21 @@ export interface CourseData extends BuiltCourse {
   lessonById: ReadonlyMap<string, BuiltLesson>;
 }
 
+/** The study pages the course has content for: each page, its nav link and its home-page entry exist only then. */
+export function courseSections(course: CourseData): {
+  reading: boolean;
+  glossary: boolean;
+  timeline: boolean;
+  bibliography: boolean;
+} {
+  return {
+    reading: course.reading !== undefined,
+    glossary: (course.glossary?.terms.length ?? 0) > 0,
+    timeline: (course.timeline?.events.length ?? 0) > 0,
+    bibliography: course.references.length > 0,
+  };
+}
+
 /** The course cannot be built; `issues` holds every problem, each with its file, line and column. */
 export class CourseBuildError extends Error {
   readonly issues: CourseIssue[];

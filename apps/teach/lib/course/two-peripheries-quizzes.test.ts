@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { attemptSeed, parseQuiz, questionIdsForAttempt, toPublicQuiz } from '@coursekit/quiz-engine';
+import { allStrings } from '@coursekit/react';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { allStrings } from './quiz-texts';
 
 // The quizzes of the "Two Peripheries" course, read as authored: no question may be answered by another
 // question that can appear in the same attempt, or by its own prompt; hints only where a try follows;

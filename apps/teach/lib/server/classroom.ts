@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage } from 'node:http';
+import { Server } from 'node:net';
 import { type Classroom, courseDirectory, createClassroom } from '@coursekit/classroom';
 
 // Kept on globalThis so that every route bundle and server component in this process shares one
@@ -20,11 +23,35 @@ export function getClassroom(): Classroom {
   return classroom;
 }
 
+// Next.js gives route handlers a Request without its connection, and `next start` keeps an X-Forwarded-For
+// that the client sent (it fills the header only when it is absent), so no header says who is connected.
+const addressSlot = Symbol.for('coursekit.teach.socket-address');
+type AddressHolder = { [addressSlot]?: AsyncLocalStorage<string | undefined> };
+
 /**
- * The connection's address as Next.js passes it: `next start` fills `X-Forwarded-For` with the socket
- * address when the request has none, and keeps the header a client sent otherwise. Its right-most entry
- * is therefore the socket's for direct browsers and the nearest proxy's entry behind one.
+ * Runs every request of this process's servers in an async context that holds its socket's address, for
+ * `remoteAddressOf`. Called once by instrumentation.ts, before Next.js serves a request.
  */
-export function remoteAddressOf(request: Request): string | undefined {
-  return request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || undefined;
+export function recordSocketAddresses(): void {
+  const holder = globalThis as AddressHolder;
+  if (holder[addressSlot]) return;
+  const addresses = new AsyncLocalStorage<string | undefined>();
+  holder[addressSlot] = addresses;
+  // net.Server is what http, https and http2 servers share; only their 'request' event is wrapped.
+  type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
+  const emit = Server.prototype.emit as Emit;
+  const emitWithAddress: Emit = function (this: Server, event, ...args) {
+    if (event !== 'request') return emit.call(this, event, ...args);
+    const request = args[0] as IncomingMessage | undefined;
+    return addresses.run(request?.socket?.remoteAddress, () => emit.call(this, event, ...args));
+  };
+  Server.prototype.emit = emitWithAddress as typeof Server.prototype.emit;
+}
+
+/**
+ * The socket address of the connection this request came on (undefined when `recordSocketAddresses` did not
+ * run). The classroom reads X-Forwarded-For only as far as `TRUST_PROXY` says.
+ */
+export function remoteAddressOf(_request: Request): string | undefined {
+  return (globalThis as AddressHolder)[addressSlot]?.getStore();
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../test/postgres-cluster';
 import { storeConformance } from './conformance';
 import { teachingConformance } from './conformance-teaching';
+import { ltiConformance } from './lti-conformance';
 import { migratePostgres, PostgresStore } from './postgres';
 
 let server: TestPostgres;
@@ -12,14 +13,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const postgresEngine = {
+const postgresqlEngine = {
   async freshDatabase() {
     const url = await server.createDatabase();
     return { open: () => PostgresStore.open(url), drop: () => server.dropDatabase(url) };
   },
 };
-storeConformance('PostgreSQL', postgresEngine);
-teachingConformance('PostgreSQL', postgresEngine);
+storeConformance('PostgreSQL', postgresqlEngine);
+teachingConformance('PostgreSQL', postgresqlEngine);
+ltiConformance('PostgreSQL', postgresqlEngine);
 
 describe('PostgreSQL migrations', () => {
   it('migrates an empty database once, also when two instances start together', async () => {
@@ -29,6 +31,7 @@ describe('PostgreSQL migrations', () => {
     expect(rows).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'teaching' },
+      { version: 3, name: 'lti' },
       { version: 4, name: 'roster' },
     ]);
     expect(await migratePostgres(b.pool)).toEqual([]);

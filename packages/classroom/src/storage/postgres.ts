@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { postgresLtiRepository } from './lti-postgres';
 import { migrations as allMigrations } from './migrations/postgres/index';
 import type { Migration } from './migrations/sqlite/index';
 import {
@@ -34,6 +35,11 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
 };
+
+/** The advisory lock key of one (learner, quiz). */
+function pairKey(learnerId: string, quizId: string): string {
+  return `${learnerId}\u0001${quizId}`;
+}
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string };
@@ -152,10 +158,19 @@ export class PostgresStore implements ClassroomStore {
     return (await db.query(sql, values)).rows as Row[];
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    options: { lockPair?: { learnerId: string; quizId: string } } = {},
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      const pair = options.lockPair;
+      // With a pair to lock, BEGIN and the lock go in one round trip (a simple query, the key as a literal).
+      await client.query(
+        pair
+          ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(pairKey(pair.learnerId, pair.quizId))}, 0))`
+          : 'BEGIN',
+      );
       const value = await work(client);
       await client.query('COMMIT');
       return value;
@@ -305,6 +320,29 @@ export class PostgresStore implements ClassroomStore {
     return row ? toOpen(row, `open attempt of ${learnerId} at ${quizId}`) : undefined;
   }
 
+  /** The attempt count and the open attempt of (learner, quiz) in one round trip. */
+  private async attemptPosition(
+    learnerId: string,
+    quizId: string,
+    db: Queryable = this.pool,
+  ): Promise<{ used: number; open: OpenAttempt | undefined }> {
+    const row = (await this.one(
+      `SELECT (SELECT COUNT(*) FROM attempts WHERE learner_id = $1 AND quiz_id = $2) AS used,
+              o.attempt_number, o.seed, o.steps, o.revision, o.updated_at
+         FROM (SELECT 1) AS one
+         LEFT JOIN open_attempts o ON o.learner_id = $1 AND o.quiz_id = $2`,
+      [learnerId, quizId],
+      db,
+    )) as Row;
+    return {
+      used: num(row.used),
+      open:
+        row.attempt_number === null || row.attempt_number === undefined
+          ? undefined
+          : toOpen(row, `open attempt of ${learnerId} at ${quizId}`),
+    };
+  }
+
   private async existingAttempt(
     input: SubmitAttemptInput,
     db: Queryable = this.pool,
@@ -321,19 +359,12 @@ export class PostgresStore implements ClassroomStore {
       : { status: 'idempotency-conflict', attempt };
   }
 
-  /** Serialises the writers of one (learner, quiz) for the rest of the transaction, on every instance. */
-  private async lockPair(client: Queryable, learnerId: string, quizId: string): Promise<void> {
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `${learnerId}\u0001${quizId}`,
-    ]);
-  }
-
   private async submitAttempt(input: SubmitAttemptInput): Promise<SubmitAttemptOutcome> {
     const { learner, quizId } = input;
     for (;;) {
       const existing = await this.existingAttempt(input);
       if (existing) return existing;
-      const used = await this.countAttempts(learner.id, quizId);
+      const { used, open: stored } = await this.attemptPosition(learner.id, quizId);
       const attemptNumber = used + 1;
       const full = input.maxAttempts !== undefined && used >= input.maxAttempts;
       const stale =
@@ -344,49 +375,46 @@ export class PostgresStore implements ClassroomStore {
         if (duplicate) return duplicate;
         return full ? { status: 'max-attempts', used } : { status: 'stale-attempt', current: attemptNumber };
       }
-      const stored = await this.selectOpen(learner.id, quizId);
       const open = stored && stored.attemptNumber === attemptNumber ? stored : undefined;
       const graded = input.grade({ attemptNumber, open });
-      const outcome = await this.transaction(async (client): Promise<SubmitAttemptOutcome | 'changed'> => {
-        await this.lockPair(client, learner.id, quizId);
-        const duplicate = await this.existingAttempt(input, client);
-        if (duplicate) return duplicate;
-        const usedNow = await this.countAttempts(learner.id, quizId, client);
-        const current = await this.selectOpen(learner.id, quizId, client);
-        const revision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
-        if (usedNow !== used || revision !== (open?.revision ?? null)) return 'changed';
-        const id = `att_${randomBytes(12).toString('base64url')}`;
-        const studentId = learner.kind === 'student' ? learner.id : null;
-        const classId = learner.kind === 'student' ? learner.classId : null;
-        await client.query(
-          `INSERT INTO attempts (id, learner_id, student_id, class_id, quiz_id, attempt_number, idempotency_key,
-               request_hash, seed, steps, score, max_score, percent, passed, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          [
-            id,
-            learner.id,
-            studentId,
-            classId,
-            quizId,
-            attemptNumber,
-            input.idempotencyKey,
-            input.requestHash,
-            graded.seed,
-            JSON.stringify(graded.steps),
-            graded.score,
-            graded.maxScore,
-            graded.percent,
-            graded.passed,
-            input.now,
-          ],
-        );
-        if (graded.items.length > 0) {
-          // One statement for every item: unnest the columns as arrays.
+      // The pair's lock serialises the writers of one (learner, quiz) on every instance.
+      const outcome = await this.transaction(
+        async (client): Promise<SubmitAttemptOutcome | 'changed'> => {
+          const duplicate = await this.existingAttempt(input, client);
+          if (duplicate) return duplicate;
+          const { used: usedNow, open: current } = await this.attemptPosition(learner.id, quizId, client);
+          const revision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
+          if (usedNow !== used || revision !== (open?.revision ?? null)) return 'changed';
+          const id = `att_${randomBytes(12).toString('base64url')}`;
+          const studentId = learner.kind === 'student' ? learner.id : null;
+          const classId = learner.kind === 'student' ? learner.classId : null;
+          // The attempt, its items (unnested from column arrays) and closing the open attempt: one statement.
           await client.query(
-            `INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer)
-               SELECT $1, * FROM unnest($2::text[], $3::float8[], $4::float8[], $5::boolean[], $6::text[])`,
+            `WITH attempt AS (
+             INSERT INTO attempts (id, learner_id, student_id, class_id, quiz_id, attempt_number, idempotency_key,
+                 request_hash, seed, steps, score, max_score, percent, passed, submitted_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           ), items AS (
+             INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer)
+               SELECT $1, * FROM unnest($16::text[], $17::float8[], $18::float8[], $19::boolean[], $20::text[])
+           )
+           DELETE FROM open_attempts WHERE learner_id = $2 AND quiz_id = $5`,
             [
               id,
+              learner.id,
+              studentId,
+              classId,
+              quizId,
+              attemptNumber,
+              input.idempotencyKey,
+              input.requestHash,
+              graded.seed,
+              JSON.stringify(graded.steps),
+              graded.score,
+              graded.maxScore,
+              graded.percent,
+              graded.passed,
+              input.now,
               graded.items.map((item) => item.questionId),
               graded.items.map((item) => item.score),
               graded.items.map((item) => item.maxScore),
@@ -394,31 +422,28 @@ export class PostgresStore implements ClassroomStore {
               graded.items.map((item) => item.answer),
             ],
           );
-        }
-        await client.query('DELETE FROM open_attempts WHERE learner_id = $1 AND quiz_id = $2', [
-          learner.id,
-          quizId,
-        ]);
-        return {
-          status: 'created',
-          attempt: {
-            id,
-            learnerId: learner.id,
-            studentId,
-            classId,
-            quizId,
-            attemptNumber,
-            idempotencyKey: input.idempotencyKey,
-            seed: graded.seed,
-            steps: graded.steps,
-            score: graded.score,
-            maxScore: graded.maxScore,
-            percent: graded.percent,
-            passed: graded.passed,
-            submittedAt: input.now,
-          },
-        };
-      });
+          return {
+            status: 'created',
+            attempt: {
+              id,
+              learnerId: learner.id,
+              studentId,
+              classId,
+              quizId,
+              attemptNumber,
+              idempotencyKey: input.idempotencyKey,
+              seed: graded.seed,
+              steps: graded.steps,
+              score: graded.score,
+              maxScore: graded.maxScore,
+              percent: graded.percent,
+              passed: graded.passed,
+              submittedAt: input.now,
+            },
+          };
+        },
+        { lockPair: { learnerId: learner.id, quizId } },
+      );
       if (outcome !== 'changed') return outcome;
     }
   }
@@ -434,30 +459,32 @@ export class PostgresStore implements ClassroomStore {
       const open = stored && stored.attemptNumber === attemptNumber ? stored : undefined;
       const { seed, steps, value } = input.update({ attemptNumber, open });
       if (steps === null) return { status: 'updated', attemptNumber, value };
-      const written = await this.transaction(async (client) => {
-        await this.lockPair(client, learner.id, quizId);
-        const usedNow = await this.countAttempts(learner.id, quizId, client);
-        const current = await this.selectOpen(learner.id, quizId, client);
-        const revision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
-        if (usedNow !== used || revision !== (open?.revision ?? null)) return false;
-        await client.query(
-          `INSERT INTO open_attempts (learner_id, quiz_id, attempt_number, seed, steps, revision, updated_at)
+      const written = await this.transaction(
+        async (client) => {
+          const usedNow = await this.countAttempts(learner.id, quizId, client);
+          const current = await this.selectOpen(learner.id, quizId, client);
+          const revision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
+          if (usedNow !== used || revision !== (open?.revision ?? null)) return false;
+          await client.query(
+            `INSERT INTO open_attempts (learner_id, quiz_id, attempt_number, seed, steps, revision, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (learner_id, quiz_id) DO UPDATE SET attempt_number = excluded.attempt_number,
                seed = excluded.seed, steps = excluded.steps, revision = excluded.revision,
                updated_at = excluded.updated_at`,
-          [
-            learner.id,
-            quizId,
-            attemptNumber,
-            seed,
-            JSON.stringify(steps),
-            (open?.revision ?? 0) + 1,
-            input.now,
-          ],
-        );
-        return true;
-      });
+            [
+              learner.id,
+              quizId,
+              attemptNumber,
+              seed,
+              JSON.stringify(steps),
+              (open?.revision ?? 0) + 1,
+              input.now,
+            ],
+          );
+          return true;
+        },
+        { lockPair: { learnerId: learner.id, quizId } },
+      );
       if (written) return { status: 'updated', attemptNumber, value };
     }
   }
@@ -534,6 +561,12 @@ export class PostgresStore implements ClassroomStore {
         ])
       ).map(toCompletion),
   };
+
+  private ltiRepository: ClassroomStore['lti'] | undefined;
+  get lti(): ClassroomStore['lti'] {
+    this.ltiRepository ??= postgresLtiRepository(this.pool);
+    return this.ltiRepository;
+  }
 
   readonly limits: ClassroomStore['limits'] = {
     hit: async (key, limit, windowMs, now) => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeConformance } from './conformance';
 import { teachingConformance } from './conformance-teaching';
+import { ltiConformance } from './lti-conformance';
 import { initial } from './migrations/sqlite/001-initial';
 import { migrate, openSqliteDatabase, SqliteStore } from './sqlite';
 
@@ -23,6 +24,7 @@ const sqliteEngine = {
 };
 storeConformance('SQLite', sqliteEngine);
 teachingConformance('SQLite', sqliteEngine);
+ltiConformance('SQLite', sqliteEngine);
 
 describe('SQLite migrations', () => {
   it('creates the file and its folder, records each migration once, and is safe to run again', async () => {
@@ -34,6 +36,7 @@ describe('SQLite migrations', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'attempt-steps' },
       { version: 3, name: 'teaching' },
+      { version: 4, name: 'lti' },
       { version: 5, name: 'roster' },
     ]);
     expect(migrate(db)).toEqual([]);
@@ -140,6 +143,55 @@ describe('SQLite durability', () => {
     expect(await reader.attempts.count('anon_1', 'quiz-a')).toBe(1);
     await reader.close();
     await writer.close();
+  });
+
+  it('answers a burst of submissions only after one flush of the WAL that started after their commit', async () => {
+    const flushes: { fd: number; done: () => void }[] = [];
+    const store = SqliteStore.open(join(dir, 'grouped.db'), {
+      fsyncFile: (fd) => new Promise<void>((done) => flushes.push({ fd, done })),
+    });
+    const submit = (n: number) =>
+      store.attempts.submit({
+        learner: { kind: 'anonymous', id: `anon_${n}` },
+        quizId: 'quiz-a',
+        idempotencyKey: `key-0000000${n}`,
+        requestHash: 'h',
+        maxAttempts: undefined,
+        expectedAttemptNumber: undefined,
+        now: 1,
+        grade: () => ({
+          seed: 's',
+          steps: [{ action: 'submit' }],
+          score: 0,
+          maxScore: 1,
+          percent: 0,
+          passed: false,
+          items: [],
+        }),
+      });
+    const answered: number[] = [];
+    const burst = [1, 2, 3, 4, 5].map((n) => submit(n).then(() => answered.push(n)));
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    // First the folder entry of the new WAL, then the WAL itself: nothing is answered before both.
+    await until(() => flushes.length === 1);
+    flushes[0]?.done();
+    await until(() => flushes.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toEqual([]);
+    // The rows are committed meanwhile (a reader sees them); only the answers wait for the disk.
+    const reader = new Database(join(dir, 'grouped.db'), { readonly: true });
+    expect((reader.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number }).n).toBe(5);
+    reader.close();
+    // A resent submission is not answered from the committed row either until the flush is done.
+    const resent = submit(3).then((outcome) => outcome.status);
+    flushes[1]?.done();
+    await Promise.all(burst);
+    expect(answered.sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(await resent).toBe('replayed');
+    expect(flushes).toHaveLength(2);
+    await store.close();
   });
 
   it('refuses writes with a clear error once the file is deleted under the running server', async () => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteLtiRepository } from './lti-sqlite';
+import type { LtiRepository } from './lti-types';
 import { migrations as allMigrations, type Migration } from './migrations/sqlite/index';
 import {
   attemptColumns,
@@ -20,6 +22,7 @@ import {
 import { sqliteRoster } from './roster-sqlite';
 import { sqliteMarking, sqliteQuizSettings } from './teaching-sqlite';
 import type {
+  AttemptItem,
   AttemptsRepository,
   ClassesRepository,
   ClassroomStore,
@@ -39,6 +42,7 @@ import type {
   UpdateOpenAttemptInput,
   UpdateOpenAttemptOutcome,
 } from './types';
+import { type FsyncFile, WalSync } from './wal-sync';
 
 function isUniqueViolation(error: unknown, columns: string): boolean {
   return (
@@ -98,7 +102,8 @@ export function openSqliteDatabase(path: string): Database.Database {
     );
   }
   db.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before submitAttempt resolves, so an acknowledged submission survives a crash.
+  // FULL: a commit is on disk before the write resolves, so an acknowledged write survives a crash. The
+  // submission and check paths commit with NORMAL instead and flush the WAL off the event loop (wal-sync.ts).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -120,9 +125,24 @@ interface PendingSubmission {
   reject: (error: unknown) => void;
 }
 
+/** How a store is set up beyond its database; tests replace the fsync to watch acknowledgements wait for it. */
+export interface SqliteStoreOptions {
+  fsyncFile?: FsyncFile;
+}
+
+/** How many submissions one write transaction stores before the event loop gets a turn. */
+const SUBMISSIONS_PER_TRANSACTION = 32;
+/** Rows per multi-row INSERT of attempt items: 6 parameters each, far below SQLite's limit of 32,766. */
+const ITEMS_PER_INSERT = 50;
+
+/** `PRAGMA synchronous` levels: 2 FULL and 3 EXTRA flush every commit themselves. */
+const SYNCHRONOUS_FULL = 2;
+
 /**
  * The SQLite engine: one file, WAL, synchronous=FULL. Writes take the write lock up front (BEGIN
- * IMMEDIATE), so instances sharing the file cannot both count the same attempt number.
+ * IMMEDIATE), so instances sharing the file cannot both count the same attempt number. Submissions and
+ * checks, the writes a class sends in bursts, commit in groups and are flushed to the disk on the thread
+ * pool (`WalSync`) before they resolve, so a burst's fsyncs never stall the event loop.
  */
 export class SqliteStore implements ClassroomStore {
   readonly engine = 'sqlite' as const;
@@ -137,18 +157,28 @@ export class SqliteStore implements ClassroomStore {
   readonly quizSettings: QuizSettingsRepository;
   readonly marking: MarkingRepository;
   readonly roster: RosterRepository;
+  readonly lti: LtiRepository;
   private rateLimitHits = 0;
   private readonly statements = new Map<string, Database.Statement>();
   private pendingSubmissions: PendingSubmission[] = [];
   private flushScheduled = false;
   private readonly storeOne: (pending: PendingSubmission) => SubmitAttemptOutcome | 'changed';
+  /** Set on a WAL file whose commits are flushed by SQLite (FULL): hot paths then flush it themselves. */
+  private readonly walSync: WalSync | undefined;
+  private readonly synchronous: number;
   /** The file's identity when it was opened; a different one (or none) means it was deleted or replaced. */
   private readonly fileIdentity: { dev: number; ino: number } | undefined;
 
-  constructor(db: Database.Database, location = db.name) {
+  constructor(db: Database.Database, location = db.name, options: SqliteStoreOptions = {}) {
     this.db = db;
     this.location = location;
     this.fileIdentity = fileIdentityOf(db);
+    this.synchronous = Number(db.pragma('synchronous', { simple: true }));
+    const wal = String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+    this.walSync =
+      wal && !db.memory && this.synchronous >= SYNCHRONOUS_FULL
+        ? new WalSync(db.name, options.fsyncFile)
+        : undefined;
     // Called inside the batch transaction, so better-sqlite3 runs it as a SAVEPOINT: one submission that
     // fails is rolled back alone.
     this.storeOne = db.transaction((pending: PendingSubmission) => this.storeSubmission(pending));
@@ -333,6 +363,7 @@ export class SqliteStore implements ClassroomStore {
         return rows.map(toCompletion);
       },
     };
+    this.lti = sqliteLtiRepository(db, () => this.assertWritable());
     this.limits = {
       hit: async (key, limit, windowMs, now) => this.hitRateLimit(key, limit, windowMs, now),
       async peek(key, windowMs, now) {
@@ -350,8 +381,25 @@ export class SqliteStore implements ClassroomStore {
   }
 
   /** Opens (creating if needed) and migrates the file at `path`. */
-  static open(path: string): SqliteStore {
-    return new SqliteStore(openSqliteDatabase(path), path);
+  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    return new SqliteStore(openSqliteDatabase(path), path, options);
+  }
+
+  /**
+   * Runs `work` in one immediate transaction. On a WAL file the commit only writes the WAL (NORMAL for this
+   * transaction) and `durable` resolves once the WAL is flushed on the thread pool: acknowledge only then.
+   */
+  private commitInGroup<T>(work: () => T): { value: T; durable: Promise<void> } {
+    const sync = this.walSync;
+    if (!sync) return { value: this.db.transaction(work).immediate(), durable: Promise.resolve() };
+    this.stmt('PRAGMA synchronous = NORMAL').run();
+    let value: T;
+    try {
+      value = this.db.transaction(work).immediate();
+    } finally {
+      this.stmt(`PRAGMA synchronous = ${this.synchronous}`).run();
+    }
+    return { value, durable: sync.durable() };
   }
 
   /** Prepared statements are reused: preparing SQL costs more than running it. */
@@ -421,7 +469,11 @@ export class SqliteStore implements ClassroomStore {
   private async submitAttempt(input: SubmitAttemptInput): Promise<SubmitAttemptOutcome> {
     for (;;) {
       const existing = this.existingAttempt(input);
-      if (existing) return existing;
+      if (existing) {
+        // It may be this process's own commit whose flush is still running: answer once it is on the disk.
+        await this.walSync?.settled();
+        return existing;
+      }
       const { learner, quizId } = input;
       const used = this.countAttempts(learner.id, quizId);
       const attemptNumber = used + 1;
@@ -437,7 +489,7 @@ export class SqliteStore implements ClassroomStore {
       const stored = this.selectOpen(learner.id, quizId);
       const open = stored && stored.attemptNumber === attemptNumber ? stored : undefined;
       const graded = input.grade({ attemptNumber, open });
-      this.assertWritable();
+      // The file is checked once per batch (flushSubmissions), not once per submission.
       const outcome = await new Promise<SubmitAttemptOutcome | 'changed'>((resolve, reject) => {
         this.pendingSubmissions.push({
           input,
@@ -457,32 +509,41 @@ export class SqliteStore implements ClassroomStore {
 
   private flushSubmissions(): void {
     this.flushScheduled = false;
-    const batch = this.pendingSubmissions;
-    this.pendingSubmissions = [];
+    // A short transaction per slice, with other requests served between slices; one fsync still covers
+    // every slice committed while the previous one ran.
+    const batch = this.pendingSubmissions.splice(0, SUBMISSIONS_PER_TRANSACTION);
+    if (this.pendingSubmissions.length > 0) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushSubmissions());
+    }
     type Settled = { ok: true; outcome: SubmitAttemptOutcome | 'changed' } | { ok: false; error: unknown };
-    let settled: Settled[];
+    let committed: { value: Settled[]; durable: Promise<void> };
     try {
       this.assertWritable();
-      settled = this.db
-        .transaction(() =>
-          batch.map((pending): Settled => {
-            try {
-              return { ok: true, outcome: this.storeOne(pending) };
-            } catch (error) {
-              return { ok: false, error };
-            }
-          }),
-        )
-        .immediate();
+      committed = this.commitInGroup(() =>
+        batch.map((pending): Settled => {
+          try {
+            return { ok: true, outcome: this.storeOne(pending) };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      );
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, index) => {
-      const result = settled[index] as Settled;
-      if (result.ok) pending.resolve(result.outcome);
-      else pending.reject(result.error);
-    });
+    committed.durable.then(
+      () =>
+        batch.forEach((pending, index) => {
+          const result = committed.value[index] as Settled;
+          if (result.ok) pending.resolve(result.outcome);
+          else pending.reject(result.error);
+        }),
+      (error: unknown) => {
+        for (const pending of batch) pending.reject(error);
+      },
+    );
   }
 
   /** Inside the batch: stores the graded submission if nothing changed since it was graded. */
@@ -519,13 +580,7 @@ export class SqliteStore implements ClassroomStore {
       graded.passed ? 1 : 0,
       input.now,
     );
-    const insertItem = this.stmt(
-      `INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    for (const item of graded.items) {
-      insertItem.run(id, item.questionId, item.score, item.maxScore, item.correct ? 1 : 0, item.answer);
-    }
+    this.insertItems(id, graded.items);
     this.stmt('DELETE FROM open_attempts WHERE learner_id = ? AND quiz_id = ?').run(learner.id, quizId);
     return {
       status: 'created',
@@ -548,6 +603,24 @@ export class SqliteStore implements ClassroomStore {
     };
   }
 
+  /** The items of one attempt in as few statements as possible (up to 50 rows each). */
+  private insertItems(attemptId: string, items: readonly AttemptItem[]): void {
+    for (let start = 0; start < items.length; start += ITEMS_PER_INSERT) {
+      const slice = items.slice(start, start + ITEMS_PER_INSERT);
+      const values: unknown[] = [];
+      for (const item of slice) {
+        values.push(attemptId, item.questionId, item.score, item.maxScore, item.correct ? 1 : 0, item.answer);
+      }
+      this.stmt(
+        `INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer) VALUES ${Array(
+          slice.length,
+        )
+          .fill('(?, ?, ?, ?, ?, ?)')
+          .join(', ')}`,
+      ).run(values);
+    }
+  }
+
   private async updateOpen<T>(input: UpdateOpenAttemptInput<T>): Promise<UpdateOpenAttemptOutcome<T>> {
     const { learner, quizId } = input;
     for (;;) {
@@ -560,31 +633,32 @@ export class SqliteStore implements ClassroomStore {
       const { seed, steps, value } = input.update({ attemptNumber, open });
       if (steps === null) return { status: 'updated', attemptNumber, value };
       this.assertWritable();
-      const written = this.db
-        .transaction(() => {
-          const usedNow = this.countAttempts(learner.id, quizId);
-          const current = this.selectOpen(learner.id, quizId);
-          const currentRevision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
-          if (usedNow !== used || currentRevision !== (open?.revision ?? null)) return false;
-          this.stmt(
-            `INSERT INTO open_attempts (learner_id, quiz_id, attempt_number, seed, steps, revision, updated_at)
+      const written = this.commitInGroup(() => {
+        const usedNow = this.countAttempts(learner.id, quizId);
+        const current = this.selectOpen(learner.id, quizId);
+        const currentRevision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
+        if (usedNow !== used || currentRevision !== (open?.revision ?? null)) return false;
+        this.stmt(
+          `INSERT INTO open_attempts (learner_id, quiz_id, attempt_number, seed, steps, revision, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (learner_id, quiz_id) DO UPDATE SET attempt_number = excluded.attempt_number,
                  seed = excluded.seed, steps = excluded.steps, revision = excluded.revision,
                  updated_at = excluded.updated_at`,
-          ).run(
-            learner.id,
-            quizId,
-            attemptNumber,
-            seed,
-            JSON.stringify(steps),
-            (open?.revision ?? 0) + 1,
-            input.now,
-          );
-          return true;
-        })
-        .immediate();
-      if (written) return { status: 'updated', attemptNumber, value };
+        ).run(
+          learner.id,
+          quizId,
+          attemptNumber,
+          seed,
+          JSON.stringify(steps),
+          (open?.revision ?? 0) + 1,
+          input.now,
+        );
+        return true;
+      });
+      if (written.value) {
+        await written.durable;
+        return { status: 'updated', attemptNumber, value };
+      }
     }
   }
 
@@ -624,6 +698,8 @@ export class SqliteStore implements ClassroomStore {
   }
 
   async close() {
+    await this.walSync?.settled().catch(() => {});
+    this.walSync?.close();
     if (this.db.open) this.db.close();
   }
 }

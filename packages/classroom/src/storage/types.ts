@@ -3,6 +3,9 @@
 // One conformance suite (conformance.ts) runs the same cases against both. Times are milliseconds since the
 // Unix epoch.
 import type { AttemptStep } from '@coursekit/quiz-engine';
+import type { LtiRepository } from './lti-types';
+
+export type * from './lti-types';
 
 export interface ClassRecord {
   id: string;
@@ -254,6 +257,8 @@ export interface ClassroomStore {
   readonly quizSettings: QuizSettingsRepository;
   readonly marking: MarkingRepository;
   readonly roster: RosterRepository;
+  /** The LTI 1.3 tool's keys, platforms and links. */
+  readonly lti: LtiRepository;
   close(): Promise<void>;
 }
 

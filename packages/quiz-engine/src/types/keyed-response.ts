@@ -11,6 +11,7 @@ import {
   rejectResponse,
   type ShownOptions,
 } from './common.js';
+import { recordForOpaqueIds } from './opaque-record.js';
 
 export function checkIdMap(
   value: unknown,
@@ -25,7 +26,7 @@ export function checkIdMap(
       `expected an object of ${keyName} id → ${valueName} id, got ${describe(value)}`,
     );
   }
-  const result: Record<string, string> = {};
+  const result = recordForOpaqueIds<string>();
   for (const key of Object.keys(value)) {
     if (!isShown(keys, key))
       return rejectResponse('unknown-id', `'${preview(key)}' is not a ${keyName} of this question`);
@@ -43,29 +44,29 @@ export function checkIdMap(
 export interface KeyedAnswerKey {
   keys: Arrangement;
   values: Arrangement;
-  /** The authored index of the right value for the authored key `keyIndex`. */
-  rightValueOf: (keyIndex: number) => number;
+  /** `rightValues[keyIndex]`: the authored index of the right value for the authored key `keyIndex`. */
+  rightValues: readonly number[];
 }
 
 /** How many keys the response maps to their right value; keys not shown in this attempt count for nothing. */
 export function countCorrectlyKeyed(response: Record<string, string>, answerKey: KeyedAnswerKey): number {
+  const { keys, values, rightValues } = answerKey;
   let correct = 0;
-  for (const [keyId, valueId] of Object.entries(response)) {
-    const keyIndex = authoredIndexOf(answerKey.keys, keyId);
-    if (keyIndex === undefined) continue;
-    if (authoredIndexOf(answerKey.values, valueId) === answerKey.rightValueOf(keyIndex)) correct += 1;
+  // Over the shown keys rather than the response's: a checked response holds shown keys only.
+  for (let position = 0; position < keys.ids.length; position += 1) {
+    const valueId = response[keys.ids[position] as string];
+    if (valueId === undefined) continue;
+    if (authoredIndexOf(values, valueId) === rightValues[keys.order[position] as number]) correct += 1;
   }
   return correct;
 }
 
-/** The response that maps each of the `keyCount` authored keys to its right value, under opaque ids. */
-export function correctKeyedResponse(keyCount: number, answerKey: KeyedAnswerKey): Record<string, string> {
-  const response: Record<string, string> = {};
-  for (let keyIndex = 0; keyIndex < keyCount; keyIndex += 1) {
-    response[opaqueIdOf(answerKey.keys, keyIndex)] = opaqueIdOf(
-      answerKey.values,
-      answerKey.rightValueOf(keyIndex),
-    );
+/** The response that maps each authored key to its right value, under opaque ids, keys in authored order. */
+export function correctKeyedResponse(answerKey: KeyedAnswerKey): Record<string, string> {
+  const { keys, values, rightValues } = answerKey;
+  const response = recordForOpaqueIds<string>();
+  for (let keyIndex = 0; keyIndex < rightValues.length; keyIndex += 1) {
+    response[opaqueIdOf(keys, keyIndex)] = opaqueIdOf(values, rightValues[keyIndex] as number);
   }
   return response;
 }

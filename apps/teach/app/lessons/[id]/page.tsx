@@ -1,18 +1,14 @@
+import { formatMinutes, Panel, referenceAnchor, TableOfContents, TrustedHtml } from '@coursekit/react';
+import { MarkCompleteButton } from '@coursekit/react/progress';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CourseMarkdown } from '@/components/course-text/course-markdown';
-import { TrustedHtml } from '@/components/course-text/trusted-html';
 import { LessonContent } from '@/components/lesson/lesson-content';
-import { Panel } from '@/components/lesson/panel';
-import { TableOfContents } from '@/components/lesson/table-of-contents';
-import { MarkCompleteButton } from '@/components/progress/mark-complete-button';
 import { QuizSection } from '@/components/quiz/quiz-section';
 import { PageMain } from '@/components/shell/page-main';
 import { lessonReference } from '@/lib/course/cite-lesson';
-import { formatMinutes } from '@/lib/course/format';
 import { getCourse } from '@/lib/course/get-course';
-import { referenceAnchor } from '@/lib/course/locator';
 
 type Params = { params: Promise<{ id: string }> };
 

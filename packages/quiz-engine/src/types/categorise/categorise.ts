@@ -117,17 +117,16 @@ export function normaliseCategorise(authored: z.infer<typeof categoriseSchema>):
   };
 }
 
-function categoryIndexOfItem(question: CategoriseQuestion, itemIndex: number): number {
-  const item = question.items[itemIndex] as CategoriseItem;
-  return question.categories.findIndex((category) => category.id === item.category);
+/** What grading needs of a categorise question, made once per parsed quiz. */
+export interface PreparedCategorise {
+  /** Each category with its items: the correct answer's text. */
+  text: string;
+  /** `rightValues[itemIndex]`: the authored index of the item's category. */
+  rightValues: readonly number[];
 }
 
-function answerKeyOf(question: CategoriseQuestion, arrangement: CategoriseArrangement): KeyedAnswerKey {
-  return {
-    keys: arrangement.items,
-    values: arrangement.categories,
-    rightValueOf: (itemIndex) => categoryIndexOfItem(question, itemIndex),
-  };
+function answerKeyOf(arrangement: CategoriseArrangement, prepared: PreparedCategorise): KeyedAnswerKey {
+  return { keys: arrangement.items, values: arrangement.categories, rightValues: prepared.rightValues };
 }
 
 /** Response: `{ itemId: categoryId }`; an item left unsorted scores nothing. Credit is per item (or all-or-nothing). */
@@ -136,7 +135,7 @@ export const categorise = defineQuestionType<
   CategoriseArrangement,
   PublicCategoriseQuestion,
   Record<string, string>,
-  string,
+  PreparedCategorise,
   { itemIds: readonly string[]; categoryIds: readonly string[] }
 >({
   type: 'categorise',
@@ -167,25 +166,28 @@ export const categorise = defineQuestionType<
   checkResponse(shown, value) {
     return checkIdMap(value, shown.itemIds, shown.categoryIds, 'item', 'category');
   },
-  grade(question, arrangement, response) {
-    const correct = countCorrectlyKeyed(response, answerKeyOf(question, arrangement));
+  grade(question, arrangement, response, prepared) {
+    const correct = countCorrectlyKeyed(response, answerKeyOf(arrangement, prepared));
     return { fraction: partsFraction(correct, question.items.length, question.scoring), feedback: [] };
   },
-  // Each category with its items as text, once per parsed quiz.
   prepare: (question) =>
-    question.categories
-      .map((category) => {
-        const members = question.items
-          .filter((item) => item.category === category.id)
-          .map((item) => item.text);
-        return `${category.label}: ${members.length === 0 ? '(none)' : members.join(', ')}`;
-      })
-      .join('; '),
-  correctAnswer(question, arrangement, text) {
-    return {
-      text,
-      response: correctKeyedResponse(question.items.length, answerKeyOf(question, arrangement)),
-    };
+    Object.freeze({
+      text: question.categories
+        .map((category) => {
+          const members = question.items
+            .filter((item) => item.category === category.id)
+            .map((item) => item.text);
+          return `${category.label}: ${members.length === 0 ? '(none)' : members.join(', ')}`;
+        })
+        .join('; '),
+      rightValues: Object.freeze(
+        question.items.map((item) =>
+          question.categories.findIndex((category) => category.id === item.category),
+        ),
+      ),
+    }),
+  correctAnswer(_question, arrangement, prepared) {
+    return { text: prepared.text, response: correctKeyedResponse(answerKeyOf(arrangement, prepared)) };
   },
   describeResponse(view, response) {
     return clip(

@@ -37,6 +37,7 @@ import {
 } from '../common.js';
 import { defineQuestionType } from '../definition.js';
 import { clip, textOf } from '../describe.js';
+import { recordForOpaqueIds } from '../opaque-record.js';
 import {
   type AcceptedAnswer,
   acceptedAnswerGift,
@@ -264,7 +265,7 @@ export const cloze = defineQuestionType<
   checkResponse(shown, value) {
     if (!isPlainRecord(value))
       return rejectResponse('wrong-type', `expected an object of blank id → answer, got ${describe(value)}`);
-    const result: ClozeResponse = {};
+    const result: ClozeResponse = recordForOpaqueIds();
     for (const key of Object.keys(value)) {
       const index = shown.findIndex((blank) => blank.id === key);
       const blank = shown[index];
@@ -287,31 +288,31 @@ export const cloze = defineQuestionType<
     const { blanks } = question;
     let correct = 0;
     const feedback: FeedbackItem[] = [];
-    blanks.forEach((blank, index) => {
-      const answer = response[opaqueIdOf(arrangement.blanks, index)];
-      if (answer === undefined) return;
+    // Blanks are never shuffled: position i shows authored blank i.
+    for (let index = 0; index < blanks.length; index += 1) {
+      const blank = blanks[index] as ClozeBlank;
+      const answer = response[arrangement.blanks.ids[index] as string];
+      if (answer === undefined) continue;
       if (blank.kind === 'choice') {
         const choice =
           blank.choices[authoredIndexOf(arrangement.choices[index] as Arrangement, answer) ?? -1];
         correct += clampFraction(choice?.weight ?? 0);
         if (choice?.feedback !== undefined) feedback.push({ text: choice.feedback, choiceId: answer });
-        return;
+        continue;
       }
       const match = matchShortAnswer(answer, blank.accept, prepared.answers[index] as PreparedAnswers);
       correct += match.fraction;
       if (match.answer?.feedback !== undefined) feedback.push({ text: match.answer.feedback });
-    });
+    }
     return { fraction: correct / blanks.length, feedback };
   },
   correctAnswer(question, arrangement, prepared) {
-    const response: ClozeResponse = {};
-    question.blanks.forEach((blank, index) => {
+    const response: ClozeResponse = recordForOpaqueIds();
+    for (let index = 0; index < question.blanks.length; index += 1) {
       const key = prepared.keys[index] as number | string;
-      response[opaqueIdOf(arrangement.blanks, index)] =
-        blank.kind === 'choice'
-          ? opaqueIdOf(arrangement.choices[index] as Arrangement, key as number)
-          : (key as string);
-    });
+      response[arrangement.blanks.ids[index] as string] =
+        typeof key === 'number' ? opaqueIdOf(arrangement.choices[index] as Arrangement, key) : key;
+    }
     return { text: prepared.answerText, response };
   },
   describeResponse(view, response) {

@@ -120,8 +120,16 @@ function rightTexts(question: MatchingQuestion): string[] {
   return [...question.pairs.map((pair) => pair.right), ...question.distractors];
 }
 
-function answerKeyOf(arrangement: MatchingArrangement): KeyedAnswerKey {
-  return { keys: arrangement.left, values: arrangement.right, rightValueOf: (pairIndex) => pairIndex };
+/** What grading needs of a matching question, made once per parsed quiz. */
+export interface PreparedMatching {
+  /** The pairs as text: the correct answer's text. */
+  text: string;
+  /** Pair i's left side goes with right side i. */
+  rightValues: readonly number[];
+}
+
+function answerKeyOf(arrangement: MatchingArrangement, prepared: PreparedMatching): KeyedAnswerKey {
+  return { keys: arrangement.left, values: arrangement.right, rightValues: prepared.rightValues };
 }
 
 /** GIFT reads a matching pair's answer with Moodle's `&&058;`-style placeholders for escaped characters. */
@@ -135,7 +143,7 @@ export const matching = defineQuestionType<
   MatchingArrangement,
   PublicMatchingQuestion,
   Record<string, string>,
-  string,
+  PreparedMatching,
   { leftIds: readonly string[]; rightIds: readonly string[] }
 >({
   type: 'matching',
@@ -161,14 +169,17 @@ export const matching = defineQuestionType<
   checkResponse(shown, value) {
     return checkIdMap(value, shown.leftIds, shown.rightIds, 'left item', 'right item');
   },
-  grade(question, arrangement, response) {
-    const correct = countCorrectlyKeyed(response, answerKeyOf(arrangement));
+  grade(question, arrangement, response, prepared) {
+    const correct = countCorrectlyKeyed(response, answerKeyOf(arrangement, prepared));
     return { fraction: partsFraction(correct, question.pairs.length, question.scoring), feedback: [] };
   },
-  // The pairs as text, once per parsed quiz.
-  prepare: (question) => question.pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; '),
-  correctAnswer(question, arrangement, text) {
-    return { text, response: correctKeyedResponse(question.pairs.length, answerKeyOf(arrangement)) };
+  prepare: (question) =>
+    Object.freeze({
+      text: question.pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; '),
+      rightValues: Object.freeze(question.pairs.map((_, index) => index)),
+    }),
+  correctAnswer(_question, arrangement, prepared) {
+    return { text: prepared.text, response: correctKeyedResponse(answerKeyOf(arrangement, prepared)) };
   },
   describeResponse(view, response) {
     return clip(

@@ -1,3 +1,4 @@
+import { Instructor } from '@coursekit/react';
 import { run } from '@mdx-js/mdx';
 import type { ComponentType, ReactNode } from 'react';
 import * as runtime from 'react/jsx-runtime';
@@ -20,8 +21,12 @@ function compiled(code: string): Promise<CompiledBlocks> {
 }
 
 /** In the teacher's view an instructor block is shown, set apart from the lesson text. */
-function Instructor({ children }: { children?: ReactNode }) {
-  return <div className={styles.instructorBlock}>{children}</div>;
+function TeacherInstructor({ children }: { children?: ReactNode }) {
+  return (
+    <Instructor show className={styles.instructorBlock}>
+      {children}
+    </Instructor>
+  );
 }
 
 /**
@@ -32,7 +37,7 @@ export async function InstructorBlocks({ code, fallback }: { code: string | unde
   if (code) {
     try {
       const Content = await compiled(code);
-      return <Content components={{ ...lessonComponents, Instructor }} />;
+      return <Content components={{ ...lessonComponents, Instructor: TeacherInstructor }} />;
     } catch (error) {
       console.error('[coursekit] teacher notes could not be rendered from the compiled lesson:', error);
     }

@@ -1,6 +1,7 @@
 import { initial } from './001-initial';
 import { attemptSteps } from './002-attempt-steps';
 import { teaching } from './003-teaching';
+import { lti } from './004-lti';
 import { roster } from './005-roster';
 
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every SQLite migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initial, attemptSteps, teaching, roster];
+export const migrations: readonly Migration[] = [initial, attemptSteps, teaching, lti, roster];

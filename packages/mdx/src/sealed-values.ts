@@ -1,0 +1,60 @@
+import type { Expression, Program } from 'estree';
+import type { Plugin } from 'unified';
+
+/**
+ * Props made of plain data (a citation's rendered text and references) are most of a lesson's estree. Each
+ * build walks its estree several times (comments, JSX rewriting, JSX to calls) and copies it, yet nothing in
+ * such data is JSX, a name or a comment. So a build gets each of them sealed in one node that the walkers have
+ * nothing to look into, and the code printer prints the expression inside exactly as it would have.
+ */
+const sealedType = 'CoursekitSealedValue';
+
+interface SealedValue {
+  type: typeof sealedType;
+}
+
+/** Programs of props made from data by `jsxAttributes`, safe to seal. */
+const dataPrograms = new WeakSet<Program>();
+/** The expression inside each sealed node, out of the walkers' reach (an own property would be walked). */
+const sealedExpressions = new WeakMap<SealedValue, Expression>();
+
+/** Mark a program that holds only data (literals, arrays, plain objects), which a build may seal. */
+export function markDataProgram(program: Program): Program {
+  dataPrograms.add(program);
+  return program;
+}
+
+/**
+ * For one build: a program whose expression prints as the data program's does, in one node; undefined when
+ * `program` is not a data program. The data program itself is shared by every build and never changed.
+ */
+export function sealedProgram(program: unknown): Program | undefined {
+  if (!dataPrograms.has(program as Program)) return undefined;
+  const statement = (program as Program).body[0];
+  if (statement?.type !== 'ExpressionStatement') return undefined;
+  const sealed: SealedValue = { type: sealedType };
+  sealedExpressions.set(sealed, statement.expression);
+  return {
+    type: 'Program',
+    sourceType: 'module',
+    body: [{ type: 'ExpressionStatement', expression: sealed as unknown as Expression }],
+  };
+}
+
+type Printer = Record<string, (this: Printer, node: unknown, state: unknown) => void>;
+
+/** recma plugin: print sealed values with the printer's own handlers, as if they had never been sealed. */
+export const recmaSealedValues: Plugin<[], Program> = function () {
+  // Where `recma-jsx` puts its printer handlers too; `recma-stringify` passes them to the printer.
+  const data = this.data() as { settings?: { handlers?: Record<string, unknown> } };
+  const settings = data.settings ?? {};
+  data.settings = settings;
+  settings.handlers = {
+    ...settings.handlers,
+    [sealedType](this: Printer, node: SealedValue, state: unknown) {
+      const expression = sealedExpressions.get(node);
+      if (!expression) throw new Error('a sealed value was printed by a build that did not seal it');
+      this[expression.type]?.call(this, expression, state);
+    },
+  };
+};
