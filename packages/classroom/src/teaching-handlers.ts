@@ -12,6 +12,7 @@ import { draftSchema, saveDraft } from './drafts';
 import { ApiError, badRequest, notFound } from './errors';
 import type { Handler } from './handlers';
 import { reviewedAttemptsOf } from './learner-review';
+import { publishQuizScore } from './lti/ags';
 import { applyGrades, latestGrades, pendingMarksOf, totalsOf } from './marking';
 import { assertQuizOpen, isLate, quizPolicy } from './quiz-policy';
 import { resolveReview } from './review';
@@ -324,6 +325,17 @@ async function recordGrade(
     recompute: (grades) => totalsOf(applyGrades(quiz, base, grades)),
   });
   const result = applyGrades(quiz, base, await context.store.marking.listByAttempt(attempt.id));
+  if (attempt.studentId) {
+    // The LMS gets the recomputed score too (no-op for a student who never launched from one).
+    void publishQuizScore(context.store, {
+      studentId: attempt.studentId,
+      quizId: quiz.id,
+      score: totals.score,
+      maxScore: result.maxScore,
+      pendingReview: pendingMarksOf(result) > 0,
+      at: context.now,
+    }).catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
+  }
   return json(
     {
       grade: gradeView(stored),
