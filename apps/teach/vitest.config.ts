@@ -6,6 +6,6 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['**/node_modules/**', '.next/**'],
+    exclude: ['**/node_modules/**', '.next/**', '.next-*/**'],
   },
 });

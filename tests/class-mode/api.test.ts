@@ -2,6 +2,7 @@
 // course: teacher and student flows, authorisation, idempotency, attempt limits and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, choiceId } from '../support/api-client';
+import { fixtureCourseBuild } from '../support/course-build';
 import {
   DEFAULT_TEACHER_PASSCODE,
   fixtureCourseDir,
@@ -20,6 +21,7 @@ beforeAll(async () => {
   server = await startServer({
     databasePath: `${dir}/class-mode.db`,
     courseDir: fixtureCourseDir,
+    distDir: await fixtureCourseBuild(),
     env: { TRUST_PROXY: '1' },
   });
 });

@@ -2,6 +2,7 @@
 // database, and checks that every acknowledged submission is there, and none twice.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
+import { fixtureCourseBuild } from '../support/course-build';
 import {
   fixtureCourseDir,
   makeTempDir,
@@ -15,9 +16,11 @@ const QUIZ = 'treaty-years'; // no attempt limit, so every learner can keep subm
 
 let dir: string;
 let server: RunningServer | undefined;
+let distDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeTempDir('coursekit-durability-');
+  distDir = await fixtureCourseBuild();
 });
 
 afterAll(async () => {
@@ -34,7 +37,7 @@ interface Sent {
 
 it('keeps every acknowledged submission through a SIGKILL, and none twice', async () => {
   const databasePath = `${dir}/durable.db`;
-  server = await startServer({ databasePath, courseDir: fixtureCourseDir });
+  server = await startServer({ databasePath, courseDir: fixtureCourseDir, distDir });
   const first = server;
   const learners = await Promise.all(
     Array.from({ length: LEARNERS }, async () => {
@@ -74,7 +77,7 @@ it('keeps every acknowledged submission through a SIGKILL, and none twice', asyn
   const unknown = sent.filter((s) => !s.attemptId);
   expect(acknowledged.length).toBeGreaterThanOrEqual(150);
 
-  server = await startServer({ databasePath, courseDir: fixtureCourseDir });
+  server = await startServer({ databasePath, courseDir: fixtureCourseDir, distDir });
   const second = server;
   for (const client of learners) client.baseUrl = second.url;
 

@@ -1,9 +1,10 @@
 // Class mode under conditions found by testing, against the production server (`next start`): a course
-// folder with errors, malformed paths.
+// folder that gets an error while the server runs, malformed paths.
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
+import { fixtureCourseBuild } from '../support/course-build';
 import {
   DEFAULT_TEACHER_PASSCODE,
   fixtureCourseDir,
@@ -20,9 +21,14 @@ beforeAll(async () => {
   dir = makeTempDir();
   const course = join(dir, 'course');
   cpSync(fixtureCourseDir, course, { recursive: true });
-  // One broken quiz file: the course has an error the author must fix.
+  // The server refuses to start on a course other than its build's, so the author breaks a quiz file while it
+  // runs (before class mode first reads the course): the course has an error the author must fix.
+  server = await startServer({
+    databasePath: join(dir, 'hardening.db'),
+    courseDir: course,
+    distDir: await fixtureCourseBuild(),
+  });
   writeFileSync(join(course, 'quizzes', 'treaty-years.yaml'), 'id: treaty-years\nquestions: [\n');
-  server = await startServer({ databasePath: join(dir, 'hardening.db'), courseDir: course });
 });
 
 afterAll(async () => {
@@ -30,7 +36,7 @@ afterAll(async () => {
   removeTempDir(dir);
 });
 
-describe('a course folder with errors', () => {
+describe('a course folder that gets an error while the server runs', () => {
   it('still shows the teacher login form at /teacher', async () => {
     const page = await fetch(`${server.url}/teacher`);
     expect(page.status).toBe(200);

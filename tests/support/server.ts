@@ -18,6 +18,11 @@ export interface ServerOptions {
   databasePath?: string;
   /** COURSE_DIR; default: the app's own course. */
   courseDir?: string;
+  /**
+   * The build to serve, as a folder of apps/teach (COURSEKIT_DIST_DIR); default `.next`, the Two Peripheries build.
+   * The server refuses a `courseDir` its build was not made from: see `courseBuild` in ./course-build.
+   */
+  distDir?: string;
   /** TEACHER_PASSCODE; default DEFAULT_TEACHER_PASSCODE. Pass null to leave it unset. */
   teacherPasscode?: string | null;
   env?: Record<string, string>;
@@ -68,9 +73,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  if (!existsSync(join(teachDir, '.next', 'BUILD_ID'))) {
+  const distDir = options.distDir ?? '.next';
+  if (!existsSync(join(teachDir, distDir, 'BUILD_ID'))) {
     throw new Error(
-      'apps/teach has no production build. Run `pnpm --filter @coursekit/teach run build` ' +
+      `apps/teach has no production build in ${distDir}. Run \`pnpm --filter @coursekit/teach run build\` ` +
         '(`pnpm test` runs it through turbo).',
     );
   }
@@ -84,6 +90,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: databasePath,
     ...(options.courseDir ? { COURSE_DIR: options.courseDir } : {}),
+    COURSEKIT_DIST_DIR: distDir,
     ...options.env,
   };
   delete env.TEACHER_PASSCODE;

@@ -1,4 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
 import {
   type BuiltCourse,
   type BuiltLesson,
@@ -9,6 +8,7 @@ import {
   formatIssue,
   loadCourse,
 } from '@coursekit/mdx';
+import { courseDir } from '../server/course-identity';
 
 /** The course as the student pages use it: compiled lessons (student variant) and what renders text. */
 export interface CourseData extends BuiltCourse {
@@ -47,13 +47,8 @@ export class CourseBuildError extends Error {
   }
 }
 
-/** `COURSE_DIR` when set, else `content/two-peripheries` in the app folder (Next runs with it as cwd). */
-export function courseDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  const configured = env.COURSE_DIR?.trim();
-  if (!configured) return resolve(process.cwd(), 'content', 'two-peripheries');
-  // An operator's folder, known only at run time: nothing for the build to trace.
-  return isAbsolute(configured) ? configured : resolve(/*turbopackIgnore: true*/ process.cwd(), configured);
-}
+// Where the course is read from is also what the build records (lib/server/course-identity.ts).
+export { courseDir };
 
 /**
  * Loads, checks and compiles the whole course. Any error in any file rejects with `CourseBuildError`
