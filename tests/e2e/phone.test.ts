@@ -40,18 +40,18 @@ function idProblems(): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const counts = new Map<string, number>();
-    for (const element of document.querySelectorAll('[id]'))
+    for (const element of Array.from(document.querySelectorAll('[id]')))
       counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
     for (const [id, count] of counts) if (count > 1) problems.push(`id "${id}" is used ${count} times`);
     for (const attribute of ['aria-describedby', 'aria-labelledby']) {
-      for (const element of document.querySelectorAll(`[${attribute}]`)) {
+      for (const element of Array.from(document.querySelectorAll(`[${attribute}]`))) {
         for (const id of (element.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)) {
           if (!counts.has(id)) problems.push(`${attribute}="${id}" names no element`);
         }
       }
     }
     // A popover link is described by its own popover, inside the same host.
-    for (const link of document.querySelectorAll('.popover-host > a[aria-describedby]')) {
+    for (const link of Array.from(document.querySelectorAll('.popover-host > a[aria-describedby]'))) {
       const target = document.getElementById(link.getAttribute('aria-describedby') ?? '');
       if (target && target.parentElement !== link.parentElement) {
         problems.push(`“${link.textContent}” is described by “${target.textContent?.slice(0, 60)}”`);
