@@ -114,19 +114,32 @@ describe('a student on a 390 px phone', () => {
 });
 
 describe('a teacher on a 390 px phone', () => {
-  it('sees the class list and a class page without scrolling sideways', async () => {
+  it('sees the class list and a class page with its progress grid without scrolling sideways', async () => {
     await page.goto('/teacher');
     await page.getByLabel('Teacher passcode').fill(server.teacherPasscode ?? '');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Your classes' }).waitFor();
     await page.getByLabel('Class name').fill('Seminar group on phones');
     await page.getByRole('button', { name: 'Create class' }).click();
-    await page.getByRole('status').filter({ hasText: 'Created Seminar group on phones' }).waitFor();
+    const created = page.getByRole('status').filter({ hasText: 'Created Seminar group on phones' });
+    await created.waitFor();
     expect(await pageScrollWidth()).toBeLessThanOrEqual(PHONE.width);
+
+    // A student joins, so that the class page has its progress grid (a column per lesson) to fit.
+    const joinCode = /with the code (\S+)\.$/.exec((await created.textContent())?.trim() ?? '')?.[1] ?? '';
+    const studentContext = await browser.newContext({ baseURL: server.url, viewport: PHONE });
+    const student = await studentContext.newPage();
+    await student.goto('/join');
+    await student.getByLabel('Join code').fill(joinCode);
+    await student.getByLabel('Your name').fill('Grace Hopper');
+    await student.getByRole('button', { name: 'Join class' }).click();
+    await student.getByText('Welcome, Grace Hopper.', { exact: false }).waitFor();
+    await studentContext.close();
 
     await page.getByRole('link', { name: 'Seminar group on phones' }).click();
     await page.waitForURL(/\/teacher\/classes\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: 'Seminar group on phones' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Grace Hopper' }).waitFor();
     expect(await pageScrollWidth()).toBeLessThanOrEqual(PHONE.width);
   });
 });
