@@ -72,6 +72,10 @@ describe('student pages', () => {
     await answerByPointer(questionSection(page, right), correctAnswer(right));
     await answerByPointer(questionSection(page, wrong), wrongAnswer(wrong));
     await page.getByRole('button', { name: 'Submit answers' }).click();
+    // The confirmation step before submitting is audited too.
+    await page.getByRole('button', { name: 'Submit now' }).waitFor();
+    expect(await audit(page)).toBe('');
+    await page.getByRole('button', { name: 'Submit now' }).click();
     await page.getByRole('heading', { name: /^Your result:/ }).waitFor();
     await questionSection(page, wrong).locator('.feedback.incorrect').waitFor();
     await page.waitForLoadState('networkidle');

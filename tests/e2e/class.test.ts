@@ -104,6 +104,7 @@ it('lets a student join with the code in another browser and submit a quiz', asy
     await answerByPointer(questionSection(student, question), correctAnswer(question));
   }
   await student.getByRole('button', { name: 'Submit answers' }).click();
+  await student.getByRole('button', { name: 'Submit now' }).click();
   const result = student.getByRole('heading', { name: /^Your result:/ });
   await result.waitFor();
   const percent = Number(/\(([\d.]+)%\)/.exec(squash(await result.textContent()))?.[1]);

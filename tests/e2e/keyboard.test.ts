@@ -64,6 +64,14 @@ describe('a quiz with deferred feedback, with the keyboard alone', () => {
     }
     await keyboard.tabTo((focused) => focused.name === 'Submit answers', 'the Submit answers button');
     await keyboard.press('Enter');
+    // The confirmation takes the focus and says that nothing is left unanswered; Submit now is the next stop.
+    await expect.poll(() => keyboard.focus()).toMatchObject({ tag: 'legend', indicated: true });
+    expect(squash((await keyboard.focus()).name)).toMatch(
+      /^All \d+ questions are answered\. Submit your answers now\?/,
+    );
+    const confirm = await keyboard.press('Tab');
+    expect(confirm.description).toBe('button “Submit now”');
+    await keyboard.press('Enter');
 
     // Every question shows its verdict and the total is full marks.
     const result = page.getByRole('heading', { name: /^Your result:/ });

@@ -183,6 +183,7 @@ it(`answers the quiz, ${[...new Set(questions.map((question) => question.type))]
   }
 
   await page.getByRole('button', { name: 'Submit answers' }).click();
+  await page.getByRole('button', { name: 'Submit now' }).click();
   const result = page.getByRole('heading', { name: /^Your result:/ });
   await result.waitFor();
   const heading = squash(await result.textContent());

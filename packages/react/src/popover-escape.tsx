@@ -4,7 +4,8 @@ import { useEffect } from 'react';
 
 /**
  * CSS opens citation and glossary popovers on hover and focus; this closes the open one on Escape
- * (WCAG 1.4.13) until the pointer or focus leaves it.
+ * (WCAG 1.4.13) until the pointer or focus leaves it. On a touch screen, the first tap on a glossary term
+ * opens its popover instead of leaving the page.
  */
 export function PopoverEscape() {
   useEffect(() => {
@@ -24,8 +25,24 @@ export function PopoverEscape() {
         host.addEventListener('focusout', reopen, { once: true });
       }
     };
+    // A touch screen has no hover: the first tap on a glossary term shows its definition (the focused
+    // link opens the popover), a second tap follows the link to the glossary.
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element).closest?.<HTMLElement>('.term > a[aria-describedby]');
+      const host = link?.parentElement;
+      if (!link || !host || event.detail === 0 || host.hasAttribute('data-peeked')) return;
+      if (!matchMedia('(hover: none)').matches) return;
+      event.preventDefault();
+      link.focus();
+      host.setAttribute('data-peeked', '');
+      host.addEventListener('focusout', () => host.removeAttribute('data-peeked'), { once: true });
+    };
     document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    document.addEventListener('click', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('click', onClick);
+    };
   }, []);
   return null;
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { randomBytes } from 'node:crypto';
 import { allStrings } from '@coursekit/react';
 import type { ReactNode } from 'react';
 import { getCourse } from '@/lib/course/get-course';
@@ -27,11 +28,13 @@ export async function renderQuizTexts(
     known = allStrings(quiz);
     knownTexts.set(quiz, known);
   }
+  // This render numbers its ids from the start, as the page did: a prefix of its own keeps them unique.
+  const idPrefix = `t${randomBytes(4).toString('hex')}-`;
   return requests.map((request) => {
     const text = typeof request?.text === 'string' ? request.text.trim() : '';
     if (!text || text.length > MAX_TEXT_LENGTH) return null;
     return known.has(text) ? (
-      <CourseMarkdown key={text} text={text} inline={request.inline === true} />
+      <CourseMarkdown key={text} text={text} inline={request.inline === true} idPrefix={idPrefix} />
     ) : (
       text
     );

@@ -52,3 +52,17 @@ it('draws one titled image with a lane per region and a card per event', () => {
   expect(html).toContain('class="lane-span after"');
   expect(html).toContain('What happened next (after the reading)');
 });
+
+it('draws the dates in a column of their own, hidden as a duplicate, that stays in view as the lanes scroll', () => {
+  const html = renderToStaticMarkup(
+    <TimelineChart layout={layoutTimeline(events, lanes)} titleId="t" descriptionId="d" />,
+  );
+  const [dates, chart] = html.split(/(?=<svg)/).slice(1);
+  expect(dates).toMatch(/^<svg class="timeline-svg timeline-dates"[^>]*aria-hidden="true"/);
+  expect(dates?.match(/class="date-label"/g)).toHaveLength(3);
+  expect(dates).toContain('>27–28 February 2019</text>');
+  // The image the chart is for assistive technology holds the lanes and cards, not the dates again.
+  expect(chart).toContain('role="img"');
+  expect(chart).not.toContain('date-label');
+  expect(chart?.match(/class="card"/g)).toHaveLength(3);
+});

@@ -25,13 +25,52 @@ export function TimelineChart<E extends TimelineEventInput>({
 }) {
   const { width, height, axisX, lanes, rows, gaps, afterArticle } = layout;
   const laneTop = 44;
+  // The dates, the axis and its dots are a column of their own that stays in view (CSS sticky) while the
+  // lanes scroll sideways on a narrow screen; the lanes start where that column ends.
+  const datesWidth = axisX + 8;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it
     <section className="timeline-scroll" tabIndex={0} aria-label="Timeline chart, scrolls sideways">
+      {/* Hidden from assistive technology: the chart's description and the event list say the dates. */}
+      <svg
+        className="timeline-svg timeline-dates"
+        viewBox={`0 0 ${datesWidth} ${height}`}
+        width={datesWidth}
+        height={height}
+        aria-hidden="true"
+      >
+        <line className="axis" x1={axisX} x2={axisX} y1={laneTop} y2={height - 4} />
+        {gaps.map((gap) => (
+          <g key={`gap-${gap.y}`}>
+            <path
+              className="gap-mark"
+              d={`M ${axisX - 8} ${gap.y - 4} l 16 -6 M ${axisX - 8} ${gap.y + 6} l 16 -6`}
+            />
+            <text className="gap-label" x={axisX - 14} y={gap.y + 4} textAnchor="end">
+              {gap.label}
+            </text>
+          </g>
+        ))}
+        {afterArticle ? (
+          <line className="after-line" x1={8} x2={datesWidth} y1={afterArticle.y} y2={afterArticle.y} />
+        ) : null}
+        {rows.map((row) => {
+          const middle = row.y + row.height / 2;
+          return (
+            <g key={row.event.id} className={laneClass(row.lanes)}>
+              <text className="date-label" x={axisX - 14} y={middle + 4} textAnchor="end">
+                {row.dateLabel}
+              </text>
+              <line className="connector" x1={axisX} x2={datesWidth} y1={middle} y2={middle} />
+              <circle className="dot" cx={axisX} cy={middle} r={6} />
+            </g>
+          );
+        })}
+      </svg>
       <svg
         className="timeline-svg"
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
+        viewBox={`${datesWidth} 0 ${width - datesWidth} ${height}`}
+        width={width - datesWidth}
         height={height}
         role="img"
         aria-labelledby={`${titleId} ${descriptionId}`}
@@ -57,21 +96,15 @@ export function TimelineChart<E extends TimelineEventInput>({
             </text>
           </g>
         ))}
-        <line className="axis" x1={axisX} x2={axisX} y1={laneTop} y2={height - 4} />
-        {gaps.map((gap) => (
-          <g key={`gap-${gap.y}`}>
-            <path
-              className="gap-mark"
-              d={`M ${axisX - 8} ${gap.y - 4} l 16 -6 M ${axisX - 8} ${gap.y + 6} l 16 -6`}
-            />
-            <text className="gap-label" x={axisX - 14} y={gap.y + 4} textAnchor="end">
-              {gap.label}
-            </text>
-          </g>
-        ))}
         {afterArticle ? (
           <g>
-            <line className="after-line" x1={8} x2={width - 8} y1={afterArticle.y} y2={afterArticle.y} />
+            <line
+              className="after-line"
+              x1={datesWidth}
+              x2={width - 8}
+              y1={afterArticle.y}
+              y2={afterArticle.y}
+            />
             <text className="after-label" x={width - 12} y={afterArticle.y - 6} textAnchor="end">
               {afterLabel}
             </text>
@@ -84,11 +117,7 @@ export function TimelineChart<E extends TimelineEventInput>({
               key={row.event.id}
               className={`${laneClass(row.lanes)}${row.event.afterArticle ? ' after' : ''}`}
             >
-              <text className="date-label" x={axisX - 14} y={middle + 4} textAnchor="end">
-                {row.dateLabel}
-              </text>
-              <line className="connector" x1={axisX} x2={row.x} y1={middle} y2={middle} />
-              <circle className="dot" cx={axisX} cy={middle} r={6} />
+              <line className="connector" x1={datesWidth} x2={row.x} y1={middle} y2={middle} />
               <rect className="card" x={row.x} y={row.y} width={row.width} height={row.height} rx={6} />
               <text className="card-text" x={row.x + CARD_PADDING} y={row.y + CARD_PADDING}>
                 {row.lines.map((line, index) => (

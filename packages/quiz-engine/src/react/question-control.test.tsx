@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { initialResponse } from '../client.js';
 import { parseQuiz } from '../parse.js';
 import { toPublicQuiz } from '../public.js';
+import type { DraftResponse } from '../types/definition.js';
 import type { PublicQuestion } from '../types/registry.js';
 import { QuestionControl } from './index.js';
 
@@ -74,15 +75,23 @@ const quiz = parseQuiz({
         },
       ],
     },
+    {
+      id: 'brief',
+      type: 'essay',
+      prompt: 'P',
+      minWords: 3,
+      maxWords: 5,
+      rubric: [{ criterion: 'C', points: 1 }],
+    },
   ],
 });
 const shown = toPublicQuiz(quiz, { seed: 'controls' });
 
-function render(question: PublicQuestion): string {
+function render(question: PublicQuestion, response: DraftResponse = initialResponse(question)): string {
   return renderToStaticMarkup(
     <QuestionControl
       question={question}
-      response={initialResponse(question)}
+      response={response}
       labelledBy="heading prompt"
       promptId="prompt"
       disabled={false}
@@ -157,6 +166,33 @@ describe('QuestionControl', () => {
     expect(html).toContain('Uses the article');
     expect(html).toContain('<strong>Secure</strong> (2): Quotes with paragraph numbers throughout');
     expect(html).toContain('<strong>Missing</strong> (0): No quotation from the article');
+  });
+});
+
+describe('the essay word count', () => {
+  const brief = question('brief');
+  const liveRegion = (html: string) =>
+    /<p class="visually-hidden" aria-live="polite">([^<]*)<\/p>/.exec(html)?.[1];
+
+  it('describes the text area with the count and the limits as the student types', () => {
+    const html = render(brief, 'Two words');
+    expect(html).toMatch(/<textarea[^>]*aria-describedby="prompt ([^"]+-count)"/);
+    expect(html).toContain('2 words (write at least 3 and at most 5 words)');
+    expect(liveRegion(html)).toBe('Fewer than the 3 words asked for.');
+    expect(liveRegion(render(brief, 'One two three four'))).toBe('Within the word limit.');
+  });
+
+  it('says how far an essay is over its limit, and announces only the crossing, not the count', () => {
+    const html = render(brief, 'one two three four five six seven');
+    expect(html).toContain('class="field-hint over-limit"');
+    expect(html).toContain('7 words: 2 over the limit of 5 words');
+    expect(liveRegion(html)).toBe('Over the limit of 5 words.');
+    expect(liveRegion(render(brief, 'one two three four five six seven eight'))).toBe(liveRegion(html));
+  });
+
+  it('has no live region when the quiz sets no word limit', () => {
+    const unlimited = { ...brief, minWords: undefined, maxWords: undefined } as PublicQuestion;
+    expect(render(unlimited, 'Some words')).not.toContain('aria-live');
   });
 });
 

@@ -22,14 +22,19 @@ export interface CitationProps {
    * course with no reading) every citation links to the bibliography.
    */
   readingKey?: string | undefined;
+  /**
+   * Put before the popover's id. Texts rendered apart from the page (a server action's feedback) number
+   * their ids from the start again; a prefix of their own keeps them from naming the page's popovers.
+   */
+  idPrefix?: string | undefined;
 }
 
 /**
  * An in-text citation that links to the paragraph it cites (or the work's bibliography entry) and
  * shows the full reference in a popover on hover and on keyboard focus (CSS; `PopoverEscape` closes it).
  */
-export function Citation({ keys, cluster, html, references = [], readingKey }: CitationProps) {
-  const popoverId = useId();
+export function Citation({ keys, cluster, html, references = [], readingKey, idPrefix = '' }: CitationProps) {
+  const popoverId = idPrefix + useId();
   const href = citationHref(keys, cluster, readingKey);
   const paragraph = /#para-(\d+)$/.exec(href)?.[1];
   return (

@@ -79,3 +79,30 @@ describe('Instructor', () => {
     expect(renderToStaticMarkup(<Objectives>x</Objectives>)).toContain('<h3>Objectives</h3>');
   });
 });
+
+describe('popover ids of texts rendered apart from the page', () => {
+  const describedBy = (html: string) => /aria-describedby="([^"]+)"/.exec(html)?.[1];
+  const tooltipId = (html: string) => /role="tooltip" id="([^"]+)"/.exec(html)?.[1];
+
+  it('never repeat the page’s ids, and each link is still described by its own popover', () => {
+    // The page and a later render (feedback from a server action) each number their ids from the start.
+    const page = renderToStaticMarkup(<Term id="sanctions" term="Sanctions" definition="Penalties." />);
+    const feedback = renderToStaticMarkup(
+      <Citation
+        keys={['rinna']}
+        cluster={cluster}
+        text="R"
+        html="R"
+        references={references}
+        idPrefix="f1-"
+      />,
+    );
+    const feedbackTerm = renderToStaticMarkup(
+      <Term id="sanctions" term="Sanctions" definition="Penalties." idPrefix="f1-" />,
+    );
+    expect(tooltipId(feedback)).not.toBe(tooltipId(page));
+    expect(describedBy(feedback)).toBe(tooltipId(feedback));
+    expect(describedBy(feedbackTerm)).toBe(tooltipId(feedbackTerm));
+    expect(tooltipId(feedbackTerm)?.startsWith('f1-')).toBe(true);
+  });
+});

@@ -114,6 +114,10 @@ export function QuizIsland({
   const idempotencyKey = useRef<string | null>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const focusSummary = useRef(false);
+  // Submitting takes two steps (Submit answers, then Submit now) so that no stray click or Enter ends an attempt.
+  const [confirming, setConfirming] = useState(false);
+  const confirmMessage = useRef<HTMLLegendElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
 
   const requestTexts = useCallback(
     (requests: TextRequest[]) => {
@@ -159,6 +163,7 @@ export function QuizIsland({
     setDrafts(initialDrafts(loaded.data));
     setChecks(restoredChecks);
     setSubmitted(null);
+    setConfirming(false);
     setFormError(null);
     setQuestionErrors({});
     idempotencyKey.current = null;
@@ -178,6 +183,21 @@ export function QuizIsland({
       feedbackRefs.current.get(questionId)?.focus();
     }
   }, [checks]);
+
+  // The confirmation takes the focus; cancelling gives it back to the Submit answers button.
+  const refocusSubmit = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmMessage.current?.focus();
+    else if (refocusSubmit.current) {
+      refocusSubmit.current = false;
+      submitButton.current?.focus();
+    }
+  }, [confirming]);
+
+  const cancelSubmit = () => {
+    refocusSubmit.current = true;
+    setConfirming(false);
+  };
 
   useEffect(() => {
     if (submitted && focusSummary.current) {
@@ -246,6 +266,7 @@ export function QuizIsland({
     );
     requestTexts(resultTexts(result.questions.map((questionResult) => ({ result: questionResult }))));
     focusSummary.current = true;
+    setConfirming(false);
     setSubmitted(sent.data);
   };
 
@@ -268,6 +289,7 @@ export function QuizIsland({
   }
 
   const answered = quiz.questions.filter((question) => isAnswered(question, drafts[question.id])).length;
+  const unanswered = quiz.questions.length - answered;
   const gradedById = new Map(submitted?.result.questions.map((result) => [result.id, result]));
   const attemptsLeftAfter =
     submitted && attempt?.remaining !== null && attempt?.remaining !== undefined
@@ -334,13 +356,8 @@ export function QuizIsland({
           {view.best ? `; your best score is ${view.best.percentage}%` : ''}.
         </p>
       ) : (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
+        // Enter in a text or number field submits a form implicitly: here it does nothing (the buttons submit).
+        <form noValidate onSubmit={(event) => event.preventDefault()}>
           {quiz.questions.map((question, index) => {
             const headingId = `${quizId}-${question.id}-heading`;
             const promptId = `${quizId}-${question.id}-prompt`;
@@ -401,14 +418,52 @@ export function QuizIsland({
               </section>
             );
           })}
-          {submitted ? null : (
+          {submitted ? null : confirming ? (
+            <fieldset
+              className="quiz-actions quiz-confirm"
+              onKeyDown={(event) => {
+                if (event.key === 'Escape' && busy === null) cancelSubmit();
+              }}
+            >
+              <legend tabIndex={-1} ref={confirmMessage}>
+                {unanswered > 0
+                  ? `${unanswered} of ${quiz.questions.length} ${unanswered === 1 ? 'question is' : 'questions are'} unanswered and will score nothing.`
+                  : `All ${quiz.questions.length} questions are answered.`}{' '}
+                Submit your answers now?
+                {attempt.maxAttempts ? ` This uses attempt ${attempt.number} of ${attempt.maxAttempts}.` : ''}
+              </legend>
+              <button
+                type="button"
+                className="primary"
+                aria-disabled={busy !== null}
+                onClick={() => {
+                  if (busy === null) void submit();
+                }}
+              >
+                {busy === 'submit' ? 'Submitting…' : 'Submit now'}
+              </button>
+              <button
+                type="button"
+                aria-disabled={busy !== null}
+                onClick={() => busy === null && cancelSubmit()}
+              >
+                Keep answering
+              </button>
+            </fieldset>
+          ) : (
             <div className="quiz-actions">
-              <button type="submit" className="primary" disabled={busy !== null}>
-                {busy === 'submit' ? 'Submitting…' : 'Submit answers'}
+              <button
+                type="button"
+                className="primary"
+                ref={submitButton}
+                disabled={busy !== null}
+                onClick={() => setConfirming(true)}
+              >
+                Submit answers
               </button>
               <span className="muted">
                 {answered} of {quiz.questions.length} answered
-                {answered < quiz.questions.length ? '; unanswered questions score nothing' : ''}
+                {unanswered > 0 ? '; unanswered questions score nothing' : ''}
               </span>
             </div>
           )}

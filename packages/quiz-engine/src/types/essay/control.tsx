@@ -7,6 +7,7 @@ export function EssayControl(props: QuestionControlProps<PublicEssayQuestion>) {
   const { question, response, name, promptId, disabled, Text, onChange } = props;
   const text = typeof response === 'string' ? response : '';
   const words = countWords(text);
+  const over = question.maxWords ? words - question.maxWords : 0;
   const limits = [
     question.minWords ? `at least ${question.minWords}` : '',
     question.maxWords ? `at most ${question.maxWords}` : '',
@@ -47,10 +48,24 @@ export function EssayControl(props: QuestionControlProps<PublicEssayQuestion>) {
         disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p id={`${name}-count`} className="field-hint">
+      <p id={`${name}-count`} className={over > 0 ? 'field-hint over-limit' : 'field-hint'}>
         {words} {words === 1 ? 'word' : 'words'}
-        {limits ? ` (write ${limits} words)` : ''}
+        {over > 0
+          ? `: ${over} over the limit of ${question.maxWords} words`
+          : limits
+            ? ` (write ${limits} words)`
+            : ''}
       </p>
+      {limits ? (
+        // Announces only when the answer crosses a limit, not each word typed (the count is the field's description).
+        <p className="visually-hidden" aria-live="polite">
+          {over > 0
+            ? `Over the limit of ${question.maxWords} words.`
+            : question.minWords && words < question.minWords
+              ? `Fewer than the ${question.minWords} words asked for.`
+              : 'Within the word limit.'}
+        </p>
+      ) : null}
     </div>
   );
 }
