@@ -21,6 +21,7 @@ import { publishQuizScore } from './lti/ags';
 import { checkTeacherPasscode } from './passcode';
 import { learnerProgress } from './progress';
 import { assertQuizOpen, assertWordLimits, quizPolicy, visibilityFor } from './quiz-policy';
+import { countingQuizScore } from './quiz-score';
 import { findQuiz } from './quizzes';
 import { countFailure, enforceRateLimit, policies, rateLimitKey, refuseAfterFailures } from './rate-limit';
 import { reviewedCheckResult } from './review';
@@ -131,14 +132,9 @@ export const postAttempt: Handler = async (request, context) => {
   const submitted = await submitAttempt(context, learner, quiz, submission, policy);
   if (learner.kind === 'student' && !submitted.replayed) {
     // Sent after the answer, never in its way: the score is ours whatever the LMS does with it.
-    void publishQuizScore(context.store, {
-      studentId: learner.id,
-      quizId: quiz.id,
-      score: submitted.attempt.score,
-      maxScore: submitted.attempt.maxScore,
-      pendingReview: submitted.result.pendingReview > 0,
-      at: context.now,
-    }).catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
+    void countingQuizScore(context.store, quiz, learner.id, context.now)
+      .then((score) => score && publishQuizScore(context.store, score))
+      .catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
   }
   return json(await reviewedSubmission(context, quiz, policy, submitted), {
     status: submitted.replayed ? 200 : 201,

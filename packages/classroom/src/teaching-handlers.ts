@@ -15,6 +15,7 @@ import { reviewedAttemptsOf } from './learner-review';
 import { publishQuizScore } from './lti/ags';
 import { applyGrades, latestGrades, pendingMarksOf, totalsOf } from './marking';
 import { assertQuizOpen, isLate, quizPolicy } from './quiz-policy';
+import { countingQuizScore } from './quiz-score';
 import { resolveReview } from './review';
 import { requireLearner, requireTeacher } from './sessions';
 import { REVIEW_WHEN } from './storage/teaching-records';
@@ -327,14 +328,9 @@ async function recordGrade(
   const result = applyGrades(quiz, base, await context.store.marking.listByAttempt(attempt.id));
   if (attempt.studentId) {
     // The LMS gets the recomputed score too (no-op for a student who never launched from one).
-    void publishQuizScore(context.store, {
-      studentId: attempt.studentId,
-      quizId: quiz.id,
-      score: totals.score,
-      maxScore: result.maxScore,
-      pendingReview: pendingMarksOf(result) > 0,
-      at: context.now,
-    }).catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
+    void countingQuizScore(context.store, quiz, attempt.studentId, context.now)
+      .then((score) => score && publishQuizScore(context.store, score))
+      .catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
   }
   return json(
     {

@@ -294,6 +294,29 @@ function ltiSuite(engine: string, openStore: () => Promise<ClassroomStore>): voi
       expect((await teacher.api('/api/classes')).body.classes[0].studentCount).toBe(1);
     });
 
+    it('sends the score the gradebook counts: a worse later attempt leaves the LMS at the best one', async () => {
+      const student = browser();
+      expect((await launch(student, 'ada|link-2')).status).toBe(303);
+      const lineItem = platform.links[0]?.lineItem;
+      const before = platform.scores.filter((s) => s.lineItem === lineItem).length;
+      const quiz = await student.api('/api/quizzes/treaty-years');
+      const worse = await student.api('/api/attempts', {
+        quizId: 'treaty-years',
+        idempotencyKey: crypto.randomUUID(),
+        attemptNumber: quiz.body.attempt.number,
+        responses: { 'putin-visit': 1999 },
+      });
+      expect(worse.status).toBe(201);
+      expect(worse.body.attempt.number).toBeGreaterThan(1);
+      const sent = await until(
+        () => platform.scores.filter((s) => s.lineItem === lineItem)[before],
+        'the score after the worse attempt',
+      );
+      const best = platform.scores.filter((s) => s.lineItem === lineItem)[0];
+      expect(sent.scoreGiven).toBeGreaterThan(worse.body.attempt.score);
+      expect([sent.scoreGiven, sent.scoreMaximum]).toEqual([best?.scoreGiven, best?.scoreMaximum]);
+    });
+
     it('makes the line item itself for a link without one (a cartridge import), once, and scores go there', async () => {
       platform.links.push({ id: 'link-cartridge', custom: { quiz_id: 'summits-and-workers' } });
       const student = browser();
