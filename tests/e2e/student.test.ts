@@ -169,16 +169,16 @@ it(`answers the quiz, ${[...new Set(questions.map((question) => question.type))]
       expect(first).toBe(`Incorrect — 0 points of ${question.points}.`);
       const text = squash(await feedback.textContent());
       expect(text).toContain(opening(wrongChoice.feedback ?? ''));
-      expect(text).toContain(`Correct answer: ${squash(rightChoice.text)}`);
+      // The course's review options (the built-in ones): correctness and feedback at once, the correct answer
+      // and the explanation only after the last attempt, so attempt 1 of 2 cannot be copied into attempt 2.
+      expect(text).not.toContain('Correct answer:');
     } else {
       expect(first, `question ${question.id} (${question.type})`).toBe(
         `Correct — ${points(question.points)} of ${question.points}.`,
       );
     }
-    if (question.explanation) {
-      await expect(feedback.textContent().then(squash)).resolves.toContain(
-        `Explanation${opening(question.explanation)}`,
-      );
+    if (question.explanation && opening(question.explanation).length > 10) {
+      await expect(feedback.textContent().then(squash)).resolves.not.toContain(opening(question.explanation));
     }
   }
 
