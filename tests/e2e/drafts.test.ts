@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { type RunningServer, startServer } from '../support/server';
 import { answerByPointer } from './answer-by-pointer';
-import { type CourseFacts, questionsOf, readCourseFacts } from './course-facts';
+import { type CourseFacts, lessonWithRichestQuiz, questionsOf, readCourseFacts } from './course-facts';
 import { correctAnswer, questionSection, questionsInPageOrder } from './visible-answers';
 
 let server: RunningServer;
@@ -122,6 +122,23 @@ it('shows the same draft on a second device opened with the resume code, and gra
   const earned = drafted.reduce((sum, question) => sum + question.points, 0);
   const percent = Number(/\(([\d.]+)%\)/.exec(squash(await result.textContent()))?.[1]);
   expect(percent).toBeCloseTo((earned / maxScore) * 100, 1);
+});
+
+it('restores an answer not yet checked in an immediate-feedback quiz', async () => {
+  const immediate = lessonWithRichestQuiz(facts);
+  await laptop.goto(`/lessons/${immediate.lesson.id}`);
+  await laptop.getByRole('button', { name: 'Submit answers' }).waitFor();
+  const shown = await questionsInPageOrder(laptop, questionsOf(immediate.quiz));
+  const question = shown.find((candidate) => choiceTypes.includes(candidate.type));
+  if (!question) throw new Error('the immediate quiz shows no choice question');
+  const answer = correctAnswer(question);
+  await answerByPointer(questionSection(laptop, question), answer);
+  await laptop.getByRole('status').filter({ hasText: 'Draft saved' }).waitFor();
+  await laptop.reload();
+  await laptop.getByRole('button', { name: 'Submit answers' }).waitFor();
+  expect(await checkedChoice(laptop, question)).toBe(answer.kind === 'choose-one' ? answer.label : '');
+  // Saving a draft used none of the question's checks: it can still be checked.
+  await questionSection(laptop, question).getByRole('button', { name: 'Check answer' }).waitFor();
 });
 
 it("shows the server's progress on the home page of the other device", async () => {
