@@ -1,5 +1,5 @@
 import { formatMinutes } from '@coursekit/react';
-import { CourseProgressSummary, LessonProgressBadge } from '@coursekit/react/progress';
+import { ContinueLink, CourseProgressSummary, LessonProgressBadge } from '@coursekit/react/progress';
 import Link from 'next/link';
 import { PageMain } from '@/components/shell/page-main';
 import { type CourseData, courseSections, getCourse } from '@/lib/course/get-course';
@@ -35,7 +35,6 @@ export default async function CourseHomePage() {
   const data = await getCourse();
   const { course, lessons } = data;
   const studyAids = studyAidsOf(data);
-  const first = lessons[0];
   return (
     <PageMain>
       <div className="course-intro">
@@ -49,13 +48,9 @@ export default async function CourseHomePage() {
           {course.audience ? <li>For: {course.audience}</li> : null}
         </ul>
         <CourseProgressSummary lessonIds={lessons.map((lesson) => lesson.id)} />
-        {first ? (
-          <p>
-            <Link className="button primary" href={`/lessons/${first.id}`}>
-              Start with lesson 1: {first.frontmatter.title}
-            </Link>
-          </p>
-        ) : null}
+        <ContinueLink
+          lessons={lessons.map((lesson) => ({ id: lesson.id, title: lesson.frontmatter.title }))}
+        />
       </div>
 
       <h2>What you will learn</h2>
@@ -79,7 +74,7 @@ export default async function CourseHomePage() {
               <p className="lesson-meta">
                 <span>{formatMinutes(lesson.frontmatter.duration)}</span>
                 {lesson.frontmatter.quiz ? <span>Quiz</span> : null}
-                <LessonProgressBadge lessonId={lesson.id} />
+                <LessonProgressBadge lessonId={lesson.id} quizId={lesson.frontmatter.quiz} />
               </p>
             </article>
           </li>

@@ -32,9 +32,16 @@ async function fetchCsrfToken(): Promise<string> {
   return data.token;
 }
 
-async function send(url: string, body: unknown, token: string): Promise<JsonResponse> {
+async function send(
+  url: string,
+  body: unknown,
+  token: string,
+  method = 'POST',
+  keepalive = false,
+): Promise<JsonResponse> {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
+    keepalive,
     credentials: 'same-origin',
     cache: 'no-store',
     headers: { 'content-type': 'application/json', accept: 'application/json', [CSRF_HEADER]: token },
@@ -52,13 +59,19 @@ function isCsrfRefusal(result: JsonResponse): boolean {
 /**
  * POSTs `body` as JSON with the CSRF header, fetching a token first when the browser has no `ck_csrf`
  * cookie yet (and once more if the server refused a stale one). Resolves with the status and parsed body
- * for any HTTP answer, errors included; rejects only when the server cannot be reached.
+ * for any HTTP answer, errors included; rejects only when the server cannot be reached. `method` may be
+ * `PUT`; `keepalive` lets the request outlive the page (sent while the page is being hidden).
  */
-export async function postJson<T = unknown>(url: string, body: unknown): Promise<JsonResponse<T>> {
+export async function postJson<T = unknown>(
+  url: string,
+  body: unknown,
+  method = 'POST',
+  keepalive = false,
+): Promise<JsonResponse<T>> {
   const token = readCsrfCookie() ?? (await fetchCsrfToken());
-  const result = await send(url, body, token);
+  const result = await send(url, body, token, method, keepalive);
   if (!isCsrfRefusal(result)) return result as JsonResponse<T>;
-  return (await send(url, body, await fetchCsrfToken())) as JsonResponse<T>;
+  return (await send(url, body, await fetchCsrfToken(), method, keepalive)) as JsonResponse<T>;
 }
 
 /** The error message of a failed response, or `fallback` when the body has none. */

@@ -1,14 +1,16 @@
 'use client';
 
-import { countCompleted } from './progress.js';
-import { useProgress } from './use-progress.js';
+import { useLearnerProgress } from './class-progress.js';
 
 export function CourseProgressSummary({ lessonIds }: { lessonIds: readonly string[] }) {
-  const completed = countCompleted(useProgress(), lessonIds);
+  const { lesson, className } = useLearnerProgress();
+  const completed = lessonIds.filter((id) => lesson(id)?.completedAt !== undefined).length;
   return (
     <p className="progress-summary">
       Your progress: {completed} of {lessonIds.length} lessons completed
-      <span className="muted"> (kept in this browser)</span>
+      <span className="muted">
+        {className === undefined ? ' (kept in this browser)' : ` (saved with your class, ${className})`}
+      </span>
     </p>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import { useProgress } from './use-progress.js';
+import { useLearnerProgress } from './class-progress.js';
 
-/** "Completed" and the best quiz score for one lesson, from this browser's progress. */
-export function LessonProgressBadge({ lessonId }: { lessonId: string }) {
-  const lesson = useProgress().lessons[lessonId];
+/** "Completed" and the best quiz score for one lesson: the server's for a class member, else this browser's. */
+export function LessonProgressBadge({ lessonId, quizId }: { lessonId: string; quizId?: string | undefined }) {
+  const lesson = useLearnerProgress().lesson(lessonId, quizId);
   if (!lesson) return <span className="muted">Not started</span>;
   return (
     <>

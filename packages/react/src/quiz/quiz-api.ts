@@ -83,9 +83,15 @@ export async function fetchQuiz(quizId: string): Promise<ApiResult<QuizView>> {
   return { ok: true, data: data as QuizView };
 }
 
-async function post<T>(url: string, body: unknown, what: string): Promise<ApiResult<T>> {
+async function post<T>(
+  url: string,
+  body: unknown,
+  what: string,
+  method?: string,
+  keepalive?: boolean,
+): Promise<ApiResult<T>> {
   try {
-    const response = await postJson(url, body);
+    const response = await postJson(url, body, method, keepalive);
     if (response.ok) return { ok: true, data: response.data as T };
     return {
       ok: false,
@@ -112,6 +118,14 @@ export function checkAnswer(body: {
   response: unknown;
 }): Promise<ApiResult<CheckedQuestion>> {
   return post('/api/attempts/check', body, 'Your answer was not checked');
+}
+
+/** `PUT /api/attempts/draft`: what the student has answered so far, kept for a reload or another device. */
+export function saveDraft(
+  body: { quizId: string; attemptNumber: number; responses: Record<string, unknown> },
+  keepalive: boolean,
+): Promise<ApiResult<{ savedAt: string }>> {
+  return post('/api/attempts/draft', body, 'Draft not saved', 'PUT', keepalive);
 }
 
 /** A random key per submission, so that sending it again after a lost response is not a second attempt. */

@@ -5,6 +5,7 @@ import { needsHuman } from '@coursekit/quiz-engine/client';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { recordQuizScore } from '../progress/progress.js';
 import { updateProgress } from '../progress/use-progress.js';
+import { createDraftSaver } from './draft-saver.js';
 import { QuestionControl } from './question-control.js';
 import { formatPoints, QuestionFeedback } from './question-feedback.js';
 import {
@@ -13,6 +14,7 @@ import {
   newIdempotencyKey,
   type QuizView,
   type SubmittedAttempt,
+  saveDraft,
   submitAnswers,
 } from './quiz-api.js';
 import { type DraftResponse, initialResponse, isAnswered, responsesToSend } from './quiz-responses.js';
@@ -118,6 +120,27 @@ export function QuizIsland({
   const [confirming, setConfirming] = useState(false);
   const confirmMessage = useRef<HTMLLegendElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
+  // Answers are saved as a draft on the server a second after the last change and when the page is hidden.
+  // The status says only "Draft saved" (the same words each time, so screen readers hear it once) or why not.
+  const [draftStatus, setDraftStatus] = useState('');
+  const changed = useRef(false);
+  const [draftSaver] = useState(() =>
+    createDraftSaver<Parameters<typeof saveDraft>[0]>((draft, keepalive) => {
+      void saveDraft(draft, keepalive).then((saved) =>
+        setDraftStatus(saved.ok ? 'Draft saved' : saved.message),
+      );
+    }),
+  );
+  useEffect(() => {
+    const flush = () => draftSaver.flush(true);
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [draftSaver]);
 
   const requestTexts = useCallback(
     (requests: TextRequest[]) => {
@@ -159,6 +182,8 @@ export function QuizIsland({
     ]);
     const restoredChecks = initialChecks(loaded.data);
     requestTexts(resultTexts(Object.values(restoredChecks)));
+    draftSaver.cancel();
+    changed.current = false;
     setView(loaded.data);
     setDrafts(initialDrafts(loaded.data));
     setChecks(restoredChecks);
@@ -167,7 +192,7 @@ export function QuizIsland({
     setFormError(null);
     setQuestionErrors({});
     idempotencyKey.current = null;
-  }, [quizId, requestTexts]);
+  }, [quizId, requestTexts, draftSaver]);
 
   useEffect(() => {
     void load();
@@ -215,7 +240,18 @@ export function QuizIsland({
   const attempt = view?.attempt ?? null;
   const behaviour = quiz?.behaviour ?? 'deferred';
 
+  useEffect(() => {
+    if (changed.current && quiz && attempt) {
+      draftSaver.change({
+        quizId,
+        attemptNumber: attempt.number,
+        responses: responsesToSend(quiz.questions, drafts),
+      });
+    }
+  }, [drafts, draftSaver, quiz, attempt, quizId]);
+
   const setDraft = (questionId: string, response: DraftResponse) => {
+    changed.current = true;
     idempotencyKey.current = null;
     setDrafts((current) => ({ ...current, [questionId]: response }));
     setQuestionErrors(({ [questionId]: _cleared, ...rest }) => rest);
@@ -248,6 +284,8 @@ export function QuizIsland({
     if (!quiz || !attempt) return;
     setBusy('submit');
     setFormError(null);
+    draftSaver.cancel();
+    changed.current = false;
     idempotencyKey.current ??= newIdempotencyKey();
     const sent = await submitAnswers({
       quizId,
@@ -464,6 +502,9 @@ export function QuizIsland({
               <span className="muted">
                 {answered} of {quiz.questions.length} answered
                 {unanswered > 0 ? '; unanswered questions score nothing' : ''}
+              </span>
+              <span className="muted" role="status">
+                {draftStatus}
               </span>
             </div>
           )}
