@@ -57,17 +57,17 @@ async function saveSettings(): Promise<void> {
 }
 
 /** One attempt from the lesson page: one choice question answered wrongly, then Submit answers, Submit now. */
-async function attemptQuiz(): Promise<void> {
-  await student.goto(`/lessons/${lesson?.id}`);
+const attemptQuiz = async (): Promise<void> => {
+  await student.goto(`/lessons/${lesson.id}`);
   await student.getByRole('button', { name: 'Submit answers' }).waitFor();
   const [wrong] = (await questionsInPageOrder(student, questionsOf(quiz))).filter(
     (question) => question.type === 'single' || question.type === 'truefalse',
   );
-  if (!wrong) throw new Error(`quiz ${quiz?.id} drew no choice question`);
+  if (!wrong) throw new Error(`quiz ${quiz.id} drew no choice question`);
   await answerByPointer(questionSection(student, wrong), wrongAnswer(wrong));
   await student.getByRole('button', { name: 'Submit answers' }).click();
   await student.getByRole('button', { name: 'Submit now' }).click();
-}
+};
 
 it('lets the teacher open the quiz’s settings from the class page', async () => {
   await teacher.goto('/teacher');
@@ -87,10 +87,10 @@ it('lets the teacher open the quiz’s settings from the class page', async () =
   await teacher.getByRole('link', { name: className }).click();
   await teacher.getByRole('link', { name: `Settings of ${quiz.title}` }).click();
   await teacher.getByRole('heading', { level: 1, name: `${quiz.title}: settings` }).waitFor();
-  // Without course.yaml review options, the built-in defaults hold, and the page says they are the defaults.
+  // Without course.yaml review options, the built-in defaults hold, and the page marks them as the defaults.
   const correctAnswers = teacher.getByRole('group', { name: /^Correct answer/ });
   await expect(correctAnswers.getByLabel(/^After the last attempt/).isChecked()).resolves.toBe(true);
-  await expect(squash(await correctAnswers.textContent())).toContain('Course file: After the last attempt.');
+  await correctAnswers.getByLabel('After the last attempt (course default)', { exact: true }).waitFor();
   await teacher.getByText(`0 of ${maxAttempts} attempts used, ${maxAttempts} left.`).waitFor();
   await expect(teacher.getByLabel(/^Due at/).inputValue()).resolves.toBe('');
 });
@@ -117,9 +117,20 @@ it('refuses a submission after a past due date when late work is refused, with a
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
   });
+  // A quiz that would open after it is due is refused, saying so, and names the field.
+  await teacher
+    .getByLabel(/^Opens at/)
+    .fill(yesterday.replace(/^(\d{4})/, (year) => String(Number(year) + 1)));
   await teacher.getByLabel(/^Due at/).fill(yesterday);
+  await teacher.getByRole('button', { name: 'Save settings' }).click();
+  await teacher.getByRole('status').filter({ hasText: 'The quiz must open before it is due' }).waitFor();
+  expect(squash(await focused(teacher))).toMatch(/nothing was saved/);
+  await expect(teacher.getByLabel(/^Due at/).getAttribute('aria-invalid')).resolves.toBe('true');
+
+  await teacher.getByLabel(/^Opens at/).fill('');
   await teacher.getByLabel('Refuse late submissions').check();
   await saveSettings();
+  await expect(teacher.getByLabel(/^Due at/).getAttribute('aria-invalid')).resolves.toBeNull();
 
   await attemptQuiz();
   const refusal = student.getByRole('alert').filter({ hasText: 'takes no late submissions' });

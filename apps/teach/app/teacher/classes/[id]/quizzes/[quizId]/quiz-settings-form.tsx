@@ -1,6 +1,6 @@
 'use client';
 
-import type { LatePolicy, ReviewOptions, ReviewWhen } from '@coursekit/classroom';
+import type { LatePolicy, ReviewOptions } from '@coursekit/classroom';
 import { type ApiErrorBody, errorMessage } from '@coursekit/react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
@@ -35,8 +35,6 @@ function fromLocalInput(value: string): string | null {
   return value ? new Date(value).toISOString() : null;
 }
 
-const whenLabel = (when: ReviewWhen) => REVIEW_TIMES.find((time) => time.value === when)?.label ?? when;
-
 /** Open and due dates, the late policy and the review options of one quiz for one class. */
 export function QuizSettingsForm(props: QuizSettingsFormProps) {
   const router = useRouter();
@@ -49,6 +47,8 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
   const [review, setReview] = useState<ReviewOptions>(props.review);
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  /** The fields the server's last refusal named (`opensAt`, `dueAt`, …). */
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const messageRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -65,6 +65,7 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
     event.preventDefault();
     setPending(true);
     setMessage(null);
+    setInvalid(new Set());
     // Only the choices that differ from the course file are the teacher's: the rest follow course.yaml.
     const changed = Object.fromEntries(
       REVIEW_PARTS.filter(({ key }) => review[key] !== props.courseReview[key]).map(({ key }) => [
@@ -85,9 +86,11 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
         router.refresh();
       } else {
         const issues = (result.data as Partial<ApiErrorBody> | null)?.error?.issues ?? [];
-        const detail = issues.map((issue) => `${issue.path} ${issue.message}`).join('; ');
-        const text = errorMessage(result, `The settings were not saved (HTTP ${result.status}). Try again.`);
-        setMessage({ kind: 'error', text: detail ? `${text} (${detail})` : text });
+        setInvalid(new Set(issues.map((issue) => issue.path.split('.')[0] ?? '')));
+        setMessage({
+          kind: 'error',
+          text: errorMessage(result, `The settings were not saved (HTTP ${result.status}). Try again.`),
+        });
       }
     } catch {
       setMessage({
@@ -112,7 +115,8 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
           type="datetime-local"
           value={opensAt}
           onChange={(event) => setOpensAt(event.target.value)}
-          aria-describedby={`${id}-zone`}
+          aria-invalid={invalid.has('opensAt') ? true : undefined}
+          aria-describedby={invalid.has('opensAt') ? `${id}-zone ${id}-message` : `${id}-zone`}
         />
       </div>
       <div className={own.field}>
@@ -122,7 +126,8 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
           type="datetime-local"
           value={dueAt}
           onChange={(event) => setDueAt(event.target.value)}
-          aria-describedby={`${id}-zone`}
+          aria-invalid={invalid.has('dueAt') ? true : undefined}
+          aria-describedby={invalid.has('dueAt') ? `${id}-zone ${id}-message` : `${id}-zone`}
         />
       </div>
 
@@ -152,8 +157,8 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
 
       <h3>What students see of a submitted attempt</h3>
       <p className={styles.muted}>
-        “After the last attempt” also holds once the due date has passed. Their own answers, and your marks
-        and feedback, are always shown.
+        “After the last attempt” also holds once the due date has passed. “Course default” marks what the
+        course file sets. Students always see their own answers, and your marks and comments on essays.
       </p>
       <div className={own.reviewGrid}>
         {REVIEW_PARTS.map((part) => (
@@ -170,13 +175,14 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
                   checked={review[part.key] === time.value}
                   onChange={() => setReview({ ...review, [part.key]: time.value })}
                 />
-                {time.label}
-                {props.courseReview[part.key] === time.value ? (
-                  <span className={styles.muted}> (course default)</span>
-                ) : null}
+                <span>
+                  {time.label}
+                  {props.courseReview[part.key] === time.value ? (
+                    <span className={styles.muted}> (course default)</span>
+                  ) : null}
+                </span>
               </label>
             ))}
-            <p className={own.hint}>Course file: {whenLabel(props.courseReview[part.key])}.</p>
           </fieldset>
         ))}
       </div>
@@ -188,7 +194,9 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
       </div>
       <div ref={messageRef} tabIndex={-1} role="status">
         {message ? (
-          <p className={message.kind === 'error' ? styles.error : styles.success}>{message.text}</p>
+          <p id={`${id}-message`} className={message.kind === 'error' ? styles.error : styles.success}>
+            {message.text}
+          </p>
         ) : null}
       </div>
     </form>
