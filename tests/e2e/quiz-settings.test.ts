@@ -1,6 +1,7 @@
 // One quiz's settings for one class, in two browsers: the teacher hides correct answers and explanations
-// for good, sets a due date in the past that refuses late work, clears it again and re-opens an attempt for
-// a student who has used them all; the student sees each of these on the lesson page.
+// for good, sets a due date in the past that refuses late work, then takes late work marked late, clears
+// the date and re-opens an attempt for a student who has used them all; the student sees each of these on
+// the lesson page.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
@@ -139,13 +140,22 @@ it('refuses a submission after a past due date when late work is refused, with a
   await expect(student.getByRole('heading', { name: /^Your result:/ }).count()).resolves.toBe(0);
 });
 
+it('takes the late submission once the teacher accepts late work', async () => {
+  await teacher.getByLabel('Accept them and mark them late').check();
+  await saveSettings();
+  await attemptQuiz();
+  await student.getByRole('heading', { name: /^Your result:/ }).waitFor();
+});
+
 it('keeps correct answers and explanations from the student’s last attempt when set to never', async () => {
   await teacher.reload();
   await expect(teacher.getByLabel(/^Due at/).inputValue()).resolves.not.toBe('');
   await teacher.getByLabel(/^Due at/).fill('');
+  await teacher.getByLabel('Refuse late submissions').check();
   await saveSettings();
 
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  // The late attempt above was the first.
+  for (let attempt = 2; attempt <= maxAttempts; attempt++) {
     await attemptQuiz();
     await student.getByRole('heading', { name: /^Your result:/ }).waitFor();
   }
