@@ -137,4 +137,14 @@ describe('teacher pages', () => {
     await page.getByRole('rowheader', { name: 'Ada' }).waitFor();
     expect(await audit(page)).toBe('');
   });
+
+  it('quiz settings, at 1280 and 390 px', async () => {
+    await page.getByRole('link', { name: `Settings of ${quiz.title}` }).click();
+    await page.getByRole('heading', { name: 'Attempts by student' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await audit(page)).toBe('');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await audit(page)).toBe('');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });

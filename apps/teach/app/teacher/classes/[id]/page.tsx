@@ -80,6 +80,22 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
         <span className={styles.muted}>— one row per student, best percentage per quiz.</span>
       </p>
 
+      <h2 id="quiz-settings">Quiz settings</h2>
+      <ul>
+        {lessons.map((lesson) =>
+          lesson.quizId ? (
+            <li key={lesson.quizId}>
+              <Link
+                href={`/teacher/classes/${encodeURIComponent(id)}/quizzes/${encodeURIComponent(lesson.quizId)}`}
+              >
+                Settings of {lesson.quizTitle ?? lesson.quizId}
+              </Link>{' '}
+              <span className={styles.muted}>— dates, late work, review options, extra attempts</span>
+            </li>
+          ) : null,
+        )}
+      </ul>
+
       <h2 id="progress">Progress</h2>
       {students.length === 0 ? (
         <p>No student has joined yet.</p>
