@@ -26,6 +26,15 @@ describe('QuestionFeedback', () => {
     expect(html).toContain('Kim met Putin in April 2019.');
   });
 
+  it('shows "Answer recorded" and no score when the review options hold back correctness and feedback', () => {
+    const { status, score, correct, feedback, correctAnswer, explanation, ...shown } = wrong;
+    const html = renderToStaticMarkup(<QuestionFeedback result={shown} />);
+    expect(html).toContain('Answer recorded');
+    expect(html).not.toMatch(/NaN|undefined|Incorrect|points of/);
+    expect(html).not.toContain('Hanoi summit');
+    expect(html).not.toContain('April 2019');
+  });
+
   it('while tries remain, shows the hint and the tries left but keeps the answer back', () => {
     const html = renderToStaticMarkup(
       <QuestionFeedback

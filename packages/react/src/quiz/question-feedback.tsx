@@ -21,6 +21,14 @@ const TONES: Record<QuestionResult['status'], string> = {
   'needs-review': 'pending',
 };
 
+/**
+ * A question's result as the server shows it to a student: the review options a teacher chose may hold back
+ * whether it was right and its score (`status`, `score`, `correct`) and the feedback, besides the correct
+ * answer and the explanation.
+ */
+export type ShownQuestionResult = Omit<QuestionResult, 'status' | 'score' | 'correct' | 'feedback'> &
+  Partial<Pick<QuestionResult, 'status' | 'score' | 'correct' | 'feedback'>>;
+
 export function formatPoints(points: number): string {
   const rounded = Math.round(points * 100) / 100;
   return `${rounded} ${rounded === 1 ? 'point' : 'points'}`;
@@ -36,25 +44,32 @@ export function QuestionFeedback({
   triesLeft,
   finished = true,
 }: {
-  result: QuestionResult;
+  result: ShownQuestionResult;
   hints?: readonly string[];
   triesLeft?: number | undefined;
   finished?: boolean;
 }) {
   const retrying = !finished && result.status !== 'correct';
+  const status = result.status;
   return (
-    <div className={`feedback ${TONES[result.status]}`}>
+    <div className={`feedback ${status ? TONES[status] : 'pending'}`}>
       <p>
-        <span className="verdict">{VERDICTS[result.status]}</span>
-        {result.status === 'needs-review'
-          ? ` (worth ${formatPoints(result.maxScore)}).`
-          : ` — ${formatPoints(result.score)} of ${result.maxScore}.`}
+        {status === undefined ? (
+          <span className="verdict">Answer recorded</span>
+        ) : (
+          <>
+            <span className="verdict">{VERDICTS[status]}</span>
+            {status === 'needs-review' || result.score === undefined
+              ? ` (worth ${formatPoints(result.maxScore)}).`
+              : ` — ${formatPoints(result.score)} of ${result.maxScore}.`}
+          </>
+        )}
         {retrying && triesLeft !== undefined
           ? ` ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left: change your answer and check again.`
           : ''}
       </p>
       {result.error ? <p>{result.error.message}</p> : null}
-      {result.feedback.map((item) => (
+      {(result.feedback ?? []).map((item) => (
         <QuizText key={`${item.choiceId ?? ''}${item.text}`} text={item.text} />
       ))}
       {hints.length > 0 && retrying ? (

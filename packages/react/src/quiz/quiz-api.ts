@@ -1,5 +1,6 @@
 import type { CheckOutcome, GradeResult, PublicQuiz } from '@coursekit/quiz-engine';
 import { postJson } from '../api.js';
+import type { ShownQuestionResult } from './question-feedback.js';
 
 // The class-mode HTTP API's answers as the quiz reads them (documented in @coursekit/classroom's README),
 // written out here so that a React app needs no server package; quiz-api.test.ts checks that they match.
@@ -28,6 +29,20 @@ export interface QuizView {
   learner?: { kind: 'student'; displayName: string } | { kind: 'anonymous' };
 }
 
+/** Which parts of a submitted attempt the class's review options show now. */
+export interface ReviewShown {
+  correctness: boolean;
+  feedback: boolean;
+  correctAnswer: boolean;
+  explanation: boolean;
+}
+
+/** A graded attempt as a student is shown it: the parts the review options hold back are left out. */
+export type ShownResult = Omit<GradeResult, 'questions'> & {
+  questions: ShownQuestionResult[];
+  review?: ReviewShown;
+};
+
 /** `POST /api/attempts`: the graded attempt. */
 export interface SubmittedAttempt {
   attempt: {
@@ -41,7 +56,7 @@ export interface SubmittedAttempt {
     /** Null while essays await review. */
     passed: boolean | null;
   };
-  result: GradeResult;
+  result: ShownResult;
   replayed: boolean;
 }
 

@@ -7,7 +7,8 @@ import { recordQuizScore } from '../progress/progress.js';
 import { updateProgress } from '../progress/use-progress.js';
 import { createDraftSaver } from './draft-saver.js';
 import { QuestionControl } from './question-control.js';
-import { formatPoints, QuestionFeedback } from './question-feedback.js';
+import { formatPoints, QuestionFeedback, type ShownQuestionResult } from './question-feedback.js';
+import type { ReviewShown } from './quiz-api.js';
 import {
   checkAnswer,
   fetchQuiz,
@@ -41,13 +42,32 @@ export type RenderQuizTexts = (
   requests: readonly QuizTextRequest[],
 ) => Promise<readonly ReactNode[]>;
 
+/** What the result below the summary shows, in the words of the review options the teacher chose. */
+function reviewNote(review: ReviewShown | undefined): string {
+  if (!review) return 'The feedback for each question is shown below it.';
+  const shown = [
+    review.correctness ? 'whether each answer is right' : '',
+    review.feedback ? 'the feedback' : '',
+    review.correctAnswer ? 'the correct answers' : '',
+    review.explanation ? 'the explanations' : '',
+  ].filter(Boolean);
+  const held = [
+    review.correctness ? '' : 'whether each answer is right',
+    review.correctAnswer ? '' : 'the correct answers',
+    review.explanation ? '' : 'the explanations',
+  ].filter(Boolean);
+  const first =
+    shown.length > 0 ? `Shown below each question: ${shown.join(', ')}.` : 'Your answers are saved.';
+  return held.length > 0 ? `${first} Not shown now: ${held.join(', ')}.` : first;
+}
+
 /** Texts of graded results that the page has not rendered yet (feedback, explanations, hints). */
 function resultTexts(
-  results: readonly { result: QuestionResult; hints?: readonly string[] }[],
+  results: readonly { result: ShownQuestionResult; hints?: readonly string[] }[],
 ): TextRequest[] {
   const requests: TextRequest[] = [];
   for (const { result, hints = [] } of results) {
-    for (const item of result.feedback) requests.push({ text: item.text, inline: false });
+    for (const item of result.feedback ?? []) requests.push({ text: item.text, inline: false });
     if (result.explanation) requests.push({ text: result.explanation, inline: false });
     for (const hint of hints) requests.push({ text: hint, inline: true });
   }
@@ -369,7 +389,7 @@ export function QuizIsland({
               : submitted.attempt.passed === false
                 ? `Not passed yet: the pass mark is ${quiz.passMark}%.`
                 : `Your essay answers await your teacher's review; the result may still change (pass mark ${quiz.passMark}%).`}{' '}
-            The feedback for each question is shown below it.
+            {reviewNote(submitted.result.review)}
           </p>
           {canRetry ? (
             <>
