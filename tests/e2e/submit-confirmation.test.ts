@@ -78,7 +78,7 @@ it('does not submit when Enter is pressed in a short-answer, numeric or cloze fi
 
 /** “3 of 6 answered” under the Submit answers button: the questions the student has answered. */
 async function answeredCount(): Promise<number> {
-  const text = squash(await page.locator('.quiz-actions .muted').textContent());
+  const text = squash(await page.locator('.quiz-actions .muted:not([role="status"])').textContent());
   const match = /^(\d+) of (\d+) answered/.exec(text);
   expect(match?.[2], text).toBe(String(questionCount));
   return Number(match?.[1]);
