@@ -49,11 +49,8 @@ interface MarkFormProps {
 export function MarkForm({ classId, attemptId, questionId, maxScore, rubric, initial }: MarkFormProps) {
   const id = useId();
   const [levels, setLevels] = useState<string[]>(() =>
-    rubric.map((criterion, index) => {
-      const start = initial?.levels[index];
-      if (start !== undefined && start !== null) return start;
-      return criterion.levels ? '' : '';
-    }),
+    // A level label (or points, for a criterion without levels) per criterion; '' until chosen.
+    rubric.map((_, index) => initial?.levels[index] ?? ''),
   );
   const [score, setScore] = useState(initial && rubric.length === 0 ? String(initial.score) : '');
   const [feedback, setFeedback] = useState(initial?.feedback ?? '');
