@@ -125,14 +125,20 @@ it('shows the essay as typed with its rubric, and marks it by level with feedbac
   const points = chosen.reduce((sum, level) => sum + (level?.points ?? 0), 0);
   const groups = item.locator('fieldset');
   await expect(groups.count()).resolves.toBe(levelled.length);
+  // The first criterion by pointer, the others by keyboard: arrow keys move through a criterion's levels.
   for (const [index, level] of chosen.entries()) {
-    await groups
-      .nth(index)
-      .getByRole('radio', { name: new RegExp(`^${level?.label} \\(`) })
-      .check();
+    const radio = groups.nth(index).getByRole('radio', { name: new RegExp(`^${level?.label} \\(`) });
+    if (index === 0) {
+      await radio.check();
+      continue;
+    }
+    await groups.nth(index).getByRole('radio').first().focus();
+    await teacher.keyboard.press('Space');
+    if (level !== levelled[index]?.levels?.[0]) await teacher.keyboard.press('ArrowDown');
+    expect(await radio.isChecked(), `criterion ${index + 1}: ${level?.label}`).toBe(true);
   }
   await item.getByLabel('Feedback for the student').fill('A fair steel-man; name the premises.');
-  await item.getByRole('button', { name: 'Save mark' }).click();
+  await item.getByRole('button', { name: 'Save mark' }).press('Enter');
   const status = item.getByRole('status');
   await status.getByText(`Marked: ${points} of ${essay.points} points.`).waitFor();
   const percentage = Math.round((points / maxScore) * 10000) / 100;
