@@ -97,6 +97,8 @@ describe('student pages', () => {
 });
 
 describe('teacher pages', () => {
+  let classPage = '';
+
   beforeAll(async () => {
     // A class with a student who has submitted an attempt, so the dashboard has rows and item analysis.
     const owner = await new ApiClient(server.url).start();
@@ -117,6 +119,24 @@ describe('teacher pages', () => {
       attemptNumber: view.body.attempt.number,
     });
     expect(submitted.status).toBe(201);
+    // An essay for the marking page: the first quiz with one, answered within its word limits.
+    const essayQuiz = [...facts.quizzes.values()].find((candidate) =>
+      questionsOf(candidate).some((question) => question.type === 'essay'),
+    );
+    if (!essayQuiz) throw new Error('the course has no quiz with an essay');
+    const essayView = await pupil.get(`/api/quizzes/${essayQuiz.id}`);
+    const essay = (essayView.body.quiz.questions as { id: string; type: string; minWords?: number }[]).find(
+      (question) => question.type === 'essay',
+    );
+    if (!essay) throw new Error(`quiz ${essayQuiz.id} drew no essay`);
+    const words = Array.from({ length: (essay.minWords ?? 0) + 10 }, (_, index) => `word${index}`);
+    const withEssay = await pupil.post('/api/attempts', {
+      quizId: essayQuiz.id,
+      responses: { [essay.id]: words.join(' ') },
+      idempotencyKey: randomUUID(),
+      attemptNumber: essayView.body.attempt.number,
+    });
+    expect(withEssay.status).toBe(201);
   });
 
   it('teacher login', async () => {
@@ -135,6 +155,7 @@ describe('teacher pages', () => {
   it('class dashboard', async () => {
     await page.getByRole('link', { name: 'Period 3' }).click();
     await page.getByRole('rowheader', { name: 'Ada' }).waitFor();
+    classPage = page.url();
     expect(await audit(page)).toBe('');
   });
 
@@ -146,5 +167,32 @@ describe('teacher pages', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await audit(page)).toBe('');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  /** Audits the page at 1280 and at 390 px, where it must not scroll sideways. */
+  async function auditWideAndPhone(): Promise<void> {
+    expect(await audit(page)).toBe('');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      expect(await audit(page)).toBe('');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  }
+
+  it('marking page, with an essay awaiting marking', async () => {
+    await page.goto(classPage);
+    await page.getByRole('link', { name: 'Mark essays (1 awaiting marking)' }).click();
+    await page.getByRole('heading', { name: 'Marking', level: 1 }).waitFor();
+    await page.getByText('Awaiting marking', { exact: true }).waitFor();
+    await auditWideAndPhone();
+  });
+
+  it('one student’s page, with an override form open', async () => {
+    await page.getByRole('link', { name: 'All of Ada’s attempts' }).click();
+    await page.getByRole('heading', { name: 'Ada', level: 1 }).waitFor();
+    await page.locator('summary').first().click();
+    await auditWideAndPhone();
   });
 });

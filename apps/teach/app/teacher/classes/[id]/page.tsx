@@ -13,6 +13,7 @@ import { teacherForPage } from '@/lib/server/pages';
 import { LogoutButton } from '../../logout-button';
 import styles from '../../teacher.module.css';
 import { InstructorBlocks } from './instructor-blocks';
+import { MarkingLink } from './marking/marking-link';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Class dashboard', robots: { index: false } };
@@ -79,6 +80,7 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
         </a>{' '}
         <span className={styles.muted}>— one row per student, best percentage per quiz.</span>
       </p>
+      <MarkingLink classId={dashboard.class.id} students={students} />
 
       <h2 id="quiz-settings">Quiz settings</h2>
       <ul>
@@ -117,7 +119,13 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
             <tbody>
               {students.map((student) => (
                 <tr key={student.id}>
-                  <th scope="row">{student.displayName}</th>
+                  <th scope="row">
+                    <Link
+                      href={`/teacher/classes/${encodeURIComponent(id)}/students/${encodeURIComponent(student.id)}`}
+                    >
+                      {student.displayName}
+                    </Link>
+                  </th>
                   {lessons.map((lesson) => {
                     const cell = student.lessons[lesson.id];
                     return (
