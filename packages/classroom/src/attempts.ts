@@ -313,7 +313,21 @@ function itemsOf(result: GradeResult, quiz: PublicQuiz): AttemptItem[] {
     });
 }
 
-/** Grades a submission as the given attempt: the responses over the server-held steps, then `submit`. */
+/**
+ * The steps without the draft: answer steps that no later check of their question graded (a check's answer
+ * stays, it is what the check scored). Replaying the rest gives the checked questions as they were.
+ */
+export function withoutDraftAnswers(steps: readonly AttemptStep[]): AttemptStep[] {
+  const lastCheck = new Map<string, number>();
+  steps.forEach((step, index) => {
+    if (step.action === 'check') lastCheck.set(step.questionId, index);
+  });
+  return steps.filter(
+    (step, index) => step.action !== 'answer' || (lastCheck.get(step.questionId) ?? -1) > index,
+  );
+}
+
+/** Grades a submission as the given attempt: the responses over the checked steps, then `submit`. */
 function gradeSubmission(
   quiz: Quiz,
   seed: string,
@@ -321,7 +335,14 @@ function gradeSubmission(
   open: OpenAttempt | undefined,
   responses: Record<string, unknown>,
 ): { graded: GradedSubmission; result: GradeResult } {
-  let state = attemptState(quiz, seed, attemptNumber, open);
+  // The submission is the student's answers as they stand: a drafted answer it leaves out was cleared (or
+  // never meant), so only answers that checks graded are kept from the server-held steps.
+  let state = attemptState(
+    quiz,
+    seed,
+    attemptNumber,
+    open && { ...open, steps: withoutDraftAnswers(open.steps) },
+  );
   // The attempt's public layout is made once (when the quiz was shown) and serves validation and the items.
   const shown = publicQuizFor(quiz, state.seed);
   const validation = validateResponses(shown, responses);

@@ -1,6 +1,7 @@
 // Drafts: what a student has typed so far, saved on the server as answer steps of the open attempt (the
 // same record checks use), so a reload or another device restores it. Nothing is graded until the
-// attempt is submitted; submitting grades the draft with whatever the submission sends over it.
+// attempt is submitted; a submission grades what it sends (the page holds the restored draft), so an
+// answer the student cleared is not graded from the draft.
 import { type AttemptStep, answer, type Quiz, validateResponses } from '@coursekit/quiz-engine';
 import { z } from 'zod';
 import { type AttemptContext, type AttemptLimits, attemptError, attemptState, learnerSeed } from './attempts';

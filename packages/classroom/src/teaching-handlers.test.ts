@@ -455,8 +455,38 @@ describe('drafts', () => {
     );
     expect([unreadable.status, unreadable.body.error.code]).toEqual([400, 'invalid-responses']);
 
-    const submitted = await submit(phone, 'summits-and-workers', () => ({ 'veto-2022': true }));
+    // The submission is what the student's page holds now: with the draft restored, both answers.
+    const submitted = await submit(phone, 'summits-and-workers', () => ({
+      'resolution-number': '2397',
+      'veto-2022': true,
+    }));
     expect(submitted.status).toBe(201);
     expect(submitted.body.attempt.score).toBe(2);
+  });
+
+  it('does not grade a drafted answer the student cleared before submitting', async () => {
+    const dee = await newBrowser();
+    await call(dee, '/api/classes/join', {
+      code: (await store.classes.get(classB.id))?.joinCode,
+      displayName: 'Dee',
+    });
+    const { body } = await call(dee, '/api/quizzes/summits-and-workers');
+    const saved = await call(
+      dee,
+      '/api/attempts/draft',
+      {
+        quizId: 'summits-and-workers',
+        attemptNumber: body.attempt.number,
+        responses: { 'resolution-number': '2397' },
+      },
+      'PUT',
+    );
+    expect(saved.status).toBe(200);
+    // The student empties the box and submits the other answer only.
+    const submitted = await submit(dee, 'summits-and-workers', () => ({ 'veto-2022': true }));
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.attempt.score).toBe(1);
+    const cleared = submitted.body.result.questions.find((q: { id: string }) => q.id === 'resolution-number');
+    expect(cleared.status).toBe('unanswered');
   });
 });
