@@ -45,6 +45,7 @@ export { staticConfiguration, type ToolUrls, toolUrls } from './lti/tool-config'
 export { type NodeRequest, type NodeResponse, toNodeListener } from './node';
 export type { LearnerProgress } from './progress';
 export { clientAddressOf, parseTrustProxy, type TrustProxy } from './rate-limit';
+export { DEFAULT_REVIEW, resolveReview } from './review';
 export {
   type DatabaseTarget,
   databaseTarget,

@@ -1,4 +1,4 @@
-import { isApiError, isCourseFolderError, loadCourseOutline } from '@coursekit/classroom';
+import { isApiError, isCourseFolderError, loadCourseOutline, resolveReview } from '@coursekit/classroom';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -8,7 +8,6 @@ import styles from '../../../../teacher.module.css';
 import { GrantAttemptsForm } from './grant-attempts-form';
 import own from './quiz-settings.module.css';
 import { QuizSettingsForm } from './quiz-settings-form';
-import { BUILT_IN_REVIEW } from './review-options';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Quiz settings', robots: { index: false } };
@@ -38,7 +37,7 @@ export default async function QuizSettingsPage({
     store.quizSettings.get(dashboard.class.id, quiz.id),
     store.quizSettings.listAllowances(dashboard.class.id),
   ]);
-  const courseReview = { ...BUILT_IN_REVIEW, ...outline.grading.review };
+  const courseReview = resolveReview(outline.grading.review, null);
   const review = { ...courseReview, ...settings?.review };
   const extraOf = new Map(
     allowances.filter((a) => a.quizId === quiz.id).map((a) => [a.studentId, a.extraAttempts]),

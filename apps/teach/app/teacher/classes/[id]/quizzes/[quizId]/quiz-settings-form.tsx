@@ -1,11 +1,10 @@
 'use client';
 
 import type { LatePolicy, ReviewOptions } from '@coursekit/classroom';
-import { type ApiErrorBody, errorMessage } from '@coursekit/react';
+import { type ApiErrorBody, errorMessage, postJson } from '@coursekit/react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import styles from '../../../../teacher.module.css';
-import { putJson } from './put-json';
 import own from './quiz-settings.module.css';
 import { REVIEW_PARTS, REVIEW_TIMES } from './review-options';
 
@@ -80,7 +79,7 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
       review: Object.keys(changed).length > 0 ? changed : null,
     };
     try {
-      const result = await putJson<unknown>(props.url, body);
+      const result = await postJson<unknown>(props.url, body, 'PUT');
       if (result.ok) {
         setMessage({ kind: 'saved', text: 'Saved. Students of this class see the new settings now.' });
         router.refresh();

@@ -1,16 +1,5 @@
 import type { ReviewOptions, ReviewWhen } from '@coursekit/classroom';
 
-/**
- * The classroom's built-in review options (`DEFAULT_REVIEW` in packages/classroom/src/review.ts, which the
- * package does not export): what holds where neither course.yaml `grading.review` nor the teacher says.
- */
-export const BUILT_IN_REVIEW: ReviewOptions = {
-  correctness: 'immediately',
-  feedback: 'immediately',
-  correctAnswer: 'after-last-attempt',
-  explanation: 'after-last-attempt',
-};
-
 export const REVIEW_PARTS: { key: keyof ReviewOptions; label: string; description: string }[] = [
   { key: 'correctness', label: 'Correctness', description: 'right or wrong, and each question’s score' },
   { key: 'feedback', label: 'Feedback', description: 'the feedback written for each answer' },
