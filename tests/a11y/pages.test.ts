@@ -149,6 +149,8 @@ describe('teacher pages', () => {
     await page.getByLabel('Teacher passcode').fill(DEFAULT_TEACHER_PASSCODE);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Your classes' }).waitFor();
+    // After the login's client-side navigation the new page's <title> can land a moment after its content.
+    await page.waitForFunction(() => document.title !== '');
     expect(await audit(page)).toBe('');
   });
 
