@@ -1,5 +1,6 @@
 import type { LessonFrontmatter } from '@coursekit/content-schema';
 import { createProcessor } from '@mdx-js/mdx';
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -9,8 +10,15 @@ import type { CitationRenderer, ReferenceEntry } from './citation-renderer.js';
 import { type CompileCache, contentHash } from './compile-cache.js';
 import { CourseContentError, type CourseIssue, hasErrors, issueFromMessage, sortIssues } from './issue.js';
 import type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';
-import { hasInstructorBlocks, instructorTree, type LessonVariant, variantTree } from './lesson-variants.js';
-import { lessonBuildOptions } from './mdx-to-hast.js';
+import {
+  hasInstructorBlocks,
+  hastFromTeacher,
+  instructorTree,
+  type LessonVariant,
+  sharesTeacherHast,
+  variantTree,
+} from './lesson-variants.js';
+import { type HastShare, lessonBuildOptions, withHastShare } from './mdx-to-hast.js';
 import { parseLessonTree } from './parse-lesson.js';
 import { readingTime } from './reading-time.js';
 import { remarkCitations } from './remark-citations.js';
@@ -213,11 +221,55 @@ export async function analyzeLesson(
   return analysis.lesson;
 }
 
-async function generate(tree: Root, file: VFile, outputFormat: 'function-body' | 'program'): Promise<string> {
+async function generate(
+  tree: Root,
+  file: VFile,
+  outputFormat: 'function-body' | 'program',
+  share?: HastShare,
+): Promise<string> {
   const generator = generators[outputFormat];
-  // The processor's types expect its own parse output; an mdast root is what that output is.
-  const estree = await generator.run(tree as never, file);
-  return String(generator.stringify(estree, file));
+  const build = async () => {
+    // The processor's types expect its own parse output; an mdast root is what that output is.
+    const estree = await generator.run(tree as never, file);
+    return String(generator.stringify(estree, file));
+  };
+  return share ? withHastShare(file, share, build) : build();
+}
+
+/** The build of a hast made by another build: from an empty mdast, which the hast stands in for. */
+const fromHast = (hast: HastRoot, file: VFile, outputFormat: 'function-body' | 'program') =>
+  generate({ type: 'root', children: [] }, file, outputFormat, { use: hast });
+
+/**
+ * The three programs of a lesson with teacher-only blocks. When the lesson allows it (`sharesTeacherHast`),
+ * its mdast is turned into hast once, for the teacher page, and the student page and teacher-only blocks are
+ * built from that hast without them (`hastFromTeacher`); otherwise each is built from its own tree.
+ */
+async function generateVariants(
+  tree: Root,
+  instructor: Root,
+  file: VFile,
+  outputFormat: 'function-body' | 'program',
+): Promise<CompiledLessonCode> {
+  let made: ReturnType<typeof hastFromTeacher>;
+  const take = (hast: HastRoot) => {
+    made = hastFromTeacher(hast);
+  };
+  const teacher = await generate(
+    variantTree(tree, 'teacher'),
+    file,
+    outputFormat,
+    sharesTeacherHast(tree) ? { take } : undefined,
+  );
+  return {
+    student: made
+      ? await fromHast(made.student, file, outputFormat)
+      : await generate(variantTree(tree, 'student'), file, outputFormat),
+    teacher,
+    instructor: made
+      ? await fromHast(made.instructor, file, outputFormat)
+      : await generate(instructor, file, outputFormat),
+  };
 }
 
 /**
@@ -242,18 +294,14 @@ export async function compileLesson(
     throw new CourseContentError(lesson.issues, `${lesson.path} cannot be compiled`);
   }
   const instructor = instructorTree(tree);
-  const student = await generate(variantTree(tree, 'student'), file, outputFormat);
-  const compiled: CompiledLesson = {
-    ...lesson,
-    meta: lesson.meta,
-    outputFormat,
-    code: {
-      student,
-      // Without teacher-only blocks both variants are the same tree, so they are the same program.
-      teacher: instructor ? await generate(variantTree(tree, 'teacher'), file, outputFormat) : student,
-      instructor: instructor ? await generate(instructor, file, outputFormat) : null,
-    },
-  };
+  let code: CompiledLessonCode;
+  if (instructor) code = await generateVariants(tree, instructor, file, outputFormat);
+  else {
+    // Without teacher-only blocks both variants are the same tree, so they are the same program.
+    const student = await generate(variantTree(tree, 'student'), file, outputFormat);
+    code = { student, teacher: student, instructor: null };
+  }
+  const compiled: CompiledLesson = { ...lesson, meta: lesson.meta, outputFormat, code };
   await options.cache?.set(key, compiled);
   // A held analysis was stored when it was made (`analyzeLesson`).
   if (analyzedHere) await options.cache?.set(`analysis-${hash}`, lesson);

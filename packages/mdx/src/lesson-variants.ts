@@ -1,6 +1,8 @@
+import type { RootContent as HastContent, Root as HastRoot } from 'hast';
 import type { Root, RootContent } from 'mdast';
 import type { Node, Parent } from 'unist';
 import { EXIT, visit } from 'unist-util-visit';
+import { copyHastForBuild } from './mdx-to-hast.js';
 import { isInstructorBlock } from './teacher-only.js';
 
 /** `student`: teacher-only blocks removed from the tree; `teacher`: kept as `<Instructor>`. */
@@ -56,4 +58,59 @@ export function hasInstructorBlocks(tree: Root): boolean {
     return EXIT;
   });
   return found;
+}
+
+/**
+ * True when the student page and the teacher-only blocks can be made from the teacher page's hast: every
+ * teacher-only block is at the top level of the lesson (so the rest of the lesson turns into the same hast
+ * without them), and nothing is defined or numbered across the lesson (link definitions, footnotes), which
+ * would turn into other hast where blocks are left out.
+ */
+export function sharesTeacherHast(tree: Root): boolean {
+  let shares = true;
+  visit(tree, (node, _index, parent) => {
+    const crossReference =
+      node.type === 'definition' || node.type === 'footnoteDefinition' || node.type === 'footnoteReference';
+    if (!crossReference && !(isInstructorBlock(node) && parent !== tree)) return undefined;
+    shares = false;
+    return EXIT;
+  });
+  return shares;
+}
+
+/**
+ * The top-level nodes of a root's hast, or undefined when it is not the shape `mdast-util-to-hast` gives a
+ * root (its nodes with a line break between each two).
+ */
+function topLevelNodes(tree: HastRoot): HastContent[] | undefined {
+  const nodes: HastContent[] = [];
+  for (const [index, node] of tree.children.entries()) {
+    if (index % 2 === 0) nodes.push(node);
+    else if (node.type !== 'text' || node.value !== '\n') return undefined;
+  }
+  return tree.children.length % 2 === 1 || tree.children.length === 0 ? nodes : undefined;
+}
+
+/** A root's children as `mdast-util-to-hast` lays them out: a line break between each two. */
+function lineBetween(nodes: HastContent[]): HastContent[] {
+  return nodes.flatMap((node, index) => (index === 0 ? [node] : [{ type: 'text', value: '\n' }, node]));
+}
+
+/**
+ * From the teacher page's hast (of a lesson that `sharesTeacherHast`), the hast that the student page and the
+ * teacher-only blocks (`instructorTree`) turn into, for their own builds; undefined when the hast is not as
+ * expected (then they are built from their own trees).
+ */
+export function hastFromTeacher(teacher: HastRoot): { student: HastRoot; instructor: HastRoot } | undefined {
+  const nodes = topLevelNodes(teacher);
+  if (!nodes) return undefined;
+  const student = nodes.filter((node) => !isInstructorBlock(node));
+  const instructor = [
+    ...nodes.filter((node) => node.type === 'mdxjsEsm'),
+    ...nodes.filter((node) => isInstructorBlock(node)),
+  ];
+  return {
+    student: { ...teacher, children: lineBetween(student.map(copyHastForBuild)) },
+    instructor: { type: 'root', children: lineBetween(instructor.map(copyHastForBuild)) },
+  };
 }

@@ -13,20 +13,34 @@ import { markDataProgram } from './sealed-values.js';
 /** Props of a generated component: strings become plain attributes, anything else a JS expression. */
 export type JsxProps = Record<string, unknown>;
 
+/**
+ * Data programs by the JSON of their value. A course repeats the same props (a citation and its references)
+ * in lesson after lesson, and a data program is never changed by a build (see `markDataProgram`), so one
+ * program serves every prop of the same value. Emptied when full, to keep a long-lived process small.
+ */
+const dataProgramsByJson = new Map<string, Program>();
+const dataProgramsKept = 2000;
+
+function dataProgram(value: unknown, json: string): Program {
+  let program = dataProgramsByJson.get(json);
+  if (!program) {
+    if (dataProgramsByJson.size >= dataProgramsKept) dataProgramsByJson.clear();
+    program = markDataProgram({
+      type: 'Program',
+      sourceType: 'module',
+      body: [{ type: 'ExpressionStatement', expression: valueToEstree(value) }],
+    });
+    dataProgramsByJson.set(json, program);
+  }
+  return program;
+}
+
 function attributeValue(value: unknown): string | MdxJsxAttributeValueExpression | null {
   if (value === true) return null;
   if (typeof value === 'string') return value;
   // The compiler reads expression attributes from their estree, not from `value`, so both are set.
-  const program: Program = {
-    type: 'Program',
-    sourceType: 'module',
-    body: [{ type: 'ExpressionStatement', expression: valueToEstree(value) }],
-  };
-  return {
-    type: 'mdxJsxAttributeValueExpression',
-    value: JSON.stringify(value),
-    data: { estree: markDataProgram(program) },
-  };
+  const json = JSON.stringify(value);
+  return { type: 'mdxJsxAttributeValueExpression', value: json, data: { estree: dataProgram(value, json) } };
 }
 
 /** Turn props into MDX JSX attributes; `undefined` and `false` props are left out. */

@@ -1,5 +1,8 @@
 import { nodeTypes, type ProcessorOptions } from '@mdx-js/mdx';
+import type { RootContent as HastContent, Root as HastRoot } from 'hast';
 import rfdc from 'rfdc';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
 import { recmaSealedValues, sealedProgram } from './sealed-values.js';
 
 type Handlers = NonNullable<NonNullable<ProcessorOptions['remarkRehypeOptions']>['handlers']>;
@@ -51,6 +54,64 @@ const passThrough: Handler = (state, node) => {
   return copyMdxData(node) as never;
 };
 
+const mdxNodeTypes = new Set<string>(nodeTypes);
+
+/**
+ * A hast node as one more build gets it when made from another build's hast before that build went on: MDX
+ * nodes copied as `passThrough` copies them (the code generator changes their estree), parents of MDX nodes
+ * copied shallowly, and everything else shared, since turning hast into estree only reads it.
+ */
+export function copyHastForBuild<T extends HastContent | HastRoot>(node: T): T {
+  if (mdxNodeTypes.has(node.type)) {
+    const { children, attributes, ...rest } = node as unknown as {
+      children?: HastContent[];
+      attributes?: Attribute[];
+    };
+    const copy = copyMdxData(rest) as Record<string, unknown>;
+    if (attributes) copy.attributes = attributesForBuild(attributes);
+    if (children) copy.children = children.map(copyHastForBuild);
+    return copy as T;
+  }
+  if (!('children' in node)) return node;
+  let changed = false;
+  const children = node.children.map((child) => {
+    const copy = copyHastForBuild(child);
+    if (copy !== child) changed = true;
+    return copy;
+  });
+  return changed ? ({ ...node, children } as T) : node;
+}
+
+/** What one build does with its hast: hand a copy to later builds (`take`), or use a given one (`use`). */
+export interface HastShare {
+  take?: (tree: HastRoot) => void;
+  use?: HastRoot;
+}
+
+const shares = new WeakMap<VFile, HastShare>();
+
+/** Run `build` with `share` applied to the hast it makes from the lesson's file. */
+export async function withHastShare<T>(file: VFile, share: HastShare, build: () => Promise<T>): Promise<T> {
+  shares.set(file, share);
+  try {
+    return await build();
+  } finally {
+    shares.delete(file);
+  }
+}
+
+/**
+ * rehype plugin, first after `remark-rehype`: a build given a hast (`use`) builds it instead of the one it
+ * made from its (empty) mdast; a build asked to (`take`) lets later builds make theirs from its hast, before
+ * turning it into estree changes anything in it.
+ */
+const rehypeShareHast: Plugin<[], HastRoot> = () => (tree, file) => {
+  const share = shares.get(file);
+  if (share?.use) return share.use;
+  share?.take?.(tree);
+  return undefined;
+};
+
 /**
  * `remark-rehype` handlers for the MDX node types, for `createProcessor({ remarkRehypeOptions })`: the
  * same hast as passing them through, with a faster copy. A lesson is built three times (student, teacher,
@@ -59,10 +120,11 @@ const passThrough: Handler = (state, node) => {
 export const mdxHandlers: Handlers = Object.fromEntries(nodeTypes.map((type) => [type, passThrough]));
 
 /**
- * What a code generator of lessons adds to `createProcessor`: the handlers above, and the printer of the
- * values they seal (they go together: a sealed value needs its printer).
+ * What a code generator of lessons adds to `createProcessor`: the handlers above, the printer of the
+ * values they seal (they go together: a sealed value needs its printer), and sharing one build's hast.
  */
 export const lessonBuildOptions = {
   remarkRehypeOptions: { handlers: mdxHandlers },
+  rehypePlugins: [rehypeShareHast],
   recmaPlugins: [recmaSealedValues],
 } satisfies ProcessorOptions;

@@ -26,14 +26,18 @@ export function markDataProgram(program: Program): Program {
 
 /**
  * For one build: a program whose expression prints as the data program's does, in one node; undefined when
- * `program` is not a data program. The data program itself is shared by every build and never changed.
+ * `program` is neither a data program nor a program sealed from one. The data program itself is shared by every build and never changed.
  */
 export function sealedProgram(program: unknown): Program | undefined {
-  if (!dataPrograms.has(program as Program)) return undefined;
-  const statement = (program as Program).body[0];
+  const statement = (program as Program | undefined)?.body?.[0];
   if (statement?.type !== 'ExpressionStatement') return undefined;
+  // A program sealed for another build (a page made from another page's hast) is sealed again, alike.
+  const expression = dataPrograms.has(program as Program)
+    ? statement.expression
+    : sealedExpressions.get(statement.expression as unknown as SealedValue);
+  if (!expression) return undefined;
   const sealed: SealedValue = { type: sealedType };
-  sealedExpressions.set(sealed, statement.expression);
+  sealedExpressions.set(sealed, expression);
   return {
     type: 'Program',
     sourceType: 'module',
