@@ -9,6 +9,7 @@ const docsReference = /docs\/([a-z-]+\.md)(?: of (@coursekit\/[a-z-]+))?/g;
 
 interface PackageJson {
   name: string;
+  private?: boolean;
   files?: string[];
 }
 
@@ -58,5 +59,30 @@ describe('documentation that messages point to', () => {
     expect(readFileSync(join(root, 'packages/mdx/docs/course-format.md'), 'utf8')).toBe(
       readFileSync(join(root, 'docs/course-format.md'), 'utf8'),
     );
+  });
+});
+
+describe('links in package READMEs', () => {
+  // npm shows a README away from the repository (and installs it in node_modules without the rest of it),
+  // so a relative link only works to a file the package ships.
+  const relativeLink = /\]\((?!https?:|mailto:|#)([^)\s#]+)(#[^)\s]*)?\)/g;
+  const published = manifests.filter(
+    ({ dir, json }) => !json.private && existsSync(join(root, dir, 'README.md')),
+  );
+
+  it('are absolute, or relative to a file the package ships', () => {
+    expect(published.map(({ json }) => json.name)).toContain('@coursekit/mdx');
+    const broken: string[] = [];
+    for (const { dir, json } of published) {
+      const readme = readFileSync(join(root, dir, 'README.md'), 'utf8');
+      for (const match of readme.matchAll(relativeLink)) {
+        const target = match[1] as string;
+        const shipped = json.files?.includes(target.split('/')[0] ?? '') ?? false;
+        const outside = target.startsWith('../') || target.startsWith('/');
+        if (outside || !shipped || !existsSync(join(root, dir, target)))
+          broken.push(`${json.name}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
