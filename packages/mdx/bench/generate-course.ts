@@ -57,6 +57,16 @@ Spend ten minutes on lesson ${number} of ${total}; ask about <Term id="precipita
 `;
 }
 
+/**
+ * A generated lesson as a student's page has it: without its teacher-only block. With the lesson as written,
+ * what a plain MDX site would compile to have the two pages that the course compile writes for each lesson.
+ */
+export function withoutInstructorBlocks(source: string): string {
+  const student = source.replace(/^:::instructor\n[\s\S]*?^:::\n\n/m, '');
+  if (student === source) throw new Error('the lesson has no :::instructor block to leave out');
+  return student;
+}
+
 /** A copy of the example course with `count` generated lessons instead of its own two. */
 export async function generateCourse(
   count: number,
