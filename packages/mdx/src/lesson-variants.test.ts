@@ -11,7 +11,16 @@ import { hastFromTeacher, instructorTree, sharesTeacherHast, variantTree } from 
 import { lessonBuildOptions, withHastShare } from './mdx-to-hast.js';
 
 const lessonUrl = new URL('../test/fixtures/example-course/lessons/01-evaporation.mdx', import.meta.url);
-const source = await readFile(lessonUrl, 'utf8');
+// Author-written ESM and expressions too: the code generator changes their estree in place.
+const source = `${await readFile(lessonUrl, 'utf8')}
+export const year = 1863
+
+{year > 1800 ? <Term id="evaporation">yes</Term> : 'no'}
+
+:::instructor
+Since {year}, <Term id="evaporation">{String(year)}</Term>.
+:::
+`;
 const context: CompileLessonOptions = {
   path: 'lessons/01-evaporation.mdx',
   glossary: [{ id: 'evaporation', term: 'Evaporation', definition: 'Liquid water turning into vapour.' }],
