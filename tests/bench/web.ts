@@ -3,9 +3,17 @@
 // at level 9 for a stable figure), how much of it is above the app's smallest page (the framework's floor),
 // the HTML size, and the medians of time to first byte and full load over fresh (cold-cache) visits.
 // Prints a table and a PASS/OVER line against the budget; it is a benchmark, not a test, and exits 0.
+// Code the quiz loads later is listed too: what its first answer fetches (feedback and results), and what a
+// lesson whose quiz uses the most question types loads (the larger controls come in chunks of their own).
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { lessonWithRichestQuiz, readCourseFacts } from '../e2e/course-facts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type CourseFacts,
+  type LessonFacts,
+  lessonWithRichestQuiz,
+  questionsOf,
+  readCourseFacts,
+} from '../e2e/course-facts';
 import { launchChromium } from '../support/browser';
 import { startServer } from '../support/server';
 
@@ -17,6 +25,8 @@ const KB = 1024;
 interface PageLoad {
   /** Script URL (path only) → gzip size in bytes. */
   scripts: Map<string, number>;
+  /** Scripts fetched only after `then` ran (the learner's first answer). */
+  later: Map<string, number>;
   htmlBytes: number;
   htmlGzipBytes: number;
 }
@@ -41,20 +51,37 @@ async function download(url: string): Promise<Buffer> {
  * Next.js's prefetches of linked routes (`?_rsc=` requests) are refused, so that only the JavaScript the
  * page needs for itself is counted, not the code of the pages it links to.
  */
-async function measureDownload(browser: Browser, url: string, prefetch: boolean): Promise<PageLoad> {
+async function measureDownload(
+  browser: Browser,
+  url: string,
+  prefetch: boolean,
+  then?: (page: Page) => Promise<void>,
+): Promise<PageLoad> {
   const context = await browser.newContext();
   if (!prefetch) await context.route(/[?&]_rsc=/, (route) => route.abort());
   const page = await context.newPage();
   const scriptUrls = new Set<string>();
+  let lastScriptAt = Date.now();
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script' && response.ok()) scriptUrls.add(response.url());
+    if (response.request().resourceType() === 'script' && response.ok()) {
+      scriptUrls.add(response.url());
+      lastScriptAt = Date.now();
+    }
   });
   const response = await page.goto(url, { waitUntil: 'networkidle' });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+  const atLoad = new Set(scriptUrls);
+  if (then) {
+    await then(page);
+    lastScriptAt = Date.now();
+    // Until no script has arrived for a second (a benchmark's settling, not a test's assertion).
+    while (Date.now() - lastScriptAt < 1000) await page.waitForTimeout(200);
+  }
   await context.close();
-  const load: PageLoad = { scripts: new Map(), htmlBytes: 0, htmlGzipBytes: 0 };
+  const load: PageLoad = { scripts: new Map(), later: new Map(), htmlBytes: 0, htmlGzipBytes: 0 };
   for (const scriptUrl of scriptUrls) {
-    load.scripts.set(new URL(scriptUrl).pathname, gzipped(await download(scriptUrl)));
+    const into = atLoad.has(scriptUrl) ? load.scripts : load.later;
+    into.set(new URL(scriptUrl).pathname, gzipped(await download(scriptUrl)));
   }
   const html = await download(url);
   load.htmlBytes = html.length;
@@ -99,12 +126,32 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
+/** The lesson whose quiz uses the most question types, whatever its behaviour. */
+function lessonWithMostTypes(facts: CourseFacts): LessonFacts {
+  const typesOf = (lesson: LessonFacts) => {
+    const quiz = lesson.quiz ? facts.quizzes.get(lesson.quiz) : undefined;
+    return quiz ? new Set(questionsOf(quiz).map((question) => question.type)).size : 0;
+  };
+  const [most] = [...facts.lessons].sort((a, b) => typesOf(b) - typesOf(a));
+  if (!most) throw new Error('the course has no lessons');
+  return most;
+}
+
+/** The learner's first answer: the first choice of the quiz's first question. */
+async function answerFirstQuestion(page: Page): Promise<void> {
+  await page.locator('.quiz input[type=radio], .quiz input[type=checkbox]').first().check();
+}
+
 async function main(): Promise<void> {
-  const { lesson } = lessonWithRichestQuiz(readCourseFacts());
+  const facts = readCourseFacts();
+  const { lesson } = lessonWithRichestQuiz(facts);
   const lessonPage = `lesson with quiz (/lessons/${lesson.id})`;
+  const most = lessonWithMostTypes(facts);
+  const mostPage = `most question types (/lessons/${most.id})`;
   const pages: [string, string][] = [
     ['course home (/)', '/'],
     [lessonPage, `/lessons/${lesson.id}`],
+    ...(most.id === lesson.id ? [] : ([[mostPage, `/lessons/${most.id}`]] as [string, string][])),
     ['glossary', '/glossary'],
     ['timeline', '/timeline'],
     ['bibliography', '/bibliography'],
@@ -119,7 +166,12 @@ async function main(): Promise<void> {
     for (const [name, path] of pages) {
       const url = `${server.url}${path}`;
       const withPrefetch = await measureDownload(browser, url, true); // also warms the route's caches
-      const load = await measureDownload(browser, url, false);
+      const load = await measureDownload(
+        browser,
+        url,
+        false,
+        name === lessonPage ? answerFirstQuestion : undefined,
+      );
       const timings: Timing[] = [];
       for (let run = 0; run < RUNS; run++) timings.push(await measureTiming(browser, url));
       results.push({ name, load, withPrefetch, timings });
@@ -168,6 +220,9 @@ async function main(): Promise<void> {
     const extra = [...lessonResult.load.scripts].filter(([path]) => !floor.load.scripts.has(path));
     console.log(`\nScripts the lesson page loads beyond the floor (${floor.name}):`);
     for (const [path, bytes] of extra.sort((a, b) => b[1] - a[1]))
+      console.log(`  ${kb(bytes).padStart(6)} KB  ${path}`);
+    console.log('\nScripts the lesson page fetches after the first answer (feedback, results):');
+    for (const [path, bytes] of [...lessonResult.load.later].sort((a, b) => b[1] - a[1]))
       console.log(`  ${kb(bytes).padStart(6)} KB  ${path}`);
     const above = (total(lessonResult.load.scripts) - floorBytes) / KB;
     console.log(

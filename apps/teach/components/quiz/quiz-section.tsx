@@ -19,6 +19,9 @@ export async function QuizSection({ quizId, lessonId }: { quizId: string; lesson
   if (!quiz) throw new Error(`Lesson ${lessonId} embeds quiz '${quizId}', which the course does not have.`);
   const shown = toPublicQuiz(quiz, { seed: PAGE_SEED });
   const texts = publicQuizTexts(shown);
+  // Every type the quiz may draw: the island fetches the larger controls among them with the quiz itself.
+  const drawable = quiz.questions.flatMap((entry) => ('draw' in entry ? entry.questions : [entry]));
+  const questionTypes = [...new Set(drawable.map((question) => question.type))];
   const render = (list: string[], inline: boolean): Record<string, ReactNode> =>
     Object.fromEntries(
       list.map((text) => [text.trim(), <CourseMarkdown key={text} text={text} inline={inline} />]),
@@ -38,6 +41,7 @@ export async function QuizSection({ quizId, lessonId }: { quizId: string; lesson
         lessonId={lessonId}
         texts={{ block: render(texts.block, false), inline: render(texts.inline, true) }}
         renderTexts={renderQuizTexts}
+        questionTypes={questionTypes}
       />
     </section>
   );

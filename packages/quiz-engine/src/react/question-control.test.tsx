@@ -1,11 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { initialResponse } from '../client.js';
 import { parseQuiz } from '../parse.js';
 import { toPublicQuiz } from '../public.js';
 import type { DraftResponse } from '../types/definition.js';
 import type { PublicQuestion } from '../types/registry.js';
-import { QuestionControl } from './index.js';
+import { loadQuestionControls, QuestionControl } from './index.js';
 
 const quiz = parseQuiz({
   id: 'every-type',
@@ -86,6 +86,9 @@ const quiz = parseQuiz({
   ],
 });
 const shown = toPublicQuiz(quiz, { seed: 'controls' });
+
+// The larger controls come in chunks of their own (lazy-controls.test.tsx): loaded here, they render at once.
+beforeAll(() => loadQuestionControls(shown.questions.map((question) => question.type)));
 
 function render(question: PublicQuestion, response: DraftResponse = initialResponse(question)): string {
   return renderToStaticMarkup(

@@ -1,6 +1,7 @@
 import { type PublicQuestion, parseQuiz, toPublicQuiz } from '@coursekit/quiz-engine';
+import { loadQuestionControls } from '@coursekit/quiz-engine/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { QuestionControl } from './question-control.js';
 import { initialResponse } from './quiz-responses.js';
 import { QuizTextProvider, type RenderedTexts } from './quiz-text.js';
@@ -26,6 +27,9 @@ const quiz = parseQuiz({
   ],
 });
 const shown = toPublicQuiz(quiz, { seed: 'texts' });
+
+// The essay control comes in a chunk of its own: the quiz island loads it before rendering, as here.
+beforeAll(() => loadQuestionControls(['essay']));
 
 function render(id: string, texts?: RenderedTexts): string {
   const question = shown.questions.find((candidate) => candidate.id === id) as PublicQuestion;

@@ -1,7 +1,10 @@
 'use client';
 
 import type { QuestionResult } from '@coursekit/quiz-engine';
+import { formatPoints } from './points.js';
 import { QuizText } from './quiz-text.js';
+
+export { formatPoints } from './points.js';
 
 const VERDICTS: Record<QuestionResult['status'], string> = {
   correct: 'Correct',
@@ -28,11 +31,6 @@ const TONES: Record<QuestionResult['status'], string> = {
  */
 export type ShownQuestionResult = Omit<QuestionResult, 'status' | 'score' | 'correct' | 'feedback'> &
   Partial<Pick<QuestionResult, 'status' | 'score' | 'correct' | 'feedback'>>;
-
-export function formatPoints(points: number): string {
-  const rounded = Math.round(points * 100) / 100;
-  return `${rounded} ${rounded === 1 ? 'point' : 'points'}`;
-}
 
 /**
  * What a graded (or checked) question tells the learner: the verdict and score, feedback on what they

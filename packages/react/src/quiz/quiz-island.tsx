@@ -2,13 +2,14 @@
 
 import type { PublicQuestion, QuestionResult } from '@coursekit/quiz-engine';
 import { needsHuman } from '@coursekit/quiz-engine/client';
+import { loadQuestionControls } from '@coursekit/quiz-engine/react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { recordQuizScore } from '../progress/progress.js';
 import { updateProgress } from '../progress/use-progress.js';
 import { createDraftSaver } from './draft-saver.js';
+import { formatPoints } from './points.js';
 import { QuestionControl } from './question-control.js';
-import { formatPoints, QuestionFeedback, type ShownQuestionResult } from './question-feedback.js';
-import type { ReviewShown } from './quiz-api.js';
+import type { ShownQuestionResult } from './question-feedback.js';
 import {
   checkAnswer,
   fetchQuiz,
@@ -41,25 +42,6 @@ export type RenderQuizTexts = (
   quizId: string,
   requests: readonly QuizTextRequest[],
 ) => Promise<readonly ReactNode[]>;
-
-/** What the result below the summary shows, in the words of the review options the teacher chose. */
-function reviewNote(review: ReviewShown | undefined): string {
-  if (!review) return 'The feedback for each question is shown below it.';
-  const shown = [
-    review.correctness ? 'whether each answer is right' : '',
-    review.feedback ? 'the feedback' : '',
-    review.correctAnswer ? 'the correct answers' : '',
-    review.explanation ? 'the explanations' : '',
-  ].filter(Boolean);
-  const held = [
-    review.correctness ? '' : 'whether each answer is right',
-    review.correctAnswer ? '' : 'the correct answers',
-    review.explanation ? '' : 'the explanations',
-  ].filter(Boolean);
-  const first =
-    shown.length > 0 ? `Shown below each question: ${shown.join(', ')}.` : 'Your answers are saved.';
-  return held.length > 0 ? `${first} Not shown now: ${held.join(', ')}.` : first;
-}
 
 /** Texts of graded results that the page has not rendered yet (feedback, explanations, hints). */
 function resultTexts(
@@ -98,6 +80,21 @@ function initialChecks(view: QuizView): Record<string, CheckState> {
   return checks;
 }
 
+type Results = typeof import('./quiz-results.js');
+let results: Results | undefined;
+
+/**
+ * The feedback and summary components, in a chunk of their own: they load when the learner first answers
+ * (or the quiz restores checked answers), so a page view without answering downloads none of their code.
+ * Checking and submitting wait for them before asking the server, so a result is never received unshown.
+ */
+async function loadResults(): Promise<Results> {
+  results ??= await import('./quiz-results.js');
+  return results;
+}
+
+const NOT_DOWNLOADED = 'part of the quiz’s code did not download. Check your connection and reload the page.';
+
 const BEHAVIOUR_RULES = {
   deferred: 'Answer the questions, then submit them together; feedback follows submission.',
   immediate:
@@ -115,6 +112,7 @@ export function QuizIsland({
   lessonId,
   texts,
   renderTexts,
+  questionTypes,
 }: {
   quizId: string;
   /** The lesson whose progress records the quiz's best score. */
@@ -123,6 +121,11 @@ export function QuizIsland({
   texts: RenderedTexts;
   /** Renders texts that arrive later; without it they show as plain text. */
   renderTexts?: RenderQuizTexts | undefined;
+  /**
+   * The question types the quiz may show (pool members included), when the page knows them: the controls
+   * that come in chunks of their own (ordering, cloze, essay) then download alongside the quiz, not after it.
+   */
+  questionTypes?: readonly string[] | undefined;
 }) {
   const [view, setView] = useState<QuizView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -188,6 +191,11 @@ export function QuizIsland({
     [quizId, texts, renderTexts],
   );
 
+  useEffect(() => {
+    // A failure here is reported by load(), which awaits the controls of the questions actually drawn.
+    if (questionTypes) loadQuestionControls(questionTypes).catch(() => undefined);
+  }, [questionTypes]);
+
   const load = useCallback(async () => {
     setLoadError(null);
     const loaded = await fetchQuiz(quizId);
@@ -195,12 +203,21 @@ export function QuizIsland({
       setLoadError(loaded.message);
       return;
     }
+    const restoredChecks = initialChecks(loaded.data);
+    try {
+      await Promise.all([
+        loadQuestionControls(loaded.data.quiz.questions.map((question) => question.type)),
+        Object.keys(restoredChecks).length > 0 ? loadResults() : undefined,
+      ]);
+    } catch {
+      setLoadError(`The quiz could not be loaded: ${NOT_DOWNLOADED}`);
+      return;
+    }
     const shownTexts = publicQuizTexts(loaded.data.quiz);
     requestTexts([
       ...shownTexts.block.map((text) => ({ text, inline: false })),
       ...shownTexts.inline.map((text) => ({ text, inline: true })),
     ]);
-    const restoredChecks = initialChecks(loaded.data);
     requestTexts(resultTexts(Object.values(restoredChecks)));
     draftSaver.cancel();
     changed.current = false;
@@ -271,6 +288,8 @@ export function QuizIsland({
   }, [drafts, draftSaver, quiz, attempt, quizId]);
 
   const setDraft = (questionId: string, response: DraftResponse) => {
+    // A learner who answers will check or submit: the results' code downloads meanwhile.
+    if (!results) loadResults().catch(() => undefined);
     changed.current = true;
     idempotencyKey.current = null;
     setDrafts((current) => ({ ...current, [questionId]: response }));
@@ -287,6 +306,16 @@ export function QuizIsland({
       return;
     }
     setBusy(question.id);
+    try {
+      await loadResults();
+    } catch {
+      setBusy(null);
+      setQuestionErrors((current) => ({
+        ...current,
+        [question.id]: `Your answer was not checked: ${NOT_DOWNLOADED}`,
+      }));
+      return;
+    }
     const sent = responsesToSend([question], drafts)[question.id];
     const checked = await checkAnswer({ quizId, questionId: question.id, response: sent });
     setBusy(null);
@@ -304,6 +333,13 @@ export function QuizIsland({
     if (!quiz || !attempt) return;
     setBusy('submit');
     setFormError(null);
+    try {
+      await loadResults();
+    } catch {
+      setBusy(null);
+      setFormError(`Your answers were not sent: ${NOT_DOWNLOADED}`);
+      return;
+    }
     draftSaver.cancel();
     changed.current = false;
     idempotencyKey.current ??= newIdempotencyKey();
@@ -354,6 +390,8 @@ export function QuizIsland({
       ? attempt.remaining - 1
       : null;
   const canRetry = submitted !== null && (attempt?.maxAttempts === null || (attemptsLeftAfter ?? 0) > 0);
+  // Loaded before any check or submission is sent, and before restored results are shown.
+  const Results = results;
 
   return (
     <QuizTextProvider value={allTexts}>
@@ -374,38 +412,16 @@ export function QuizIsland({
         ) : null}
       </div>
 
-      {submitted ? (
-        <section
-          className={`quiz-summary ${submitted.attempt.passed === true ? 'passed' : submitted.attempt.passed === false ? 'failed' : ''}`}
-          aria-labelledby={`${quizId}-summary`}
-        >
-          <h3 id={`${quizId}-summary`} tabIndex={-1} ref={summaryHeading}>
-            Your result: {formatPoints(submitted.attempt.score)} of {submitted.attempt.maxScore} (
-            {submitted.attempt.percentage}%)
-          </h3>
-          <p>
-            {submitted.attempt.passed === true
-              ? `Passed: the pass mark is ${quiz.passMark}%.`
-              : submitted.attempt.passed === false
-                ? `Not passed yet: the pass mark is ${quiz.passMark}%.`
-                : `Your essay answers await your teacher's review; the result may still change (pass mark ${quiz.passMark}%).`}{' '}
-            {reviewNote(submitted.result.review)}
-          </p>
-          {canRetry ? (
-            <>
-              <p>
-                {attemptsLeftAfter === null
-                  ? 'You can try this quiz again as often as you like.'
-                  : `You can try again ${attemptsLeftAfter} more ${attemptsLeftAfter === 1 ? 'time' : 'times'}; your best score counts.`}
-              </p>
-              <button type="button" onClick={() => void load()}>
-                Try again
-              </button>
-            </>
-          ) : (
-            <p>You have used every attempt this quiz allows; your best score counts.</p>
-          )}
-        </section>
+      {submitted && Results ? (
+        <Results.QuizSummary
+          quizId={quizId}
+          submitted={submitted}
+          passMark={quiz.passMark}
+          attemptsLeftAfter={attemptsLeftAfter}
+          canRetry={canRetry}
+          onRetry={() => void load()}
+          headingRef={summaryHeading}
+        />
       ) : null}
 
       {!attempt ? (
@@ -462,10 +478,10 @@ export function QuizIsland({
                   }}
                 >
                   {error ? <p className="error-message">{error}</p> : null}
-                  {graded ? (
-                    <QuestionFeedback result={graded} />
+                  {!Results ? null : graded ? (
+                    <Results.QuestionFeedback result={graded} />
                   ) : checked ? (
-                    <QuestionFeedback
+                    <Results.QuestionFeedback
                       result={checked.result}
                       hints={checked.hints}
                       triesLeft={behaviour === 'interactive' ? checked.triesLeft : undefined}
