@@ -110,7 +110,7 @@ export function resultFor(
         maxScore: entry.points,
         correct: false,
         feedback: [],
-        objectives: entry.objectives.slice(),
+        objectives: [...entry.objectives],
       }
     : {
         id: entry.id,
@@ -120,7 +120,7 @@ export function resultFor(
         maxScore: entry.points,
         correct: correctnessOf(status),
         feedback: graded === undefined ? [] : graded.feedback,
-        objectives: entry.objectives.slice(),
+        objectives: [...entry.objectives],
         correctAnswer: entry.correctAnswer.call(entry.definition, question, arrangement, entry.prepared),
       };
   if (entry.explanation !== undefined) result.explanation = entry.explanation;
@@ -140,14 +140,17 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
   let pendingReview = 0;
   // A Map while summing: the objectives come in the shuffled order of the questions.
   const byObjective = new Map<string, ObjectiveMastery>();
-  for (const result of questions) {
+  for (let index = 0; index < questions.length; index += 1) {
+    const result = questions[index] as QuestionResult;
     maxScore += result.maxScore;
     score += result.score;
     if (result.status === 'needs-review') {
       pendingReview += result.maxScore;
       continue;
     }
-    for (const objective of result.objectives) {
+    const { objectives } = result;
+    for (let position = 0; position < objectives.length; position += 1) {
+      const objective = objectives[position] as string;
       let entry = byObjective.get(objective);
       if (entry === undefined) {
         entry = { score: 0, maxScore: 0, percentage: 0, questionIds: [] };

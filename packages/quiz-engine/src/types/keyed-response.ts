@@ -52,10 +52,12 @@ export interface KeyedAnswerKey {
 export function countCorrectlyKeyed(response: Record<string, string>, answerKey: KeyedAnswerKey): number {
   const { keys, values, rightValues } = answerKey;
   let correct = 0;
-  // Over the shown keys rather than the response's: a checked response holds shown keys only.
-  for (let position = 0; position < keys.ids.length; position += 1) {
-    const valueId = response[keys.ids[position] as string];
-    if (valueId === undefined) continue;
+  // Over the response's own keys: looking the arrangement's fresh id strings up in the response would
+  // make V8 search its string table for each (the response's keys are already internalised).
+  for (const keyId in response) {
+    const position = keys.ids.indexOf(keyId);
+    if (position === -1) continue;
+    const valueId = response[keyId] as string;
     if (authoredIndexOf(values, valueId) === rightValues[keys.order[position] as number]) correct += 1;
   }
   return correct;
