@@ -38,7 +38,7 @@ export interface CompiledQuiz {
 // cannot change keeps a compiled form that cannot go stale, and no caller can alter another's entry.
 const compiledQuizzes = new WeakMap<Quiz, CompiledQuiz>();
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const item of Object.values(value)) deepFreeze(item);
@@ -92,6 +92,11 @@ export function sealQuiz<T extends Quiz>(quiz: T, types: QuestionTypeTable): T {
   deepFreeze(quiz);
   compiledQuizzes.set(quiz, compile(quiz, types));
   return quiz;
+}
+
+/** Whether `quiz` came from `parseQuiz` (deep-frozen, compiled once): what is derived from it cannot go stale. */
+export function isSealed(quiz: Quiz): boolean {
+  return compiledQuizzes.has(quiz);
 }
 
 /**
