@@ -121,7 +121,13 @@ export function resultFor(
         correct: correctnessOf(status),
         feedback: graded === undefined ? [] : graded.feedback,
         objectives: [...entry.objectives],
-        correctAnswer: entry.correctAnswer.call(entry.definition, question, arrangement, entry.prepared),
+        correctAnswer: entry.correctAnswer.call(
+          entry.definition,
+          question,
+          arrangement,
+          entry.prepared,
+          check?.ok ? check.value : undefined,
+        ),
       };
   if (entry.explanation !== undefined) result.explanation = entry.explanation;
   if (entry.resultDetails !== undefined)

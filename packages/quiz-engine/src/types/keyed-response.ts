@@ -63,12 +63,41 @@ export function countCorrectlyKeyed(response: Record<string, string>, answerKey:
   return correct;
 }
 
+/**
+ * The opaque ids `ids`, each replaced by the learner's string for the same id where `response` has it as
+ * a key. The strings are equal; the difference is V8's: a string used as a property key is first
+ * internalised (looked up and added in the runtime's string table, then kept in old space), and the
+ * arrangement's ids are new strings in every attempt, while the keys of a response have been internalised
+ * already (by JSON.parse or by the check that copied them). An answer built with them costs no new entries.
+ */
+export function keyedAnswerKeys(
+  ids: readonly string[],
+  response: Readonly<Record<string, unknown>> | undefined,
+): readonly string[] {
+  if (response === undefined) return ids;
+  let shared: string[] | undefined;
+  for (const key in response) {
+    const position = ids.indexOf(key);
+    if (position === -1) continue;
+    shared ??= [...ids];
+    shared[position] = key;
+  }
+  return shared ?? ids;
+}
+
 /** The response that maps each authored key to its right value, under opaque ids, keys in authored order. */
-export function correctKeyedResponse(answerKey: KeyedAnswerKey): Record<string, string> {
+export function correctKeyedResponse(
+  answerKey: KeyedAnswerKey,
+  learnerResponse?: Readonly<Record<string, string>>,
+): Record<string, string> {
   const { keys, values, rightValues } = answerKey;
+  const keyIds = keyedAnswerKeys(keys.ids, learnerResponse);
   const response = recordForOpaqueIds<string>();
   for (let keyIndex = 0; keyIndex < rightValues.length; keyIndex += 1) {
-    response[opaqueIdOf(keys, keyIndex)] = opaqueIdOf(values, rightValues[keyIndex] as number);
+    response[keyIds[keys.order.indexOf(keyIndex)] as string] = opaqueIdOf(
+      values,
+      rightValues[keyIndex] as number,
+    );
   }
   return response;
 }

@@ -37,6 +37,7 @@ import {
 } from '../common.js';
 import { defineQuestionType } from '../definition.js';
 import { clip, textOf } from '../describe.js';
+import { keyedAnswerKeys } from '../keyed-response.js';
 import { recordForOpaqueIds } from '../opaque-record.js';
 import {
   type AcceptedAnswer,
@@ -314,11 +315,12 @@ export const cloze = defineQuestionType<
     }
     return { fraction: correct / blanks.length, feedback };
   },
-  correctAnswer(question, arrangement, prepared) {
+  correctAnswer(question, arrangement, prepared, learnerResponse) {
     const response: ClozeResponse = recordForOpaqueIds();
+    const blankIds = keyedAnswerKeys(arrangement.blanks.ids, learnerResponse);
     for (let index = 0; index < question.blanks.length; index += 1) {
       const key = prepared.keys[index] as number | string;
-      response[arrangement.blanks.ids[index] as string] =
+      response[blankIds[index] as string] =
         typeof key === 'number' ? opaqueIdOf(arrangement.choices[index] as Arrangement, key) : key;
     }
     return { text: prepared.answerText, response };
