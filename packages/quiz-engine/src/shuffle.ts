@@ -81,17 +81,18 @@ const HALF_SPACE = 36 ** 3;
 
 /** `value` (below 36⁶) as six base-36 digits: `value.toString(36).padStart(6, '0')` without the runtime call. */
 function sixDigits(value: number): string {
-  // Two halves of three digits each fit small integers, so the divisions stay integer arithmetic.
-  let high = Math.floor(value / HALF_SPACE);
-  let low = value - high * HALF_SPACE;
+  // Two halves of three digits each are small integers (`| 0` tells the compiler so), so the divisions
+  // stay integer arithmetic rather than floating-point remainders.
+  let high = (value / HALF_SPACE) | 0;
+  let low = (value - high * HALF_SPACE) | 0;
   const d5 = low % 36;
-  low = (low - d5) / 36;
+  low = (low / 36) | 0;
   const d4 = low % 36;
-  const d3 = (low - d4) / 36;
+  const d3 = (low / 36) | 0;
   const d2 = high % 36;
-  high = (high - d2) / 36;
+  high = (high / 36) | 0;
   const d1 = high % 36;
-  const d0 = (high - d1) / 36;
+  const d0 = (high / 36) | 0;
   return String.fromCharCode(
     DIGIT_CODES[d0] as number,
     DIGIT_CODES[d1] as number,
