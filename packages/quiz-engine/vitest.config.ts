@@ -3,6 +3,5 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
-    benchmark: { include: ['src/**/*.bench.ts', 'bench/**/*.bench.ts'] },
   },
 });

@@ -2,9 +2,10 @@ import type { AttemptError, Behaviour, QuestionAttemptState } from './behaviours
 import { deferredBehaviour } from './behaviours/deferred.js';
 import { immediateBehaviour } from './behaviours/immediate.js';
 import { interactiveBehaviour } from './behaviours/interactive.js';
-import { compiledOf } from './compile.js';
+import { compiledOf, deepFreeze, isSealed } from './compile.js';
 import { type GradeResult, type QuestionResult, resultFor, summarise } from './grade.js';
 import { type LaidOutQuestion, layoutQuiz, questionIdsForAttempt, shownOf } from './layout.js';
+import { copyResponse } from './plain-copy.js';
 import type { BehaviourName, Quiz } from './quiz.js';
 import { checkSubmission } from './responses.js';
 import type { Seed } from './shuffle.js';
@@ -129,27 +130,60 @@ export function answer(state: AttemptState, questionId: string, response: unknow
   if (!found.ok) return found;
   if (found.question.finished)
     return fail('question-finished', 'this question is finished; its answer can no longer change');
-  let copy: unknown;
-  try {
-    copy = structuredClone(response);
-  } catch {
+  // A copy, so that the caller's object can change without changing the attempt.
+  const copied = copyResponse(response);
+  if (!copied.ok) {
     return fail(
       'unserialisable-response',
       'a response must be plain data (text, numbers, booleans, lists, objects)',
     );
   }
+  const copy = copied.value;
   return {
     ok: true,
-    state: {
+    state: carryLayout(state, {
       ...state,
       questions: { ...state.questions, [found.id]: { ...found.question, response: copy } },
       steps: [...state.steps, { action: 'answer', questionId: found.id, response: copy }],
-    },
+    }),
   };
 }
 
+/** The layout an attempt's state objects share: for one parsed quiz and one seed, deep-frozen. */
+interface AttemptLayout {
+  readonly quiz: Quiz;
+  readonly seed: string;
+  readonly laidOut: readonly LaidOutQuestion[];
+}
+
+// Each state an attempt passes through remembers the layout of its seed, so that checks, the submission
+// and a replay lay the quiz out once rather than at every step. Keyed by the state objects (which only
+// their holder has) and checked against the quiz and seed on every use; the layout is frozen, so nothing
+// a caller or a question type does can change it; a quiz not from parseQuiz is laid out afresh each time.
+const attemptLayouts = new WeakMap<AttemptState, AttemptLayout>();
+
+function layoutOfAttempt(quiz: Quiz, state: AttemptState, remember: boolean): readonly LaidOutQuestion[] {
+  const known = attemptLayouts.get(state);
+  if (known !== undefined && known.quiz === quiz && known.seed === state.seed) return known.laidOut;
+  const laidOut = layoutQuiz(quiz, state.seed);
+  // A submission is an attempt's last step: what it lays out is used once, and needs no freezing.
+  if (!remember || !isSealed(quiz)) return laidOut;
+  const layout: AttemptLayout = Object.freeze({ quiz, seed: state.seed, laidOut: deepFreeze(laidOut) });
+  attemptLayouts.set(state, layout);
+  return layout.laidOut;
+}
+
+/** The next state of an attempt remembers the layout its previous state knew. */
+function carryLayout<T extends AttemptState>(from: AttemptState, to: T): T {
+  const known = attemptLayouts.get(from);
+  if (known !== undefined) attemptLayouts.set(to, known);
+  return to;
+}
+
 function layoutOf(quiz: Quiz, state: AttemptState, questionId: string): LaidOutQuestion | undefined {
-  return layoutQuiz(quiz, state.seed).find((laidOut) => laidOut.question.id === questionId);
+  for (const laidOut of layoutOfAttempt(quiz, state, true))
+    if (laidOut.question.id === questionId) return laidOut;
+  return undefined;
 }
 
 /** Grades one question now (immediate and interactive behaviours); a refused check changes nothing. */
@@ -186,11 +220,11 @@ export function check(state: AttemptState, quiz: Quiz, questionId: string): Atte
   if (!next.finished) delete result.correctAnswer;
   return {
     ok: true,
-    state: {
+    state: carryLayout(state, {
       ...state,
       questions: { ...state.questions, [found.id]: next },
       steps: [...state.steps, { action: 'check', questionId: found.id }],
-    },
+    }),
     result,
     hints: layout.question.hints.slice(0, next.hintsRevealed),
     finished: next.finished,
@@ -206,7 +240,7 @@ export function submit(state: AttemptState, quiz: Quiz): AttemptTransition<{ res
     return fail('already-submitted', 'this attempt has already been submitted');
   const behaviour = BEHAVIOURS[state.behaviour];
   const compiled = compiledOf(quiz);
-  const layouts = layoutQuiz(quiz, state.seed, compiled);
+  const layouts = layoutOfAttempt(quiz, state, false);
   const stored: Record<string, unknown> = {};
   for (const [id, question] of Object.entries(state.questions)) {
     if ('response' in question) stored[id] = question.response;
@@ -220,7 +254,12 @@ export function submit(state: AttemptState, quiz: Quiz): AttemptTransition<{ res
   const result = summarise(quiz, results, checked.issues);
   return {
     ok: true,
-    state: { ...state, status: 'submitted', steps: [...state.steps, { action: 'submit' }], result },
+    state: carryLayout(state, {
+      ...state,
+      status: 'submitted',
+      steps: [...state.steps, { action: 'submit' }],
+      result,
+    }),
     result,
   };
 }

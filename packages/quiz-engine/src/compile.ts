@@ -2,11 +2,28 @@ import type { Quiz, QuizEntry } from './quiz.js';
 import type { AnyQuestionType } from './types/definition.js';
 import { builtInTypeTable, type Question, type QuestionTypeTable } from './types/registry.js';
 
-/** One question ready to lay out and grade: its type and what the type prepared for it. */
+/**
+ * One question ready to lay out and grade: its type and what the type prepared for it, and what every
+ * grading call reads of both. Questions and definitions of ten types come in as many object shapes, so
+ * reading `question.points` or `definition.grade` at one place in the code is a megamorphic lookup each
+ * time; every compiled question has the same shape, so reading them here is not.
+ */
 export interface CompiledQuestion {
   readonly question: Question;
   readonly definition: AnyQuestionType;
   readonly prepared: unknown;
+  readonly id: string;
+  readonly type: Question['type'];
+  readonly points: number;
+  readonly objectives: readonly string[];
+  readonly explanation: string | undefined;
+  readonly needsHuman: boolean;
+  readonly arrange: AnyQuestionType['arrange'];
+  readonly shownInArrangement: AnyQuestionType['shownInArrangement'];
+  readonly checkResponse: AnyQuestionType['checkResponse'];
+  readonly grade: AnyQuestionType['grade'];
+  readonly correctAnswer: AnyQuestionType['correctAnswer'];
+  readonly resultDetails: AnyQuestionType['resultDetails'];
 }
 
 /** A quiz ready to lay out and grade: made once when `parseQuiz` returns it, frozen like the quiz. */
@@ -21,7 +38,7 @@ export interface CompiledQuiz {
 // cannot change keeps a compiled form that cannot go stale, and no caller can alter another's entry.
 const compiledQuizzes = new WeakMap<Quiz, CompiledQuiz>();
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const item of Object.values(value)) deepFreeze(item);
@@ -37,7 +54,24 @@ function compileQuestion(question: Question, types: QuestionTypeTable): Compiled
     );
   }
   const prepared = definition.prepare === undefined ? undefined : definition.prepare(question);
-  return Object.freeze({ question, definition, prepared });
+  return Object.freeze({
+    question,
+    definition,
+    prepared,
+    id: question.id,
+    type: question.type,
+    points: question.points,
+    objectives: question.objectives,
+    explanation: question.explanation,
+    needsHuman: Boolean(definition.needsHuman),
+    // Called with the definition as `this` (`entry.grade.call(entry.definition, …)`), as before.
+    arrange: definition.arrange,
+    shownInArrangement: definition.shownInArrangement,
+    checkResponse: definition.checkResponse,
+    grade: definition.grade,
+    correctAnswer: definition.correctAnswer,
+    resultDetails: definition.resultDetails,
+  });
 }
 
 export function compile(quiz: Quiz, types: QuestionTypeTable): CompiledQuiz {
@@ -58,6 +92,11 @@ export function sealQuiz<T extends Quiz>(quiz: T, types: QuestionTypeTable): T {
   deepFreeze(quiz);
   compiledQuizzes.set(quiz, compile(quiz, types));
   return quiz;
+}
+
+/** Whether `quiz` came from `parseQuiz` (deep-frozen, compiled once): what is derived from it cannot go stale. */
+export function isSealed(quiz: Quiz): boolean {
+  return compiledQuizzes.has(quiz);
 }
 
 /**

@@ -82,44 +82,56 @@ export function resultFor(
   laidOut: LaidOutQuestion,
   check: ResponseCheck<unknown> | undefined,
 ): QuestionResult {
-  const { question, arrangement } = laidOut;
-  const { definition, prepared } = laidOut.compiled;
+  const { question, arrangement, compiled: entry } = laidOut;
   let status: QuestionStatus = 'unanswered';
   let graded: RawGrade | undefined;
   if (check !== undefined) {
     if (!check.ok) status = 'invalid';
-    else if (definition.needsHuman) status = 'needs-review';
+    else if (entry.needsHuman) status = 'needs-review';
     else {
-      graded = definition.grade(question, arrangement, check.value, prepared) as RawGrade;
+      graded = entry.grade.call(
+        entry.definition,
+        question,
+        arrangement,
+        check.value,
+        entry.prepared,
+      ) as RawGrade;
       status = statusOf(graded);
     }
   }
   const score =
-    graded === undefined ? 0 : roundScore(Math.min(1, Math.max(0, graded.fraction)) * question.points);
-  const result: QuestionResult = definition.needsHuman
+    graded === undefined ? 0 : roundScore(Math.min(1, Math.max(0, graded.fraction)) * entry.points);
+  const result: QuestionResult = entry.needsHuman
     ? {
-        id: question.id,
-        type: question.type,
+        id: entry.id,
+        type: entry.type,
         status,
         score,
-        maxScore: question.points,
+        maxScore: entry.points,
         correct: false,
         feedback: [],
-        objectives: question.objectives.slice(),
+        objectives: [...entry.objectives],
       }
     : {
-        id: question.id,
-        type: question.type,
+        id: entry.id,
+        type: entry.type,
         status,
         score,
-        maxScore: question.points,
+        maxScore: entry.points,
         correct: correctnessOf(status),
         feedback: graded === undefined ? [] : graded.feedback,
-        objectives: question.objectives.slice(),
-        correctAnswer: definition.correctAnswer(question, arrangement, prepared),
+        objectives: [...entry.objectives],
+        correctAnswer: entry.correctAnswer.call(
+          entry.definition,
+          question,
+          arrangement,
+          entry.prepared,
+          check?.ok ? check.value : undefined,
+        ),
       };
-  if (question.explanation !== undefined) result.explanation = question.explanation;
-  if (definition.resultDetails !== undefined) Object.assign(result, definition.resultDetails(question));
+  if (entry.explanation !== undefined) result.explanation = entry.explanation;
+  if (entry.resultDetails !== undefined)
+    Object.assign(result, entry.resultDetails.call(entry.definition, question));
   if (check !== undefined) {
     if (check.ok) result.response = check.value;
     else result.error = check.error;
@@ -134,14 +146,17 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
   let pendingReview = 0;
   // A Map while summing: the objectives come in the shuffled order of the questions.
   const byObjective = new Map<string, ObjectiveMastery>();
-  for (const result of questions) {
+  for (let index = 0; index < questions.length; index += 1) {
+    const result = questions[index] as QuestionResult;
     maxScore += result.maxScore;
     score += result.score;
     if (result.status === 'needs-review') {
       pendingReview += result.maxScore;
       continue;
     }
-    for (const objective of result.objectives) {
+    const { objectives } = result;
+    for (let position = 0; position < objectives.length; position += 1) {
+      const objective = objectives[position] as string;
       let entry = byObjective.get(objective);
       if (entry === undefined) {
         entry = { score: 0, maxScore: 0, percentage: 0, questionIds: [] };

@@ -1,6 +1,7 @@
+import { xoroshiro128plus } from 'pure-rand';
 import { type CompiledQuestion, type CompiledQuiz, compiledOf } from './compile.js';
 import type { Quiz } from './quiz.js';
-import { createRng, type Seed, shuffle } from './shuffle.js';
+import { continueSeedHash, createRng, type Seed, seedHashState, shuffle } from './shuffle.js';
 import type { AnyQuestionType, LayoutOptions } from './types/definition.js';
 import type { PublicQuestion, Question } from './types/registry.js';
 
@@ -13,9 +14,12 @@ export function assertSeed(seed: unknown): asserts seed is Seed {
 }
 
 /** The questions an attempt with this seed gets, in the order it shows them (pools drawn, then shuffled). */
-export function questionsForAttempt(quiz: Quiz, seed: Seed): Question[] {
+export function questionsForAttempt(
+  quiz: Quiz,
+  seed: Seed,
+  hasPools: boolean = quiz.questions.some((entry) => entry.type === 'pool'),
+): Question[] {
   assertSeed(seed);
-  const hasPools = quiz.questions.some((entry) => entry.type === 'pool');
   if (!hasPools && !quiz.shuffleQuestions) return quiz.questions as Question[];
   const rng = createRng(seed, quiz.id, 'selection');
   const drawn = hasPools
@@ -45,26 +49,30 @@ export function layoutQuiz(
   compiled: CompiledQuiz = compiledOf(quiz),
 ): LaidOutQuestion[] {
   const options: LayoutOptions = { shuffleChoices: quiz.shuffleChoices };
-  const drawn = questionsForAttempt(quiz, seed);
-  const laidOut: LaidOutQuestion[] = new Array(drawn.length);
+  const drawn = questionsForAttempt(quiz, seed, compiled.hasPools);
+  // Each question's stream is seeded with hashSeed(seed, quiz id, question id): the seed and quiz id are
+  // hashed once per attempt, and each question continues from there.
+  const attemptHash = seedHashState(seed, quiz.id);
+  const laidOut: LaidOutQuestion[] = [];
   for (let index = 0; index < drawn.length; index += 1) {
     const question = drawn[index] as Question;
     const entry = compiled.byId.get(question.id) as CompiledQuestion;
-    laidOut[index] = {
+    const rng = xoroshiro128plus(continueSeedHash(attemptHash, question.id));
+    laidOut.push({
       compiled: entry,
       question,
-      arrangement: entry.definition.arrange(question, createRng(seed, quiz.id, question.id), options),
-    };
+      arrangement: entry.arrange.call(entry.definition, question, rng, options),
+    });
   }
   return laidOut;
 }
 
 /** What a response to a laid-out question may refer to, without building its public view. */
 export function shownOf(laidOut: LaidOutQuestion): unknown {
-  const { definition, prepared } = laidOut.compiled;
-  return definition.shownInArrangement === undefined
+  const entry = laidOut.compiled;
+  return entry.shownInArrangement === undefined
     ? viewOf(laidOut)
-    : definition.shownInArrangement(laidOut.question, laidOut.arrangement, prepared);
+    : entry.shownInArrangement.call(entry.definition, laidOut.question, laidOut.arrangement, entry.prepared);
 }
 
 /** What a response to a public question may refer to. */

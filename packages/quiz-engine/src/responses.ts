@@ -105,16 +105,17 @@ export function checkSubmission(
   }
   // Without pools, every question of the quiz is asked; with them, only the drawn ones.
   const issues = unknownKeyIssues(input, (id) =>
-    compiled.hasPools ? laidOut.some((question) => question.question.id === id) : compiled.byId.has(id),
+    compiled.hasPools ? laidOut.some((question) => question.compiled.id === id) : compiled.byId.has(id),
   );
   for (let index = 0; index < laidOut.length; index += 1) {
     const question = laidOut[index] as LaidOutQuestion;
-    const id = question.question.id;
+    const entry = question.compiled;
+    const id = entry.id;
     let check: ResponseCheck<unknown> | undefined;
     if (Object.hasOwn(input, id)) {
       // A check never throws on input; a type defined outside the package might, and must not stop grading.
       try {
-        check = question.compiled.definition.checkResponse(shownOf(question), input[id]);
+        check = entry.checkResponse.call(entry.definition, shownOf(question), input[id]);
       } catch {
         check = UNREADABLE;
       }

@@ -2,7 +2,7 @@ import { slugPattern } from '@coursekit/issues';
 import { slugSchema } from '@coursekit/issues/zod';
 import type { RandomGenerator } from 'pure-rand';
 import { z } from 'zod';
-import { opaqueIds, seededOrder } from '../shuffle.js';
+import { identityOrder, opaqueIds, seededOrder } from '../shuffle.js';
 
 /**
  * Ids are slugs everywhere in a course folder.
@@ -154,7 +154,7 @@ export interface Arrangement {
 }
 
 export function arrange(count: number, shuffled: boolean, prefix: string, rng: RandomGenerator): Arrangement {
-  const order = shuffled ? seededOrder(count, rng) : Array.from({ length: count }, (_, index) => index);
+  const order = shuffled ? seededOrder(count, rng) : identityOrder(count);
   return { ids: opaqueIds(count, prefix, rng), order };
 }
 

@@ -92,7 +92,16 @@ export interface QuestionTypeDefinition<
   shownInArrangement?(question: Question, arrangement: Arrangement, prepared: Prepared): Shown;
   checkResponse(shown: Shown, value: unknown): ResponseCheck<Response>;
   grade(question: Question, arrangement: Arrangement, response: Response, prepared: Prepared): RawGrade;
-  correctAnswer(question: Question, arrangement: Arrangement, prepared: Prepared): CorrectAnswer | undefined;
+  /**
+   * `response` is the learner's checked response to this question, when there is one: a type may take
+   * the strings of its keys for the same ids in the answer's response (see `keyedAnswerKeys`).
+   */
+  correctAnswer(
+    question: Question,
+    arrangement: Arrangement,
+    prepared: Prepared,
+    response?: Response,
+  ): CorrectAnswer | undefined;
   /**
    * A short readable form of a checked response for item analysis: the same answer reads the same
    * whatever the shuffle (opaque ids turned back into shown texts). Null when there is nothing to show.

@@ -52,21 +52,52 @@ export interface KeyedAnswerKey {
 export function countCorrectlyKeyed(response: Record<string, string>, answerKey: KeyedAnswerKey): number {
   const { keys, values, rightValues } = answerKey;
   let correct = 0;
-  // Over the shown keys rather than the response's: a checked response holds shown keys only.
-  for (let position = 0; position < keys.ids.length; position += 1) {
-    const valueId = response[keys.ids[position] as string];
-    if (valueId === undefined) continue;
+  // Over the response's own keys: looking the arrangement's fresh id strings up in the response would
+  // make V8 search its string table for each (the response's keys are already internalised).
+  for (const keyId in response) {
+    const position = keys.ids.indexOf(keyId);
+    if (position === -1) continue;
+    const valueId = response[keyId] as string;
     if (authoredIndexOf(values, valueId) === rightValues[keys.order[position] as number]) correct += 1;
   }
   return correct;
 }
 
+/**
+ * The opaque ids `ids`, each replaced by the learner's string for the same id where `response` has it as
+ * a key. The strings are equal; the difference is V8's: a string used as a property key is first
+ * internalised (looked up and added in the runtime's string table, then kept in old space), and the
+ * arrangement's ids are new strings in every attempt, while the keys of a response have been internalised
+ * already (by JSON.parse or by the check that copied them). An answer built with them costs no new entries.
+ */
+export function keyedAnswerKeys(
+  ids: readonly string[],
+  response: Readonly<Record<string, unknown>> | undefined,
+): readonly string[] {
+  if (response === undefined) return ids;
+  let shared: string[] | undefined;
+  for (const key in response) {
+    const position = ids.indexOf(key);
+    if (position === -1) continue;
+    shared ??= [...ids];
+    shared[position] = key;
+  }
+  return shared ?? ids;
+}
+
 /** The response that maps each authored key to its right value, under opaque ids, keys in authored order. */
-export function correctKeyedResponse(answerKey: KeyedAnswerKey): Record<string, string> {
+export function correctKeyedResponse(
+  answerKey: KeyedAnswerKey,
+  learnerResponse?: Readonly<Record<string, string>>,
+): Record<string, string> {
   const { keys, values, rightValues } = answerKey;
+  const keyIds = keyedAnswerKeys(keys.ids, learnerResponse);
   const response = recordForOpaqueIds<string>();
   for (let keyIndex = 0; keyIndex < rightValues.length; keyIndex += 1) {
-    response[opaqueIdOf(keys, keyIndex)] = opaqueIdOf(values, rightValues[keyIndex] as number);
+    response[keyIds[keys.order.indexOf(keyIndex)] as string] = opaqueIdOf(
+      values,
+      rightValues[keyIndex] as number,
+    );
   }
   return response;
 }

@@ -186,8 +186,11 @@ export const categorise = defineQuestionType<
         ),
       ),
     }),
-  correctAnswer(_question, arrangement, prepared) {
-    return { text: prepared.text, response: correctKeyedResponse(answerKeyOf(arrangement, prepared)) };
+  correctAnswer(_question, arrangement, prepared, response) {
+    return {
+      text: prepared.text,
+      response: correctKeyedResponse(answerKeyOf(arrangement, prepared), response),
+    };
   },
   describeResponse(view, response) {
     return clip(

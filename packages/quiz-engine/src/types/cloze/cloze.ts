@@ -37,6 +37,7 @@ import {
 } from '../common.js';
 import { defineQuestionType } from '../definition.js';
 import { clip, textOf } from '../describe.js';
+import { keyedAnswerKeys } from '../keyed-response.js';
 import { recordForOpaqueIds } from '../opaque-record.js';
 import {
   type AcceptedAnswer,
@@ -288,10 +289,18 @@ export const cloze = defineQuestionType<
     const { blanks } = question;
     let correct = 0;
     const feedback: FeedbackItem[] = [];
+    // Each answer by its blank's position, from the response's own keys: looking the arrangement's fresh
+    // id strings up in the response would make V8 search its string table for each.
+    const answers: (string | undefined)[] = [];
+    for (let index = 0; index < blanks.length; index += 1) answers.push(undefined);
+    for (const blankId in response) {
+      const position = arrangement.blanks.ids.indexOf(blankId);
+      if (position !== -1) answers[position] = response[blankId];
+    }
     // Blanks are never shuffled: position i shows authored blank i.
     for (let index = 0; index < blanks.length; index += 1) {
       const blank = blanks[index] as ClozeBlank;
-      const answer = response[arrangement.blanks.ids[index] as string];
+      const answer = answers[index];
       if (answer === undefined) continue;
       if (blank.kind === 'choice') {
         const choice =
@@ -306,11 +315,12 @@ export const cloze = defineQuestionType<
     }
     return { fraction: correct / blanks.length, feedback };
   },
-  correctAnswer(question, arrangement, prepared) {
+  correctAnswer(question, arrangement, prepared, learnerResponse) {
     const response: ClozeResponse = recordForOpaqueIds();
+    const blankIds = keyedAnswerKeys(arrangement.blanks.ids, learnerResponse);
     for (let index = 0; index < question.blanks.length; index += 1) {
       const key = prepared.keys[index] as number | string;
-      response[arrangement.blanks.ids[index] as string] =
+      response[blankIds[index] as string] =
         typeof key === 'number' ? opaqueIdOf(arrangement.choices[index] as Arrangement, key) : key;
     }
     return { text: prepared.answerText, response };

@@ -178,8 +178,11 @@ export const matching = defineQuestionType<
       text: question.pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; '),
       rightValues: Object.freeze(question.pairs.map((_, index) => index)),
     }),
-  correctAnswer(_question, arrangement, prepared) {
-    return { text: prepared.text, response: correctKeyedResponse(answerKeyOf(arrangement, prepared)) };
+  correctAnswer(_question, arrangement, prepared, response) {
+    return {
+      text: prepared.text,
+      response: correctKeyedResponse(answerKeyOf(arrangement, prepared), response),
+    };
   },
   describeResponse(view, response) {
     return clip(

@@ -141,7 +141,9 @@ export function matchShortAnswer(
 
 /** The first accepted answer that earns full credit: what "the correct answer" shows. */
 export function bestAcceptedAnswer(accept: readonly AcceptedAnswer[]): AcceptedAnswer {
-  return (accept.find((answer) => answer.weight >= 1) ?? accept[0]) as AcceptedAnswer;
+  // A loop rather than find: the answers of a parsed quiz are frozen, where find leaves its fast path.
+  for (const answer of accept) if (answer.weight >= 1) return answer;
+  return accept[0] as AcceptedAnswer;
 }
 
 export const shortAnswerSchema = z
