@@ -7,8 +7,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
       <p>
-        <Link href="/">Go to the course home page</Link> to find the lessons, the reading, the glossary and
-        the timeline.
+        <Link href="/">Go to the course home page</Link> to find the lessons and the study pages.
       </p>
     </PageMain>
   );

@@ -5,7 +5,7 @@ import { SourceCitations } from '../../components/course-text/source-citations.j
 import { PageMain } from '../../components/shell/page-main.js';
 import { laneClass, TimelineChart } from '../../components/timeline/timeline-chart.js';
 import { getCourse } from '../../lib/course/get-course.js';
-import { layoutTimeline } from '../../lib/course/timeline-layout.js';
+import { groupTimelineRows, layoutTimeline } from '../../lib/course/timeline-layout.js';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
@@ -18,15 +18,7 @@ export default async function TimelinePage() {
   const laneLabels = new Map(lanes.map((lane) => [lane.id, lane.label]));
   // Events in a group of course.yaml's `timelineGroups` are listed under its label, in the groups' order;
   // `afterArticle` (the older way to mark events after the course's source text) is one more group.
-  const groups = course.timelineGroups ?? [];
-  const groupIds = new Set(groups.map((group) => group.id));
-  const inGroup = (row: (typeof layout.rows)[number]) =>
-    row.event.group !== undefined && groupIds.has(row.event.group);
-  const before = layout.rows.filter((row) => !row.event.afterArticle && !inGroup(row));
-  const after = layout.rows.filter((row) => row.event.afterArticle && !inGroup(row));
-  const grouped = groups
-    .map((group) => ({ group, rows: layout.rows.filter((row) => row.event.group === group.id) }))
-    .filter((entry) => entry.rows.length > 0);
+  const { ungrouped: before, grouped, after } = groupTimelineRows(layout.rows, course.timelineGroups ?? []);
   // `afterArticle` marks events after the course's source text: named for what the course reads.
   const sourceWord = reading ? 'reading' : 'source';
   const eventList = (rows: typeof layout.rows) => (

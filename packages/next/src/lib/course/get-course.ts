@@ -11,7 +11,7 @@ import {
   formatIssue,
   loadCourse,
 } from '@coursekit/mdx';
-import { courseDir } from '../server/course-identity.js';
+import { courseDir, courseIdentity } from '../server/course-identity.js';
 import { builtInStyleLabel, type CourseStyle } from './bibliography-styles.js';
 
 /** The course as the student pages use it: compiled lessons (student variant) and what renders text. */
@@ -94,19 +94,34 @@ export async function loadCourseData(dir: string): Promise<CourseData> {
   };
 }
 
-let cached: { dir: string; course: Promise<CourseData> } | undefined;
+let cached: { key: string; course: Promise<CourseData> } | undefined;
+let reported: string | undefined;
 
-/** The course, loaded once per server process (re-read on each call in development, to see edits). */
+/**
+ * The course, loaded once per server process. In development (`next dev`) it is loaded again whenever a file of
+ * its folder has changed (the folder's content hash), so that an edit shows on the next reload without a
+ * restart; a course error is printed once in the terminal, with every problem at its file:line:col.
+ */
 export function getCourse(): Promise<CourseData> {
   const dir = courseDir();
-  if (process.env.NODE_ENV === 'development') return loadCourseData(dir);
-  if (cached?.dir !== dir) {
+  const development = process.env.NODE_ENV === 'development';
+  const key = development ? `${dir}\0${courseIdentity(dir).hash}` : dir;
+  if (cached?.key !== key) {
     const course = loadCourseData(dir);
-    // A failed load is not kept: the next request tries again (and fails loudly again).
-    course.catch(() => {
-      if (cached?.course === course) cached = undefined;
-    });
-    cached = { dir, course };
+    course.then(
+      () => {
+        reported = undefined;
+      },
+      (error: unknown) => {
+        // A failed load is not kept: the next request tries again (and fails loudly again).
+        if (cached?.course === course) cached = undefined;
+        if (development && error instanceof CourseBuildError && reported !== error.message) {
+          reported = error.message;
+          console.error(`\ncoursekit: ${error.message}\n`);
+        }
+      },
+    );
+    cached = { key, course };
   }
   return cached.course;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatEventDate, layoutTimeline, type TimelineEventInput, wrapText } from './timeline-layout.js';
+import {
+  formatEventDate,
+  groupTimelineRows,
+  layoutTimeline,
+  type TimelineEventInput,
+  wrapText,
+} from './timeline-layout.js';
 
 const event = (over: Partial<TimelineEventInput> & { id: string; date: string }): TimelineEventInput => ({
   precision: 'day',
@@ -80,5 +86,39 @@ describe('layoutTimeline', () => {
     const lastBefore = layout.rows.find((r) => r.event.id === 'vote');
     expect(layout.afterArticle?.y).toBeGreaterThan((lastBefore?.y ?? 0) + (lastBefore?.height ?? 0));
     expect(layout.afterArticle?.y).toBeLessThan(firstAfter?.y ?? 0);
+  });
+});
+
+describe('groupTimelineRows', () => {
+  const row = (id: string, event: { group?: string; afterArticle?: boolean }) => ({ id, event });
+  const rows = [
+    row('a', {}),
+    row('b', { group: 'war' }),
+    row('c', { afterArticle: true }),
+    row('d', { group: 'peace' }),
+    row('e', { group: 'war', afterArticle: true }),
+    row('f', { group: 'unknown' }),
+  ];
+
+  it('lists events under the timelineGroups of the course, in their order, after the ungrouped ones', () => {
+    const groups = [
+      { id: 'peace', label: 'After the war' },
+      { id: 'war', label: 'The war' },
+      { id: 'empty', label: 'No events' },
+    ];
+    const { ungrouped, grouped, after } = groupTimelineRows(rows, groups);
+    expect(ungrouped.map((r) => r.id)).toEqual(['a', 'f']);
+    expect(grouped.map((g) => [g.group.label, g.rows.map((r) => r.id)])).toEqual([
+      ['After the war', ['d']],
+      ['The war', ['b', 'e']],
+    ]);
+    expect(after.map((r) => r.id)).toEqual(['c']);
+  });
+
+  it('keeps afterArticle as "what happened next" for a course without groups', () => {
+    const { ungrouped, grouped, after } = groupTimelineRows(rows, []);
+    expect(grouped).toEqual([]);
+    expect(after.map((r) => r.id)).toEqual(['c', 'e']);
+    expect(ungrouped.map((r) => r.id)).toEqual(['a', 'b', 'd', 'f']);
   });
 });

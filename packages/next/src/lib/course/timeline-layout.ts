@@ -194,3 +194,29 @@ export function layoutTimeline<E extends TimelineEventInput>(
 }
 
 export const TIMELINE_METRICS = { LINE_HEIGHT, CARD_PADDING, CHAR_WIDTH } as const;
+
+/** An event as the event list groups it: by course.yaml's `timelineGroups`, or the older `afterArticle`. */
+export interface GroupableEvent {
+  group?: string | undefined;
+  afterArticle?: boolean | undefined;
+}
+
+/**
+ * The rows of the event list in its sections: `ungrouped` first (events in no group of `groups`), then each group
+ * that has events, in the order of `groups` (course.yaml `timelineGroups`), then `after`: events marked
+ * `afterArticle` and in no group, listed as "What happened next".
+ */
+export function groupTimelineRows<R extends { event: GroupableEvent }>(
+  rows: readonly R[],
+  groups: readonly { id: string; label: string }[],
+): { ungrouped: R[]; grouped: { group: { id: string; label: string }; rows: R[] }[]; after: R[] } {
+  const ids = new Set(groups.map((group) => group.id));
+  const inGroup = (row: R) => row.event.group !== undefined && ids.has(row.event.group);
+  return {
+    ungrouped: rows.filter((row) => !row.event.afterArticle && !inGroup(row)),
+    grouped: groups
+      .map((group) => ({ group, rows: rows.filter((row) => row.event.group === group.id) }))
+      .filter((entry) => entry.rows.length > 0),
+    after: rows.filter((row) => row.event.afterArticle && !inGroup(row)),
+  };
+}
