@@ -82,8 +82,11 @@ export function TimelineChart<E extends TimelineEventInput>({
         <title id={titleId}>Timeline of the course’s events</title>
         <desc id={descriptionId}>
           {rows.length} events from {rows[0]?.dateLabel} to {rows.at(-1)?.dateLabel}, in lanes for{' '}
-          {lanes.map((lane) => lane.label).join(' and ')}. An event that concerns several regions spans their
-          lanes; events after the article have dashed outlines. The same events are listed as text below.
+          {lanes.map((lane) => lane.label).join(' and ')}. An event in several lanes spans them
+          {rows.some((row) => row.event.afterArticle)
+            ? '; events after the course’s source have dashed outlines'
+            : ''}
+          . The same events are listed as text below.
         </desc>
         {lanes.map((lane) => (
           <g key={lane.id}>

@@ -36,7 +36,7 @@ export interface TimelineLayout<E extends TimelineEventInput = TimelineEventInpu
   rows: TimelineRow<E>[];
   /** Places where years pass without an event: drawn as a break in the axis. */
   gaps: { y: number; label: string }[];
-  /** The line between what the article describes and what happened after it. */
+  /** The line between what the course's source describes and what happened after it (`afterArticle`). */
   afterArticle?: { y: number } | undefined;
 }
 
