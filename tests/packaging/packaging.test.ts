@@ -16,7 +16,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { npm, npmStart, type ServedSite } from './site';
 
 const run = promisify(execFile);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,6 +86,7 @@ describe('packed packages, consumed outside the workspace', () => {
       '@coursekit/content-schema',
       '@coursekit/issues',
       '@coursekit/mdx',
+      '@coursekit/next',
       '@coursekit/quiz-engine',
       '@coursekit/react',
       'create-coursekit',
@@ -234,12 +238,13 @@ describe('packed packages, consumed outside the workspace', () => {
   });
 
   it("create-coursekit's bin writes a project whose `npm run check` passes with the packed @coursekit/mdx", async () => {
-    // Until @coursekit/next is in the workspace the packed bin has no bundled site template; its test fixture
-    // stands in for it, so the rest of the flow is tested from the tarballs all the same.
+    // The packed bin carries @coursekit/next's template (bundled at build).
     const bundled = join(consumer, 'node_modules/create-coursekit/dist/site/template');
-    const siteOption = existsSync(bundled)
-      ? []
-      : ['--site-template', join(root, 'packages/create-coursekit/test/fixtures/site-package/template')];
+    expect(
+      existsSync(join(bundled, 'app/lessons/[id]/page.tsx')),
+      'the tarball bundles the site template',
+    ).toBe(true);
+    const siteOption: string[] = [];
     const { stdout } = await sh(
       join(consumer, 'node_modules/.bin/create-coursekit'),
       ['my-course', '--no-install', ...siteOption],
@@ -321,6 +326,112 @@ describe('packed packages, consumed outside the workspace', () => {
 
   it.each(packages.map((p) => [p.manifest.name, p.dir]))('%s passes attw --pack', async (_name, dir) => {
     // node10 cannot see subpath exports (such as @coursekit/citations/react); every modern resolution must be right.
-    await sh(bin('attw'), ['--pack', dir, '--profile', 'node16', '--format', 'ascii'], root);
+    // @coursekit/next is ESM only (Next.js compiles it with the app; Node.js 20.19+ can require() it): its
+    // CommonJS resolution is not a problem, every ESM one must be right.
+    const profile = _name === '@coursekit/next' ? 'esm-only' : 'node16';
+    await sh(bin('attw'), ['--pack', dir, '--profile', profile, '--format', 'ascii'], root);
   });
+});
+
+describe('a course project from create-coursekit, installed from the tarballs and served by its own scripts', () => {
+  let home = '';
+  let project = '';
+  let browser: Browser | undefined;
+  const servers: ServedSite[] = [];
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of servers) await server.stop();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  async function serve(): Promise<ServedSite> {
+    const site = await npmStart(project, { TEACHER_PASSCODE: 'site-test-passcode' });
+    servers.push(site);
+    return site;
+  }
+
+  async function stopAll(): Promise<void> {
+    for (const server of servers.splice(0)) await server.stop();
+  }
+
+  it('builds the starter course with `npm run build`, serves it with `npm start` and grades an answer on the server', async () => {
+    home = mkdtempSync(join(tmpdir(), 'coursekit-site-'));
+    await sh(join(consumer, 'node_modules/.bin/create-coursekit'), ['my-site', '--no-install'], home);
+    project = join(home, 'my-site');
+    // The project's own dependencies (next, react, …) from the registry; every @coursekit package from its tarball.
+    const coursekitTarballs = [...tarballs]
+      .filter(([name]) => name.startsWith('@coursekit/'))
+      .map(([, file]) => file);
+    await npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', ...coursekitTarballs], project);
+    await npm(['rebuild', 'better-sqlite3'], project);
+    const installed = JSON.parse(
+      readFileSync(join(project, 'node_modules/@coursekit/next/package.json'), 'utf8'),
+    );
+    expect(installed.dependencies['@coursekit/classroom']).not.toContain('workspace:');
+    await npm(['run', 'build'], project);
+
+    const site = await serve();
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/lessons/we-the-people`);
+    const choice = page.getByRole('radio', { name: 'We the People of the United States' });
+    const question = page.locator('section.question').filter({ has: choice });
+    await choice.check();
+    // Before the check the page holds no feedback of the question: the answer key stays on the server.
+    expect(await page.locator('main').textContent()).not.toContain('The sentence opens with its subject');
+    const graded = page.waitForResponse(
+      (response) => response.url().endsWith('/api/attempts/check') && response.request().method() === 'POST',
+    );
+    await question.getByRole('button', { name: 'Check answer' }).click();
+    const response = await graded;
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as {
+      questionId: string;
+      result: { score: number; maxScore: number };
+    };
+    expect(body.questionId).toBe('who-ordains');
+    expect(body.result.score).toBe(body.result.maxScore);
+    const feedback = question.locator('.feedback');
+    await feedback.waitFor();
+    expect((await feedback.textContent())?.replace(/\s+/g, ' ')).toMatch(/^Correct — 1 points? of 1\./);
+    expect(await feedback.textContent()).toContain('The sentence opens with its subject');
+    await page.close();
+    // Install (a native SQLite driver built from source) and a production build: minutes on a busy machine.
+  }, 1_500_000);
+
+  it('serves another course folder put in place of the starter, with no text of the starter course', async () => {
+    expect(project, 'the starter project was built').not.toBe('');
+    await stopAll();
+    const course = join(project, 'course');
+    rmSync(course, { recursive: true, force: true });
+    const example = join(root, 'examples/gettysburg-address');
+    cpSync(example, course, {
+      recursive: true,
+      filter: (path) =>
+        !/(^|\/)(node_modules|package\.json|[^/]*\.test\.ts)$/.test(path.slice(example.length)),
+    });
+    // A theme of its own, beside course.yaml (the @coursekit/next README's example).
+    writeFileSync(join(course, 'theme.css'), ':root {\n  --accent: #7a2e0e;\n}\n');
+    const check = await sh('npm', ['run', '--silent', 'check'], project);
+    expect(check.stdout).toBe('no problems found\n');
+    await npm(['run', 'build'], project);
+    const site = await serve();
+
+    const pages = ['/', '/lessons/a-nation-conceived', '/glossary', '/timeline', '/bibliography', '/reading'];
+    for (const path of pages) {
+      const response = await fetch(`${site.url}${path}`);
+      expect(response.status, path).toBe(200);
+      const html = await response.text();
+      expect(html, path).toContain('Gettysburg');
+      for (const other of ['We the People', 'Preamble', 'Two Peripheries', 'two-peripheries']) {
+        expect(html, `${path} shows "${other}" of another course`).not.toContain(other);
+      }
+    }
+    const home = await (await fetch(`${site.url}/`)).text();
+    expect(home).toMatch(/<style data-coursekit-theme="">:root \{\n {2}--accent: #7a2e0e;\n\}/);
+    const quiz = await fetch(`${site.url}/api/quizzes/a-nation-conceived`);
+    expect(quiz.status).toBe(200);
+    expect(JSON.stringify(await quiz.json())).not.toContain('"correct"');
+  }, 900_000);
 });

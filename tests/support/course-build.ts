@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { courseIdentity } from '../../apps/teach/lib/server/course-identity';
+import { courseIdentity } from '../../packages/next/src/lib/server/course-identity';
 import { fixtureCourseDir, teachDir } from './server';
 
 interface BuildStamp {

@@ -1,15 +1,1 @@
-import Link from 'next/link';
-import { PageMain } from '@/components/shell/page-main';
-
-export default function NotFound() {
-  return (
-    <PageMain>
-      <h1>Page not found</h1>
-      <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
-      <p>
-        <Link href="/">Go to the course home page</Link> to find the lessons, the reading, the glossary and
-        the timeline.
-      </p>
-    </PageMain>
-  );
-}
+export { default } from '@coursekit/next/app/not-found';
