@@ -57,7 +57,7 @@ export function AccountLoginForm() {
       ) : null}
       <div>
         <button type="submit" disabled={pending || name.length === 0 || password.length === 0}>
-          {pending ? 'Logging in…' : 'Log in with name and password'}
+          {pending ? 'Signing in…' : 'Sign in with name and password'}
         </button>
       </div>
     </form>

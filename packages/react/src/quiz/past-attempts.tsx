@@ -51,7 +51,7 @@ export async function fetchPastAttempts(quizId: string): Promise<PastAttempt[]> 
 
 function outcome(attempt: PastAttempt): string {
   if (attempt.pendingMarks > 0) {
-    return `awaiting your teacher's marking (${attempt.pendingMarks} ${attempt.pendingMarks === 1 ? 'essay' : 'essays'})`;
+    return `awaiting your teacher’s marking (${attempt.pendingMarks} ${attempt.pendingMarks === 1 ? 'essay' : 'essays'})`;
   }
   return attempt.passed === true ? 'passed' : attempt.passed === false ? 'not passed' : 'no pass mark';
 }
@@ -108,49 +108,66 @@ export function PastAttempts({
           </button>
         </div>
       ) : (
-        loaded.attempts.map((attempt) => {
-          const headingId = `${quizId}-past-${attempt.number}`;
-          return (
-            <section key={attempt.id} className="past-attempt" aria-labelledby={headingId}>
-              <h4 id={headingId}>
-                Attempt {attempt.number}: {formatPoints(attempt.score)} of {attempt.maxScore} (
-                {attempt.percentage}%), {outcome(attempt)}
-              </h4>
-              <p className="muted">
-                Submitted{' '}
-                <time dateTime={attempt.submittedAt}>{dateFormat.format(new Date(attempt.submittedAt))}</time>
-                {attempt.late ? ', late' : ''}.
-              </p>
-              {attempt.result ? (
-                <ol>
-                  {attempt.result.questions.map((question, index) => {
-                    const prompt = prompts.get(question.id);
-                    return (
-                      <li key={question.id}>
-                        {prompt ? <QuizText text={prompt} /> : <p>Question {index + 1}</p>}
-                        {typeof question.response === 'string' && question.response !== '' ? (
-                          <p>
-                            Your answer: <q>{question.response}</q>
-                          </p>
-                        ) : null}
-                        <QuestionFeedback result={question} />
-                        {question.teacherGrade?.feedback ? (
-                          <p>
-                            <span className="verdict">Your teacher’s feedback:</span>{' '}
-                            {question.teacherGrade.feedback}
-                          </p>
-                        ) : null}
-                      </li>
-                    );
-                  })}
-                </ol>
-              ) : (
-                <p className="muted">This attempt can no longer be shown: the quiz has changed since.</p>
-              )}
-            </section>
-          );
-        })
+        <PastAttemptList quizId={quizId} attempts={loaded.attempts} prompts={prompts} />
       )}
     </details>
+  );
+}
+
+/** The reviewed attempts themselves: what the server sent, nothing added. */
+export function PastAttemptList({
+  quizId,
+  attempts,
+  prompts,
+}: {
+  quizId: string;
+  attempts: readonly PastAttempt[];
+  prompts: ReadonlyMap<string, string>;
+}) {
+  return (
+    <>
+      {attempts.map((attempt) => {
+        const headingId = `${quizId}-past-${attempt.number}`;
+        return (
+          <section key={attempt.id} className="past-attempt" aria-labelledby={headingId}>
+            <h4 id={headingId}>
+              Attempt {attempt.number}: {formatPoints(attempt.score)} of {attempt.maxScore} (
+              {attempt.percentage}%), {outcome(attempt)}
+            </h4>
+            <p className="muted">
+              Submitted{' '}
+              <time dateTime={attempt.submittedAt}>{dateFormat.format(new Date(attempt.submittedAt))}</time>
+              {attempt.late ? ', late' : ''}.
+            </p>
+            {attempt.result ? (
+              <ol>
+                {attempt.result.questions.map((question, index) => {
+                  const prompt = prompts.get(question.id);
+                  return (
+                    <li key={question.id}>
+                      {prompt ? <QuizText text={prompt} /> : <p>Question {index + 1}</p>}
+                      {typeof question.response === 'string' && question.response !== '' ? (
+                        <p>
+                          Your answer: <q>{question.response}</q>
+                        </p>
+                      ) : null}
+                      <QuestionFeedback result={question} />
+                      {question.teacherGrade?.feedback ? (
+                        <p>
+                          <span className="verdict">Your teacher’s feedback:</span>{' '}
+                          {question.teacherGrade.feedback}
+                        </p>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ol>
+            ) : (
+              <p className="muted">This attempt can no longer be shown: the quiz has changed since.</p>
+            )}
+          </section>
+        );
+      })}
+    </>
   );
 }
