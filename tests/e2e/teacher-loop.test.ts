@@ -50,12 +50,24 @@ const choiceTypes = ['single', 'truefalse'];
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 let classId = '';
 let adaResumeCode = '';
-const adaEssay =
+const adaWords =
   'Moscow weighed its ties to Seoul against its leverage in Pyongyang, and the article reads the summit as ' +
   'a signal to Washington more than a turn in policy; the evidence is the timing of the visits.';
-const beaEssay =
+const beaWords =
   'The argument rests on two premises: that the treaty changed what each side could promise, and that the ' +
   'officials quoted meant what they said. The second is the weaker one.';
+let adaEssay = '';
+let beaEssay = '';
+
+/** The words given, repeated to the essay's minimum (or 20) and 10 more, in two paragraphs. */
+function essayOf(question: Question, words: string): string {
+  const base = words.split(/\s+/);
+  const target = (question.type === 'essay' ? (question.minWords ?? 20) : 20) + 10;
+  const out = Array.from({ length: target }, (_, index) => base[index % base.length] as string);
+  const half = Math.floor(target / 2);
+  return `${out.slice(0, half).join(' ')}\n\n${out.slice(half).join(' ')}`;
+}
+
 /** What each student answered, by question, as the page showed the attempt. */
 let adaWrong: Question;
 let beaWrong: Question;
@@ -167,6 +179,7 @@ it('keeps Ada’s draft through a reload and on her phone, where she submits it'
   const { essay, choices } = await shownQuestions(adaLaptop);
   const [right, wrong] = choices as [Question, Question];
   adaWrong = wrong;
+  adaEssay = essayOf(essay, adaWords);
   await answerByPointer(questionSection(adaLaptop, right), correctAnswer(right));
   await answerByPointer(questionSection(adaLaptop, wrong), wrongAnswer(wrong));
   await questionSection(adaLaptop, essay).getByRole('textbox').fill(adaEssay);
@@ -189,6 +202,7 @@ it('keeps Bea’s draft through a reload, and takes her submission', async () =>
   await openLesson(bea);
   const { essay, choices } = await shownQuestions(bea);
   beaWrong = choices[0] as Question;
+  beaEssay = essayOf(essay, beaWords);
   await answerByPointer(questionSection(bea, beaWrong), wrongAnswer(beaWrong));
   await questionSection(bea, essay).getByRole('textbox').fill(beaEssay);
   await bea.getByRole('status').filter({ hasText: 'Draft saved' }).waitFor();
@@ -247,7 +261,7 @@ it('lets the owner override one of Bea’s scores and re-open her attempt', asyn
   await attempt.getByRole('button', { name: 'Re-open attempt' }).click();
   await attempt
     .getByRole('status')
-    .getByText(/^Re-opened as attempt 2 with \d+ answers restored\.$/)
+    .getByText(/^Re-opened as attempt 2 with \d+ answers? restored\.$/)
     .waitFor();
   await owner.getByText(/continued as attempt 2, by Owner \(She ran out of time\.\)/).waitFor();
 

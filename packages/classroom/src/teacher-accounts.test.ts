@@ -6,7 +6,7 @@ import { ConfigurationError } from './config';
 import { startClassroom } from './startup';
 import type { SqliteStore } from './storage/sqlite';
 import { hashInviteToken } from './teacher-accounts';
-import { Browser, fixtureCourseDir, memoryStore } from './testing';
+import { Browser, fixtureCourseDir, memoryStore, realCourseDir } from './testing';
 
 const PASSCODE = 'unit-test-passcode';
 let store: SqliteStore;
@@ -250,5 +250,83 @@ describe('re-opening an attempt', () => {
     );
     const refused = await call(owner, `/api/classes/${other.id}/attempts/${attempts[0]?.id}/reopen`, {});
     expect([refused.status, refused.body.error.code]).toEqual([404, 'unknown-attempt']);
+  });
+});
+
+describe('re-opening an attempt of a quiz with shuffled choices and pools', () => {
+  it('restores each answer under the ids the next attempt shows, by what was chosen', async () => {
+    const real = createClassroom({
+      store: memoryStore(),
+      courseDir: realCourseDir,
+      env: { TEACHER_PASSCODE: PASSCODE },
+      log: () => {},
+    });
+    const ask = async (browser: Browser, path: string, body?: unknown) => {
+      const response = browser.remember(await real.handle(browser.request(path, { body })));
+      return { status: response.status, body: await response.json() };
+    };
+    const teacher = new Browser();
+    await ask(teacher, '/api/csrf');
+    await ask(teacher, '/api/teacher/login', { passcode: PASSCODE });
+    const made = (await ask(teacher, '/api/classes', { name: 'Shuffled' })).body;
+    // Pools draw questions per attempt: over four students, some answered questions come back in attempt 2.
+    let compared = 0;
+    for (const name of ['Ada', 'Bea', 'Cleo', 'Dan']) {
+      const student = new Browser();
+      await ask(student, '/api/csrf');
+      await ask(student, '/api/classes/join', { code: made.joinCode, displayName: name });
+      type Shown = {
+        id: string;
+        type: string;
+        choices?: { id: string; text: string }[];
+        items?: { id: string; text: string }[];
+      };
+      const first = (await ask(student, '/api/quizzes/equidistance-under-strain')).body;
+      const questions = first.quiz.questions as Shown[];
+      const responses: Record<string, unknown> = {};
+      const chosen = new Map<string, string>();
+      for (const question of questions) {
+        if (question.type === 'single' && question.choices) {
+          const choice = question.choices[question.choices.length - 1] as { id: string; text: string };
+          responses[question.id] = choice.id;
+          chosen.set(question.id, choice.text);
+        } else if (question.type === 'essay') {
+          responses[question.id] = Array.from({ length: 160 }, (_, i) => `word${i}`).join(' ');
+        }
+      }
+      const submitted = await ask(student, '/api/attempts', {
+        quizId: 'equidistance-under-strain',
+        idempotencyKey: crypto.randomUUID(),
+        attemptNumber: 1,
+        responses,
+      });
+      expect(submitted.status).toBe(201);
+      const reopened = await ask(
+        teacher,
+        `/api/classes/${made.id}/attempts/${submitted.body.attempt.id}/reopen`,
+        {},
+      );
+      expect(reopened.status).toBe(201);
+      const second = (await ask(student, '/api/quizzes/equidistance-under-strain')).body;
+      expect(second.attempt.number).toBe(2);
+      const drawnNow = (second.quiz.questions as Shown[]).map((q) => q.id);
+      for (const id of reopened.body.draft.restored) expect(drawnNow, id).toContain(id);
+      for (const question of second.quiz.questions as Shown[]) {
+        const text = chosen.get(question.id);
+        if (text === undefined) continue;
+        const restored = second.attempt.questions[question.id]?.response;
+        expect(question.choices?.find((c) => c.id === restored)?.text, question.id).toBe(text);
+        compared++;
+      }
+      // Questions of the first attempt that the second does not draw are reported, not silently lost.
+      const drawn = new Set((second.quiz.questions as Shown[]).map((q) => q.id));
+      expect([...reopened.body.draft.notRestored].sort()).toEqual(
+        Object.keys(responses)
+          .filter((id) => !drawn.has(id))
+          .sort(),
+      );
+    }
+    expect(compared).toBeGreaterThan(0);
+    await real.close();
   });
 });
