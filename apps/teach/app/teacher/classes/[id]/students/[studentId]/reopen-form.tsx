@@ -9,7 +9,7 @@ import own from '../../marking/marking.module.css';
 
 interface Reopened {
   reopen: { draftAttemptNumber: number; extraAttempts: number };
-  draft: { restored: string[] };
+  draft: { restored: string[]; notRestored?: string[] };
 }
 
 /**
@@ -82,6 +82,9 @@ export function ReopenForm({
               Re-opened as attempt {done.reopen.draftAttemptNumber} with {done.draft.restored.length}{' '}
               {done.draft.restored.length === 1 ? 'answer' : 'answers'} restored
               {done.reopen.extraAttempts > 0 ? ' (one attempt granted)' : ''}.
+              {done.draft.notRestored && done.draft.notRestored.length > 0
+                ? ` ${done.draft.notRestored.length} ${done.draft.notRestored.length === 1 ? 'answer was' : 'answers were'} to questions the next attempt does not draw.`
+                : ''}
             </p>
           ) : null}
         </div>
