@@ -145,6 +145,20 @@ it('lets the owner invite a colleague by a one-time link', async () => {
 
   await owner.reload();
   await owner.getByRole('rowheader', { name: colleagueName }).waitFor();
+
+  // A second invite, withdrawn before anyone uses it: its link stops working.
+  await owner.getByRole('button', { name: 'Invite' }).click();
+  const unused = await owner.getByLabel('Invite link (shown only now)').inputValue();
+  await owner.getByRole('button', { name: /^Withdraw open invite 1,/ }).click();
+  await expect.poll(() => owner.getByRole('button', { name: /^Withdraw open invite/ }).count()).toBe(0);
+  await again.goto(unused);
+  await again.getByLabel('Your name').fill('Someone else');
+  await again.getByLabel('Password').fill('another password');
+  await again.getByRole('button', { name: 'Create my teacher account' }).click();
+  await again
+    .getByRole('alert')
+    .getByText(/was withdrawn/)
+    .waitFor();
 });
 
 it('has two students join, one of them on two devices', async () => {

@@ -16,7 +16,18 @@ export function AcceptInviteForm() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   useEffect(() => {
-    setToken(decodeURIComponent(window.location.hash.replace(/^#/, '')));
+    // Another invite link opened in this tab changes only the fragment: read it again then.
+    const read = () => {
+      const raw = window.location.hash.replace(/^#/, '');
+      try {
+        setToken(decodeURIComponent(raw));
+      } catch {
+        setToken(''); // a mangled link: the page says to open it again
+      }
+    };
+    read();
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
   }, []);
   const { onSubmit, pending, error } = useApiForm<{ teacher: { name: string } }>({
     url: '/api/teachers/accept',

@@ -4,6 +4,7 @@ import { teacherForPage } from '@/lib/server/pages';
 import styles from '../teacher.module.css';
 import { InviteTeacher } from './invite-teacher';
 import { RevokeTeacherButton } from './revoke-teacher-button';
+import { WithdrawInviteButton } from './withdraw-invite-button';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Teachers', robots: { index: false } };
@@ -84,11 +85,25 @@ export default async function TeachersPage() {
       <p>
         An invite link works once and expires after 7 days. Send it to one colleague; they choose their name
         and password.
-        {pending.length > 0
-          ? ` ${pending.length} unused invite${pending.length === 1 ? ' is' : 's are'} still open.`
-          : ''}
       </p>
       <InviteTeacher />
+      {pending.length > 0 ? (
+        <>
+          <h2 id="open-invites">Open invites</h2>
+          <ul aria-labelledby="open-invites">
+            {pending.map((invite, index) => {
+              const label = `open invite ${index + 1}, made ${new Date(invite.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+              return (
+                <li key={invite.id} className={styles.row}>
+                  Made {day(invite.createdAt)} by {names.get(invite.createdBy) ?? invite.createdBy}, works
+                  until {day(invite.expiresAt)}
+                  <WithdrawInviteButton inviteId={invite.id} label={label} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
     </main>
   );
 }
