@@ -82,6 +82,13 @@ describe('student pages', () => {
     expect(await audit(page)).toBe('');
   });
 
+  it('lesson, with its past attempts reviewed after a reload', async () => {
+    await open(`/lessons/${lesson.id}`);
+    await page.locator('.past-attempts > summary').click();
+    await page.locator('.past-attempt').first().waitFor();
+    expect(await audit(page)).toBe('');
+  });
+
   for (const [name, path] of [
     ['glossary', '/glossary'],
     ['timeline', '/timeline'],
@@ -195,6 +202,30 @@ describe('teacher pages', () => {
     await page.getByRole('link', { name: 'All of Ada’s attempts' }).click();
     await page.getByRole('heading', { name: 'Ada', level: 1 }).waitFor();
     await page.locator('summary').first().click();
+    await auditWideAndPhone();
+  });
+
+  it('one student’s page, with the re-open form open', async () => {
+    await page
+      .locator('summary', { hasText: /^Re-open / })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Re-open attempt' }).first().waitFor();
+    await auditWideAndPhone();
+  });
+
+  let inviteLink = '';
+
+  it('teachers page, with a new invite link', async () => {
+    await open('/teacher/teachers');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    inviteLink = await page.getByLabel('Invite link (shown only now)').inputValue();
+    await auditWideAndPhone();
+  });
+
+  it('invite acceptance page', async () => {
+    await open(new URL(inviteLink).pathname + new URL(inviteLink).hash);
+    await page.getByRole('button', { name: 'Create my teacher account' }).waitFor();
     await auditWideAndPhone();
   });
 });

@@ -1,4 +1,4 @@
-import { courseDirectory, type Env } from './config';
+import { courseDirectory, type Env, isConfigurationError } from './config';
 import { readCookie, TEACHER_COOKIE } from './cookies';
 import { isCourseFolderError } from './course-error';
 import { ensureCsrfCookie, verifyCsrf } from './csrf';
@@ -8,6 +8,7 @@ import type { Handler } from './handlers';
 import * as handlers from './handlers';
 import { ltiRoutes } from './lti/routes';
 import { clientAddressOf, parseTrustProxy, type TrustProxy } from './rate-limit';
+import * as reopen from './reopen';
 import * as roster from './roster';
 import { getSessionSecret } from './secrets';
 import { teacherSessionFromToken } from './sessions';
@@ -15,6 +16,7 @@ import { startClassroom } from './startup';
 import { openStore, StoreUnavailableError } from './storage/index';
 import type { ClassroomStore, SessionRecord } from './storage/types';
 import { loadDashboard } from './teacher';
+import * as accounts from './teacher-accounts';
 import * as teaching from './teaching-handlers';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -55,6 +57,12 @@ const routes: Route[] = [
   route('POST', 'classes/resume', handlers.postResume),
   route('POST', 'teacher/login', handlers.postLogin),
   route('POST', 'teacher/logout', handlers.postLogout),
+  route('GET', 'teacher/me', accounts.getTeacherMe),
+  route('GET', 'teachers', accounts.getTeachers),
+  route('POST', 'teachers/invites', accounts.postInvite),
+  route('POST', 'teachers/invites/:inviteId/withdraw', accounts.postWithdrawInvite),
+  route('POST', 'teachers/accept', accounts.postAcceptInvite),
+  route('POST', 'teachers/:teacherId/revoke', accounts.postRevokeTeacher),
   route('GET', 'classes', handlers.getClasses),
   route('POST', 'classes', handlers.postClass),
   route('GET', 'classes/:id/dashboard', handlers.getDashboard),
@@ -64,6 +72,7 @@ const routes: Route[] = [
   route('GET', 'classes/:id/marking', teaching.getMarking),
   route('POST', 'classes/:id/attempts/:attemptId/marks', teaching.postMark),
   route('POST', 'classes/:id/attempts/:attemptId/overrides', teaching.postOverride),
+  route('POST', 'classes/:id/attempts/:attemptId/reopen', reopen.postReopenAttempt),
   route('GET', 'classes/:id/students/:studentId', teaching.getStudent),
   route('GET', 'classes/:id/quizzes/:quizId/settings', teaching.getQuizSettings),
   route('PUT', 'classes/:id/quizzes/:quizId/settings', teaching.putQuizSettings),
@@ -249,6 +258,12 @@ function errorResponse(request: Request, url: URL, error: unknown): Response {
     console.error(`[coursekit] ${error.message}`);
     return jsonError(
       new ApiError(503, 'course-unavailable', 'The course content has errors, so this cannot be served yet.'),
+    );
+  }
+  if (isConfigurationError(error)) {
+    console.error(`[coursekit] cannot serve ${request.method} ${url.pathname}: ${error.message}`);
+    return jsonError(
+      new ApiError(503, 'server-misconfigured', 'The server is not set up correctly yet; tell your teacher.'),
     );
   }
   if (error instanceof StoreUnavailableError) {

@@ -1,5 +1,21 @@
 import { isAbsolute, resolve } from 'node:path';
 
+/**
+ * A setting the operator gave cannot be used (a too-short `TEACHER_PASSCODE` or `SESSION_SECRET`). Its
+ * message names the variable and says what to do; servers print it as one line and stop, without a stack.
+ */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** True for a `ConfigurationError`, also one thrown by another copy of this package. */
+export function isConfigurationError(error: unknown): error is ConfigurationError {
+  return error instanceof Error && error.name === 'ConfigurationError';
+}
+
 /** Environment variables (process.env, or a plain object in tests). */
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -20,7 +36,7 @@ export function configuredSessionSecret(env: Env = process.env): string | undefi
   const value = env.SESSION_SECRET;
   if (!value) return undefined;
   if (value.length < 32) {
-    throw new Error(
+    throw new ConfigurationError(
       'SESSION_SECRET must be at least 32 characters long; generate one with `openssl rand -hex 32`.',
     );
   }

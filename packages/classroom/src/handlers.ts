@@ -40,6 +40,7 @@ import {
 } from './sessions';
 import { joinClass, joinSchema, resumeSchema, resumeStudent } from './students';
 import { createClass, createClassSchema, loadDashboard } from './teacher';
+import { accountLoginSchema, checkTeacherPassword, OWNER_ID } from './teacher-accounts';
 import { createTurns } from './turns';
 
 /** What every handler gets besides the request. */
@@ -249,17 +250,43 @@ export const postResume: Handler = async (request, context) => {
   return response;
 };
 
-const loginSchema = z.strictObject({
-  passcode: z.string('Enter the teacher passcode.').min(1, 'Enter the teacher passcode.').max(200),
-});
+const loginSchema = z
+  .strictObject({
+    passcode: z
+      .string('Enter the teacher passcode.')
+      .min(1, 'Enter the teacher passcode.')
+      .max(200)
+      .optional(),
+    name: accountLoginSchema.shape.name.optional(),
+    password: accountLoginSchema.shape.password.optional(),
+  })
+  .superRefine((body, issues) => {
+    if (body.passcode !== undefined) {
+      if (body.name !== undefined || body.password !== undefined) {
+        issues.addIssue({
+          code: 'custom',
+          path: ['passcode'],
+          message: 'Send a passcode, or a name and password, not both.',
+        });
+      }
+      return;
+    }
+    if (body.name === undefined && body.password === undefined) {
+      issues.addIssue({ code: 'custom', path: ['passcode'], message: 'Enter the teacher passcode.' });
+    } else if (body.name === undefined) {
+      issues.addIssue({ code: 'custom', path: ['name'], message: 'Enter your name.' });
+    } else if (body.password === undefined) {
+      issues.addIssue({ code: 'custom', path: ['password'], message: 'Enter your password.' });
+    }
+  });
 
 /**
- * `{ passcode }` → a teacher session cookie. A browser that has logged in before (its `ck_device` cookie)
+ * `{ passcode }` (the owner) or `{ name, password }` (an invited teacher) → a teacher session cookie. A browser that has logged in before (its `ck_device` cookie)
  * has its own allowance; every other attempt counts per client and against one overall limit, so wrong
  * passcodes sent from any number of addresses cannot lock the teacher out of a known browser.
  */
 export const postLogin: Handler = async (request, context) => {
-  const { passcode } = await readJsonBody(request, loginSchema);
+  const body = await readJsonBody(request, loginSchema);
   const client = context.clientAddress;
   const device = readDevice(request, context.secret);
   if (device) {
@@ -268,8 +295,21 @@ export const postLogin: Handler = async (request, context) => {
     await enforceRateLimit(context.store, policies.loginPerClient, client, context.now);
     await enforceRateLimit(context.store, policies.loginGlobal, 'all', context.now);
   }
-  if (!(await checkTeacherPasscode(context.store, passcode, context.env))) {
-    throw new ApiError(401, 'wrong-passcode', 'That passcode is not right. Check it and try again.');
+  let teacherId = OWNER_ID;
+  if (body.passcode !== undefined) {
+    if (!(await checkTeacherPasscode(context.store, body.passcode, context.env))) {
+      throw new ApiError(401, 'wrong-passcode', 'That passcode is not right. Check it and try again.');
+    }
+  } else {
+    const teacher = await checkTeacherPassword(context.store, body.name ?? '', body.password ?? '');
+    if (!teacher) {
+      throw new ApiError(
+        401,
+        'wrong-login',
+        'That name and password do not match a teacher account. Check them and try again.',
+      );
+    }
+    teacherId = teacher.id;
   }
   await context.store.limits.clear(
     device ? rateLimitKey(policies.loginPerDevice, device) : rateLimitKey(policies.loginPerClient, client),
@@ -277,7 +317,7 @@ export const postLogin: Handler = async (request, context) => {
   // A new session on every login, so a session id planted before login is worth nothing after it.
   const previous = await teacherSessionFromToken(readCookie(request, TEACHER_COOKIE), context);
   if (previous) await context.store.sessions.revoke(previous.id, context.now);
-  const { token, maxAgeSeconds } = await issueTeacherSession(context);
+  const { token, maxAgeSeconds } = await issueTeacherSession(context, teacherId);
   const response = json({ ok: true });
   setSessionCookie(response, request, TEACHER_COOKIE, token, maxAgeSeconds);
   if (!device) {

@@ -15,7 +15,7 @@ export {
   type SubmittedAttempt,
 } from './attempts';
 export { MAX_JSON_DEPTH } from './body';
-export { courseDirectory, type Env } from './config';
+export { ConfigurationError, courseDirectory, type Env, isConfigurationError } from './config';
 export {
   CourseFolderError,
   type CourseOutline,

@@ -51,7 +51,7 @@ describe('ensureTeacherPasscode', () => {
     expect(await checkTeacherPasscode(store, 'staffroom-42', env)).toBe(true);
     expect(await checkTeacherPasscode(store, 'staffroom-43', env)).toBe(false);
     await expect(ensureTeacherPasscode(store, { TEACHER_PASSCODE: 'short' })).rejects.toThrow(
-      /TEACHER_PASSCODE must be at least 8 characters/,
+      /TEACHER_PASSCODE is 5 characters long, but it must have at least 8/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
-import { configuredTeacherPasscode, type Env } from './config';
+import { ConfigurationError, configuredTeacherPasscode, type Env } from './config';
 import type { ClassroomStore } from './storage/types';
 
 const PASSCODE_SETTING = 'teacher_passcode_hash';
@@ -65,9 +65,9 @@ export async function ensureTeacherPasscode(
   const configured = configuredTeacherPasscode(env);
   if (configured !== undefined) {
     if (configured.length < MIN_PASSCODE_LENGTH) {
-      throw new Error(
-        `TEACHER_PASSCODE must be at least ${MIN_PASSCODE_LENGTH} characters long; choose a longer one or ` +
-          'unset it to have the app generate one.',
+      throw new ConfigurationError(
+        `TEACHER_PASSCODE is ${configured.length} characters long, but it must have at least ${MIN_PASSCODE_LENGTH}: ` +
+          'set a longer one (such as four random words), or unset it to have the app generate one.',
       );
     }
     return { source: 'environment' };

@@ -76,6 +76,7 @@ async function issueStoredSession(
   kind: 'teacher' | 'student',
   student: StudentRecord | null,
   lifetimeMs: number,
+  teacherId: string | null = null,
 ): Promise<{ token: string; maxAgeSeconds: number }> {
   const id = randomId('ses');
   await context.store.sessions.create({
@@ -86,6 +87,7 @@ async function issueStoredSession(
     createdAt: context.now,
     expiresAt: context.now + lifetimeMs,
     revokedAt: null,
+    teacherId,
   });
   return {
     token: encode({ v: 1, k: kind, id, iat: context.now }, context.secret),
@@ -93,10 +95,12 @@ async function issueStoredSession(
   };
 }
 
+/** A session for one teacher account (`owner` for the passcode login). */
 export function issueTeacherSession(
   context: SessionContext,
+  teacherId = 'owner',
 ): Promise<{ token: string; maxAgeSeconds: number }> {
-  return issueStoredSession(context, 'teacher', null, TEACHER_SESSION_MS);
+  return issueStoredSession(context, 'teacher', null, TEACHER_SESSION_MS, teacherId);
 }
 
 export function issueStudentSession(

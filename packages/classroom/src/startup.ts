@@ -2,6 +2,7 @@ import type { Env } from './config';
 import { ensureTeacherPasscode } from './passcode';
 import { getSessionSecret } from './secrets';
 import type { ClassroomStore } from './storage/types';
+import { ensureOwnerAccount } from './teacher-accounts';
 
 /**
  * Makes sure a teacher passcode exists (printing a generated one once) and loads the session secret. The
@@ -14,6 +15,7 @@ export async function startClassroom(
 ): Promise<void> {
   const passcode = await ensureTeacherPasscode(store, env);
   await getSessionSecret(store, env);
+  await ensureOwnerAccount(store, env, Date.now());
   if (passcode.source === 'database' && passcode.generated) {
     log(
       [

@@ -16,6 +16,7 @@ import { publishQuizScore } from './lti/ags';
 import { applyGrades, latestGrades, pendingMarksOf, totalsOf } from './marking';
 import { assertQuizOpen, isLate, quizPolicy } from './quiz-policy';
 import { countingQuizScore } from './quiz-score';
+import { reopenView } from './reopen';
 import { resolveReview } from './review';
 import { requireLearner, requireTeacher } from './sessions';
 import { REVIEW_WHEN } from './storage/teaching-records';
@@ -28,20 +29,18 @@ import type {
   RubricSelection,
 } from './storage/types';
 import { findClassOr404 } from './teacher';
+import { requireTeacherAccount, teacherIdOf } from './teacher-accounts';
 
 const json = (body: unknown, init?: ResponseInit) => Response.json(body, init);
 const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 
-/** The account that made a decision; every teacher session is the owner's until named accounts exist. */
-const OWNER = 'owner';
-
-async function quizOfCourse(courseDir: string, quizId: string): Promise<Quiz> {
+export async function quizOfCourse(courseDir: string, quizId: string): Promise<Quiz> {
   const quiz = (await loadCourseOutline(courseDir)).quizzes.get(quizId);
   if (!quiz) throw notFound('unknown-quiz', `There is no quiz with id '${quizId.slice(0, 60)}'.`);
   return quiz;
 }
 
-async function studentOfClass(store: ClassroomStore, classRecord: ClassRecord, studentId: string) {
+export async function studentOfClass(store: ClassroomStore, classRecord: ClassRecord, studentId: string) {
   const student = /^stu_[A-Za-z0-9_-]{1,40}$/.test(studentId)
     ? await store.classes.getStudent(studentId)
     : undefined;
@@ -54,7 +53,7 @@ async function studentOfClass(store: ClassroomStore, classRecord: ClassRecord, s
   return student;
 }
 
-async function attemptOfClass(store: ClassroomStore, classRecord: ClassRecord, attemptId: string) {
+export async function attemptOfClass(store: ClassroomStore, classRecord: ClassRecord, attemptId: string) {
   const attempt = /^att_[A-Za-z0-9_-]{1,40}$/.test(attemptId)
     ? await store.marking.getAttempt(attemptId)
     : undefined;
@@ -67,8 +66,8 @@ async function attemptOfClass(store: ClassroomStore, classRecord: ClassRecord, a
   return attempt;
 }
 
-/** A grade as the teacher's audit trail shows it. */
-function gradeView(grade: QuestionGradeRecord) {
+/** A grade as the teacher's audit trail shows it (with the teacher's name when `names` has it). */
+function gradeView(grade: QuestionGradeRecord, names: ReadonlyMap<string, string> = new Map()) {
   return {
     id: grade.id,
     attemptId: grade.attemptId,
@@ -79,6 +78,7 @@ function gradeView(grade: QuestionGradeRecord) {
     reason: grade.reason,
     rubric: grade.rubric,
     teacher: grade.teacher,
+    teacherName: names.get(grade.teacher) ?? null,
     at: iso(grade.createdAt),
   };
 }
@@ -301,6 +301,7 @@ function rubricScore(
 
 async function recordGrade(
   context: Parameters<Handler>[1],
+  teacherId: string,
   classRecord: ClassRecord,
   attempt: AttemptRecord,
   quiz: Quiz,
@@ -320,7 +321,7 @@ async function recordGrade(
       id: `grd_${randomBytes(12).toString('base64url')}`,
       attemptId: attempt.id,
       classId: classRecord.id,
-      teacher: OWNER,
+      teacher: teacherId,
       createdAt: context.now,
     },
     recompute: (grades) => totalsOf(applyGrades(quiz, base, grades)),
@@ -350,7 +351,7 @@ async function recordGrade(
 
 /** `POST /api/classes/:id/attempts/:attemptId/marks`: an essay's mark (rubric levels or points) and feedback. */
 export const postMark: Handler = async (request, context) => {
-  await requireTeacher(request, context);
+  const { session } = await requireTeacherAccount(request, context);
   const classRecord = await findClassOr404(context.store, context.params.id ?? '');
   const body = await readJsonBody(request, markSchema);
   const attempt = await attemptOfClass(context.store, classRecord, context.params.attemptId ?? '');
@@ -389,7 +390,7 @@ export const postMark: Handler = async (request, context) => {
       `The mark ${score} is more than the question's ${question.points} points.`,
       [{ path: 'score', message: `at most ${question.points}` }],
     );
-  return recordGrade(context, classRecord, attempt, quiz, {
+  return recordGrade(context, teacherIdOf(session), classRecord, attempt, quiz, {
     questionId: question.id,
     kind: 'mark',
     score,
@@ -401,7 +402,7 @@ export const postMark: Handler = async (request, context) => {
 
 /** `POST /api/classes/:id/attempts/:attemptId/overrides`: a new score for one question, with a reason. */
 export const postOverride: Handler = async (request, context) => {
-  await requireTeacher(request, context);
+  const { session } = await requireTeacherAccount(request, context);
   const classRecord = await findClassOr404(context.store, context.params.id ?? '');
   const body = await readJsonBody(request, overrideSchema);
   const attempt = await attemptOfClass(context.store, classRecord, context.params.attemptId ?? '');
@@ -416,7 +417,7 @@ export const postOverride: Handler = async (request, context) => {
       [{ path: 'score', message: `at most ${question.maxScore}` }],
     );
   }
-  return recordGrade(context, classRecord, attempt, quiz, {
+  return recordGrade(context, teacherIdOf(session), classRecord, attempt, quiz, {
     questionId: question.id,
     kind: 'override',
     score: body.score,
@@ -434,13 +435,16 @@ export const getStudent: Handler = async (request, context) => {
   const classRecord = await findClassOr404(context.store, context.params.id ?? '');
   const student = await studentOfClass(context.store, classRecord, context.params.studentId ?? '');
   const outline = await loadCourseOutline(context.courseDir);
-  const [attempts, completions, grades, allowances, settings] = await Promise.all([
+  const [attempts, completions, grades, allowances, settings, teachers, reopens] = await Promise.all([
     context.store.attempts.listByLearner(student.id),
     context.store.completions.listByLearner(student.id),
     context.store.marking.listByClass(classRecord.id),
     context.store.quizSettings.listAllowances(classRecord.id),
     context.store.quizSettings.listByClass(classRecord.id),
+    context.store.teachers.list(),
+    context.store.marking.listReopens(classRecord.id),
   ]);
+  const names = new Map(teachers.map((t) => [t.id, t.name]));
   const dueAt = new Map(settings.map((s) => [s.quizId, s.dueAt]));
   const ids = new Set(attempts.map((a) => a.id));
   const own = grades.filter((g) => ids.has(g.attemptId));
@@ -465,14 +469,17 @@ export const getStudent: Handler = async (request, context) => {
         pendingMarks: pendingMarksOf(result),
         /** The whole grade result: the teacher sees every answer, feedback and explanation. */
         result,
-        grades: attemptGrades.map(gradeView),
+        grades: attemptGrades.map((g) => gradeView(g, names)),
+        reopenedAt: iso(reopens.findLast((r) => r.attemptId === attempt.id)?.createdAt ?? null),
       };
     }),
     completions: completions.map((c) => ({ lessonId: c.lessonId, completedAt: iso(c.completedAt) })),
     allowances: allowances
       .filter((a) => a.studentId === student.id)
       .map((a) => ({ quizId: a.quizId, extraAttempts: a.extraAttempts, updatedAt: iso(a.updatedAt) })),
-    auditTrail: own.map(gradeView),
+    auditTrail: own.map((g) => gradeView(g, names)),
+    /** Attempts a teacher re-opened (their answers became a draft), oldest first. */
+    reopens: reopens.filter((r) => r.studentId === student.id).map((r) => reopenView(r, names)),
   });
 };
 

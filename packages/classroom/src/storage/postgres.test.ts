@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../test/postgres-cluster';
 import { storeConformance } from './conformance';
+import { teachersConformance } from './conformance-teachers';
 import { teachingConformance } from './conformance-teaching';
 import { ltiConformance } from './lti-conformance';
 import { migratePostgres, PostgresStore } from './postgres';
@@ -21,6 +22,7 @@ const postgresqlEngine = {
 };
 storeConformance('PostgreSQL', postgresqlEngine);
 teachingConformance('PostgreSQL', postgresqlEngine);
+teachersConformance('PostgreSQL', postgresqlEngine);
 ltiConformance('PostgreSQL', postgresqlEngine);
 
 describe('PostgreSQL migrations', () => {
@@ -33,6 +35,7 @@ describe('PostgreSQL migrations', () => {
       { version: 2, name: 'teaching' },
       { version: 3, name: 'lti' },
       { version: 4, name: 'roster' },
+      { version: 5, name: 'teachers' },
     ]);
     expect(await migratePostgres(b.pool)).toEqual([]);
     await a.close();

@@ -17,6 +17,7 @@ import {
   toStudent,
 } from './records';
 import { postgresRoster } from './roster-postgres';
+import { postgresTeachers } from './teachers-postgres';
 import { postgresMarking, postgresQuizSettings } from './teaching-postgres';
 import type {
   ClassroomStore,
@@ -121,6 +122,7 @@ export class PostgresStore implements ClassroomStore {
   readonly quizSettings: ClassroomStore['quizSettings'];
   readonly marking: ClassroomStore['marking'];
   readonly roster: ClassroomStore['roster'];
+  readonly teachers: ClassroomStore['teachers'];
 
   private constructor(pool: pg.Pool, location: string) {
     this.pool = pool;
@@ -128,6 +130,7 @@ export class PostgresStore implements ClassroomStore {
     this.quizSettings = postgresQuizSettings(pool);
     this.marking = postgresMarking(pool);
     this.roster = postgresRoster(pool);
+    this.teachers = postgresTeachers(pool);
   }
 
   /** Connects, migrates and returns the store. `max` is the pool size per instance (default 10). */
@@ -273,8 +276,8 @@ export class PostgresStore implements ClassroomStore {
   readonly sessions: ClassroomStore['sessions'] = {
     create: async (record) => {
       await this.pool.query(
-        `INSERT INTO sessions (id, kind, student_id, class_id, created_at, expires_at, revoked_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO sessions (id, kind, student_id, class_id, created_at, expires_at, revoked_at, teacher_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           record.id,
           record.kind,
@@ -283,6 +286,7 @@ export class PostgresStore implements ClassroomStore {
           record.createdAt,
           record.expiresAt,
           record.revokedAt,
+          record.teacherId ?? null,
         ],
       );
     },

@@ -113,6 +113,7 @@ export function toSession(row: Row): SessionRecord {
     createdAt: num(row.created_at),
     expiresAt: num(row.expires_at),
     revokedAt: row.revoked_at === null ? null : num(row.revoked_at),
+    teacherId: optionalText(row.teacher_id),
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeConformance } from './conformance';
+import { teachersConformance } from './conformance-teachers';
 import { teachingConformance } from './conformance-teaching';
 import { ltiConformance } from './lti-conformance';
 import { initial } from './migrations/sqlite/001-initial';
@@ -24,6 +25,7 @@ const sqliteEngine = {
 };
 storeConformance('SQLite', sqliteEngine);
 teachingConformance('SQLite', sqliteEngine);
+teachersConformance('SQLite', sqliteEngine);
 ltiConformance('SQLite', sqliteEngine);
 
 describe('SQLite migrations', () => {
@@ -38,6 +40,7 @@ describe('SQLite migrations', () => {
       { version: 3, name: 'teaching' },
       { version: 4, name: 'lti' },
       { version: 5, name: 'roster' },
+      { version: 6, name: 'teachers' },
     ]);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -20,6 +20,7 @@ import {
   toStudent,
 } from './records';
 import { sqliteRoster } from './roster-sqlite';
+import { sqliteTeachers } from './teachers-sqlite';
 import { sqliteMarking, sqliteQuizSettings } from './teaching-sqlite';
 import type {
   AttemptItem,
@@ -39,6 +40,7 @@ import type {
   SettingsRepository,
   SubmitAttemptInput,
   SubmitAttemptOutcome,
+  TeachersRepository,
   UpdateOpenAttemptInput,
   UpdateOpenAttemptOutcome,
 } from './types';
@@ -157,6 +159,7 @@ export class SqliteStore implements ClassroomStore {
   readonly quizSettings: QuizSettingsRepository;
   readonly marking: MarkingRepository;
   readonly roster: RosterRepository;
+  readonly teachers: TeachersRepository;
   readonly lti: LtiRepository;
   private rateLimitHits = 0;
   private readonly statements = new Map<string, Database.Statement>();
@@ -188,6 +191,7 @@ export class SqliteStore implements ClassroomStore {
     this.quizSettings = sqliteQuizSettings(prepare, assertWritable);
     this.marking = sqliteMarking(db, prepare, assertWritable);
     this.roster = sqliteRoster(db, prepare, assertWritable);
+    this.teachers = sqliteTeachers(db, prepare, assertWritable);
     this.settings = {
       async get(key) {
         const row = store.stmt('SELECT value FROM settings WHERE key = ?').get(key) as Row | undefined;
@@ -284,8 +288,8 @@ export class SqliteStore implements ClassroomStore {
         store.assertWritable();
         store
           .stmt(
-            `INSERT INTO sessions (id, kind, student_id, class_id, created_at, expires_at, revoked_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO sessions (id, kind, student_id, class_id, created_at, expires_at, revoked_at, teacher_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             record.id,
@@ -295,6 +299,7 @@ export class SqliteStore implements ClassroomStore {
             record.createdAt,
             record.expiresAt,
             record.revokedAt,
+            record.teacherId ?? null,
           );
       },
       async get(id) {

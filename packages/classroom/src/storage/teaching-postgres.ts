@@ -1,6 +1,7 @@
 // The teaching repositories on PostgreSQL: quiz settings, attempt allowances, marks and overrides.
 import type pg from 'pg';
 import { attemptColumns, type Row, toAttempt } from './records';
+import { toReopen } from './teachers-sqlite';
 import { toAllowance, toQuestionGrade, toQuizSettings } from './teaching-records';
 import type { MarkingRepository, QuizSettingsRepository } from './types';
 
@@ -131,6 +132,31 @@ export function postgresMarking(pool: pg.Pool): MarkingRepository {
       return (
         await rows(pool, 'SELECT * FROM question_grades WHERE class_id = $1 ORDER BY seq', [classId])
       ).map(toQuestionGrade);
+    },
+    async recordReopen(r) {
+      await pool.query(
+        `INSERT INTO attempt_reopens (id, attempt_id, class_id, student_id, quiz_id, draft_attempt_number, extra_attempts, reason, teacher, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          r.id,
+          r.attemptId,
+          r.classId,
+          r.studentId,
+          r.quizId,
+          r.draftAttemptNumber,
+          r.extraAttempts,
+          r.reason,
+          r.teacher,
+          r.createdAt,
+        ],
+      );
+    },
+    async listReopens(classId) {
+      return (
+        await rows(pool, 'SELECT * FROM attempt_reopens WHERE class_id = $1 ORDER BY created_at, id', [
+          classId,
+        ])
+      ).map(toReopen);
     },
   };
 }

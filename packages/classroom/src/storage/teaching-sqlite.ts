@@ -1,6 +1,7 @@
 // The teaching repositories on SQLite: quiz settings, attempt allowances, marks and overrides.
 import type Database from 'better-sqlite3';
 import { attemptColumns, type Row, toAttempt } from './records';
+import { toReopen } from './teachers-sqlite';
 import { toAllowance, toQuestionGrade, toQuizSettings } from './teaching-records';
 import type { MarkingRepository, QuestionGradeRecord, QuizSettingsRepository } from './types';
 
@@ -123,6 +124,29 @@ export function sqliteMarking(
       return (
         stmt('SELECT * FROM question_grades WHERE class_id = ? ORDER BY seq').all(classId) as Row[]
       ).map(toQuestionGrade);
+    },
+    async recordReopen(r) {
+      assertWritable();
+      stmt(
+        `INSERT INTO attempt_reopens (id, attempt_id, class_id, student_id, quiz_id, draft_attempt_number, extra_attempts, reason, teacher, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        r.id,
+        r.attemptId,
+        r.classId,
+        r.studentId,
+        r.quizId,
+        r.draftAttemptNumber,
+        r.extraAttempts,
+        r.reason,
+        r.teacher,
+        r.createdAt,
+      );
+    },
+    async listReopens(classId) {
+      return (
+        stmt('SELECT * FROM attempt_reopens WHERE class_id = ? ORDER BY created_at, id').all(classId) as Row[]
+      ).map(toReopen);
     },
   };
 }

@@ -37,6 +37,11 @@ export interface SessionRecord {
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
+  /**
+   * Set for teacher sessions: the teacher account (`owner` for the passcode login). Older rows and
+   * records created without it read as null, which means the owner.
+   */
+  teacherId?: string | null;
 }
 
 /** Whoever submits: a student in a class, or an anonymous browser session (no class). */
@@ -257,6 +262,7 @@ export interface ClassroomStore {
   readonly quizSettings: QuizSettingsRepository;
   readonly marking: MarkingRepository;
   readonly roster: RosterRepository;
+  readonly teachers: TeachersRepository;
   /** The LTI 1.3 tool's keys, platforms and links. */
   readonly lti: LtiRepository;
   close(): Promise<void>;
@@ -367,6 +373,25 @@ export interface MarkingRepository {
   listByAttempt(attemptId: string): Promise<QuestionGradeRecord[]>;
   /** Every grade of a class's attempts, oldest first. */
   listByClass(classId: string): Promise<QuestionGradeRecord[]>;
+  /** Keeps the audit record of a re-opened attempt. */
+  recordReopen(record: AttemptReopenRecord): Promise<void>;
+  /** Every re-opening of a class's attempts, oldest first. */
+  listReopens(classId: string): Promise<AttemptReopenRecord[]>;
+}
+
+/** A teacher re-opened a submitted attempt: its answers became the draft of attempt `draftAttemptNumber`. */
+export interface AttemptReopenRecord {
+  id: string;
+  attemptId: string;
+  classId: string | null;
+  studentId: string;
+  quizId: string;
+  draftAttemptNumber: number;
+  /** Attempts granted so that the student has one to continue in (0 when one was left). */
+  extraAttempts: number;
+  reason: string | null;
+  teacher: string;
+  createdAt: number;
 }
 
 // ---- Roster: identifiers, renames, removals, archived classes ----
@@ -400,4 +425,59 @@ export interface RosterRepository {
   setArchived(classId: string, at: number | null): Promise<void>;
   archivedAt(classId: string): Promise<number | null>;
   listArchived(): Promise<Map<string, number>>;
+}
+
+// ---- Teacher accounts: the owner (passcode login) and invited teachers (name and password) ----
+
+/** The owner's account id is `owner`: the `TEACHER_PASSCODE` (or generated passcode) logs in as it. */
+export type TeacherRole = 'owner' | 'teacher';
+
+export interface TeacherRecord {
+  id: string;
+  name: string;
+  role: TeacherRole;
+  /** Who invited this teacher (null for the owner). */
+  invitedBy: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface TeacherInviteRecord {
+  id: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  usedBy: string | null;
+  revokedAt: number | null;
+}
+
+export type AcceptInviteOutcome =
+  | { status: 'created'; teacher: TeacherRecord }
+  | { status: 'unknown' | 'expired' | 'used' | 'revoked' | 'name-taken' };
+
+export interface TeachersRepository {
+  /** Creates the owner's account on the first start (first writer wins); returns it either way. */
+  ensureOwner(input: { name: string; nameKey: string; now: number }): Promise<TeacherRecord>;
+  get(id: string): Promise<TeacherRecord | undefined>;
+  /** Every account, the owner first, then by creation. */
+  list(): Promise<TeacherRecord[]>;
+  /** A live or revoked invited teacher by name key, with the password hash to check. */
+  findLogin(nameKey: string): Promise<{ teacher: TeacherRecord; passwordHash: string } | undefined>;
+  /** Stores an invite; only the hash of its token is kept. */
+  createInvite(record: TeacherInviteRecord & { tokenHash: string }): Promise<void>;
+  listInvites(): Promise<TeacherInviteRecord[]>;
+  /** Withdraws an unused invite; false when it is unknown, used or withdrawn already. */
+  revokeInvite(id: string, at: number): Promise<boolean>;
+  /**
+   * Uses an invite and creates its teacher in one transaction: an invite is used at most once, even by
+   * two requests at once on two instances. 'name-taken' uses nothing.
+   */
+  acceptInvite(input: {
+    tokenHash: string;
+    now: number;
+    teacher: { id: string; name: string; nameKey: string; passwordHash: string };
+  }): Promise<AcceptInviteOutcome>;
+  /** Revokes an invited teacher's account and ends every session of it, in one transaction. */
+  revoke(teacherId: string, at: number): Promise<'revoked' | 'unknown' | 'owner'>;
 }

@@ -75,6 +75,16 @@ function subscribe(onChange: () => void): () => void {
   return () => listeners.delete(onChange);
 }
 
+/**
+ * Records a completion the server has just confirmed in this page's copy of the class progress, so every
+ * control showing it updates without another request. Nothing happens for a visitor outside a class.
+ */
+export function noteClassCompletion(lessonId: string, completedAt: string): void {
+  if (!classProgress) return;
+  classProgress = { ...classProgress, completed: { ...classProgress.completed, [lessonId]: completedAt } };
+  for (const listener of listeners) listener();
+}
+
 /** The learner's progress as the home page shows it: `lesson(id, quizId)` and the class, if any. */
 export function useLearnerProgress(): {
   className: string | undefined;

@@ -7,6 +7,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { recordQuizScore } from '../progress/progress.js';
 import { updateProgress } from '../progress/use-progress.js';
 import { createDraftSaver } from './draft-saver.js';
+import { PastAttempts } from './past-attempts.js';
 import { formatPoints } from './points.js';
 import { QuestionControl } from './question-control.js';
 import type { ShownQuestionResult } from './question-feedback.js';
@@ -551,6 +552,17 @@ export function QuizIsland({
           ) : null}
         </form>
       )}
+      <PastAttempts
+        // Read again after each submission: the new attempt (and any later mark) belongs in the list.
+        key={`${submitted?.attempt.id ?? ''}-${view.attemptsUsed}`}
+        quizId={quizId}
+        attemptsUsed={Math.max(view.attemptsUsed, submitted?.attempt.number ?? 0)}
+        prompts={
+          new Map(
+            quiz.questions.flatMap((question) => (question.prompt ? [[question.id, question.prompt]] : [])),
+          )
+        }
+      />
     </QuizTextProvider>
   );
 }

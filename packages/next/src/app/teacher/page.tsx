@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { teacherForPage } from '../../lib/server/pages.js';
+import { AccountLoginForm } from './account-login-form.js';
 import { CreateClassForm } from './create-class-form.js';
 import { TeacherLoginForm } from './login-form.js';
 import { LogoutButton } from './logout-button.js';
@@ -17,6 +18,7 @@ export default async function TeacherPage() {
         <h1>Teacher login</h1>
         <p>Log in to create classes, follow your students’ progress and download the gradebook.</p>
         <TeacherLoginForm />
+        <AccountLoginForm />
       </main>
     );
   }
@@ -25,6 +27,9 @@ export default async function TeacherPage() {
     <main id="main" className={styles.page}>
       <div className={styles.toolbar}>
         <h1>Your classes</h1>
+        {(teacher.session.teacherId ?? 'owner') === 'owner' ? (
+          <Link href="/teacher/teachers">Teachers</Link>
+        ) : null}
         <LogoutButton />
       </div>
       {classes.length === 0 ? (

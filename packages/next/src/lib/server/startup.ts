@@ -1,3 +1,4 @@
+import { isConfigurationError } from '@coursekit/classroom';
 import { getClassroom, recordSocketAddresses } from './classroom.js';
 import { courseDir, courseIdentity, courseMismatch } from './course-identity.js';
 
@@ -9,7 +10,14 @@ import { courseDir, courseIdentity, courseMismatch } from './course-identity.js'
 export async function startServer(): Promise<void> {
   if (process.env.NODE_ENV === 'production') refuseAnotherCourse();
   recordSocketAddresses();
-  await getClassroom().ready();
+  try {
+    await getClassroom().ready();
+  } catch (error) {
+    // A setting the operator can fix (a short TEACHER_PASSCODE): one line saying what to do, no stack trace.
+    if (!isConfigurationError(error)) throw error;
+    console.error(`coursekit cannot start: ${error.message}`);
+    process.exit(1);
+  }
   // Load and compile the course now rather than on the first request that needs it (about 2 s).
   void import('../course/get-course.js')
     .then(({ getCourse }) => getCourse())

@@ -2,6 +2,7 @@
 
 import type { RubricCriterion } from '@coursekit/quiz-engine';
 import { errorMessage } from '@coursekit/react';
+import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApiForm } from '../../../../../components/forms/use-api-form.js';
 import styles from '../../../teacher.module.css';
@@ -47,6 +48,7 @@ interface MarkFormProps {
  * status message, which gives the recomputed attempt score.
  */
 export function MarkForm({ classId, attemptId, questionId, maxScore, rubric, initial }: MarkFormProps) {
+  const router = useRouter();
   const id = useId();
   const [levels, setLevels] = useState<string[]>(() =>
     // A level label (or points, for a criterion without levels) per criterion; '' until chosen.
@@ -73,7 +75,11 @@ export function MarkForm({ classId, attemptId, questionId, maxScore, rubric, ini
           }
         : { questionId, score: Number(score), feedback },
     onStart: () => setSaved(null),
-    onSuccess: (data) => setSaved(data),
+    onSuccess: (data) => {
+      setSaved(data);
+      // The page's counts (pending per question and student) are read again from the server.
+      router.refresh();
+    },
     describeError: (result) =>
       errorMessage(result, `The mark was not saved (HTTP ${result.status}). Try again.`),
     unreachable: 'The server could not be reached. Check the connection and try again.',
@@ -82,6 +88,12 @@ export function MarkForm({ classId, attemptId, questionId, maxScore, rubric, ini
   useEffect(() => {
     if (saved) status.current?.focus();
   }, [saved]);
+  // After the refresh this essay may have moved (pending ones come first): keep focus on its status when
+  // the move dropped it, never taking it from where the marker went meanwhile.
+  const marked = initial ? `${initial.score}/${initial.feedback}` : '';
+  useEffect(() => {
+    if (marked && saved && document.activeElement === document.body) status.current?.focus();
+  }, [marked, saved]);
 
   const shownError = formError ?? error;
   return (

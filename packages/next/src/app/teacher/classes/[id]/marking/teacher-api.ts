@@ -13,6 +13,8 @@ export interface GradeView {
   reason: string | null;
   rubric: { criterion: number; level: string | null; points: number }[] | null;
   teacher: string;
+  /** The teacher's account name (null for an account that no longer exists). */
+  teacherName?: string | null;
   at: string;
 }
 
@@ -58,6 +60,8 @@ export interface StudentAttempt {
   pendingMarks: number;
   result: GradeResult | null;
   grades: GradeView[];
+  /** When a teacher last re-opened this attempt, or null. */
+  reopenedAt?: string | null;
 }
 
 export interface StudentRecord {
@@ -67,6 +71,15 @@ export interface StudentRecord {
   completions: { lessonId: string; completedAt: string }[];
   allowances: { quizId: string; extraAttempts: number; updatedAt: string }[];
   auditTrail: GradeView[];
+  reopens?: {
+    id: string;
+    attemptId: string;
+    draftAttemptNumber: number;
+    reason: string | null;
+    teacher: string;
+    teacherName: string | null;
+    at: string;
+  }[];
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   teacherApiGet,
 } from '../../marking/teacher-api.js';
 import { OverrideForm } from './override-form.js';
+import { ReopenForm } from './reopen-form.js';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Student', robots: { index: false } };
@@ -102,7 +103,8 @@ export default async function StudentPage({
               ) : (
                 'Not passed'
               )}
-              {attempt.late ? ' · submitted late' : ''}{' '}
+              {attempt.late ? ' · submitted late' : ''}
+              {attempt.reopenedAt ? ' · re-opened' : ''}{' '}
               <span className={styles.muted}>
                 · <time dateTime={attempt.submittedAt}>{formatTime(attempt.submittedAt)}</time>
               </span>
@@ -163,6 +165,11 @@ export default async function StudentPage({
             ) : (
               <p className={styles.muted}>This attempt can no longer be rebuilt against the current quiz.</p>
             )}
+            <ReopenForm
+              classId={id}
+              attemptId={attempt.id}
+              attemptLabel={`${attempt.quizTitle ?? attempt.quizId}, attempt ${attempt.number}`}
+            />
           </section>
         );
       })}
@@ -204,7 +211,7 @@ export default async function StudentPage({
                     <td className={styles.number}>{grade.score}</td>
                     <td>{grade.reason ?? '—'}</td>
                     <td>{grade.feedback ?? '—'}</td>
-                    <td>{grade.teacher}</td>
+                    <td>{grade.teacherName ?? grade.teacher}</td>
                   </tr>
                 );
               })}
@@ -212,6 +219,26 @@ export default async function StudentPage({
           </table>
         </section>
       )}
+      {record.reopens && record.reopens.length > 0 ? (
+        <>
+          <h2 id="reopened">Re-opened attempts</h2>
+          <ul>
+            {record.reopens.map((reopen) => {
+              const attempt = quizTitles.get(reopen.attemptId);
+              return (
+                <li key={reopen.id}>
+                  <time dateTime={reopen.at}>{formatTime(reopen.at)}</time>:{' '}
+                  {attempt
+                    ? `${attempt.quizTitle ?? attempt.quizId}, attempt ${attempt.number}`
+                    : 'an attempt'}{' '}
+                  continued as attempt {reopen.draftAttemptNumber}, by {reopen.teacherName ?? reopen.teacher}
+                  {reopen.reason ? ` (${reopen.reason})` : ''}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
     </main>
   );
 }

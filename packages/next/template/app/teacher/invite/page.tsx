@@ -1,0 +1,1 @@
+export { default, metadata } from '@coursekit/next/app/teacher/invite/page';
