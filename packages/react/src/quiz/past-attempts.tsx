@@ -59,17 +59,20 @@ function outcome(attempt: PastAttempt): string {
 /**
  * "Review your past attempts": opened on demand, it shows each submitted attempt with exactly what the
  * teacher's review options allow now (the server leaves the rest out), the teacher's marks and feedback
- * included. `prompts` gives each question's prompt by id (questions drawn from pools may be missing).
+ * included. `questions` are this attempt's (questions drawn from pools may be missing from it).
  */
 export function PastAttempts({
   quizId,
   attemptsUsed,
-  prompts,
+  questions,
 }: {
   quizId: string;
   attemptsUsed: number;
-  prompts: ReadonlyMap<string, string>;
+  questions: readonly { id: string; prompt?: string }[];
 }) {
+  const prompts = new Map(
+    questions.flatMap((question) => (question.prompt ? [[question.id, question.prompt] as const] : [])),
+  );
   const [loaded, setLoaded] = useState<Loaded>({ status: 'idle' });
 
   async function load() {

@@ -7,7 +7,6 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { recordQuizScore } from '../progress/progress.js';
 import { updateProgress } from '../progress/use-progress.js';
 import { createDraftSaver } from './draft-saver.js';
-import { PastAttempts } from './past-attempts.js';
 import { formatPoints } from './points.js';
 import { QuestionControl } from './question-control.js';
 import type { ShownQuestionResult } from './question-feedback.js';
@@ -95,6 +94,29 @@ async function loadResults(): Promise<Results> {
 }
 
 const NOT_DOWNLOADED = 'part of the quiz’s code did not download. Check your connection and reload the page.';
+
+type PastAttemptsModule = typeof import('./past-attempts.js');
+
+/**
+ * "Review your past attempts", in a chunk of its own (it carries the feedback components): fetched only when
+ * the learner has submitted an attempt, so a first visit downloads none of it.
+ */
+function LazyPastAttempts(props: Parameters<PastAttemptsModule['PastAttempts']>[0]) {
+  const [loaded, setLoaded] = useState<PastAttemptsModule | 'failed' | null>(null);
+  const wanted = props.attemptsUsed > 0;
+  useEffect(() => {
+    if (!wanted || loaded) return;
+    import('./past-attempts.js').then(
+      (module) => setLoaded(module),
+      () => setLoaded('failed'),
+    );
+  }, [wanted, loaded]);
+  if (!wanted || loaded === null) return null;
+  if (loaded === 'failed') {
+    return <p className="muted">Your past attempts cannot be shown: {NOT_DOWNLOADED}</p>;
+  }
+  return <loaded.PastAttempts {...props} />;
+}
 
 const BEHAVIOUR_RULES = {
   deferred: 'Answer the questions, then submit them together; feedback follows submission.',
@@ -552,16 +574,12 @@ export function QuizIsland({
           ) : null}
         </form>
       )}
-      <PastAttempts
+      <LazyPastAttempts
         // Read again after each submission: the new attempt (and any later mark) belongs in the list.
         key={`${submitted?.attempt.id ?? ''}-${view.attemptsUsed}`}
         quizId={quizId}
         attemptsUsed={Math.max(view.attemptsUsed, submitted?.attempt.number ?? 0)}
-        prompts={
-          new Map(
-            quiz.questions.flatMap((question) => (question.prompt ? [[question.id, question.prompt]] : [])),
-          )
-        }
+        questions={quiz.questions}
       />
     </QuizTextProvider>
   );
