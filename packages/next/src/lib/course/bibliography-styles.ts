@@ -2,7 +2,7 @@ import type { CitationStyle } from '@coursekit/content-schema';
 
 /** The built-in styles a reader may switch the bibliography to, with the names readers know them by. */
 export const BIBLIOGRAPHY_STYLES = [
-  { id: 'chicago-author-date', label: 'Chicago' },
+  { id: 'chicago-author-date', label: 'Chicago (author-date)' },
   { id: 'apa', label: 'APA' },
   { id: 'modern-language-association', label: 'MLA' },
 ] as const;
