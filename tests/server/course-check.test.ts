@@ -13,7 +13,8 @@ import {
   teachDir,
 } from '../support/server';
 
-const startScript = join(teachDir, 'scripts', 'start.mjs');
+// What `pnpm start` runs in apps/teach.
+const startScript = join(teachDir, '..', '..', 'packages', 'next', 'bin', 'coursekit-next.mjs');
 const twoPeripheries = join(teachDir, 'content', 'two-peripheries');
 let dir: string;
 
@@ -24,7 +25,7 @@ afterAll(() => removeTempDir(dir));
 
 /** `pnpm start` of the default (Two Peripheries) build with COURSE_DIR set, as an operator runs it. */
 async function pnpmStart(courseDir: string) {
-  const result = spawnSync(process.execPath, [startScript], {
+  const result = spawnSync(process.execPath, [startScript, 'start'], {
     cwd: teachDir,
     env: {
       ...process.env,

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort, makeTempDir, removeTempDir, teachDir } from '../support/server';
 
+// What `pnpm start` runs in apps/teach.
+const startCommand = join(teachDir, '..', '..', 'packages', 'next', 'bin', 'coursekit-next.mjs');
+
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir('coursekit-passcode-');
@@ -12,7 +15,7 @@ beforeAll(() => {
 afterAll(() => removeTempDir(dir));
 
 it('refuses a TEACHER_PASSCODE shorter than 8 characters in one line', async () => {
-  const result = spawnSync(process.execPath, [join(teachDir, 'scripts', 'start.mjs')], {
+  const result = spawnSync(process.execPath, [startCommand, 'start'], {
     cwd: teachDir,
     env: {
       ...process.env,

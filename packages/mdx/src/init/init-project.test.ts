@@ -74,7 +74,7 @@ describe('initProject', () => {
     expect(manifest.scripts).toEqual({
       dev: 'next dev',
       build: 'next build',
-      start: 'next start',
+      start: 'coursekit-next start',
       check: 'coursekit check course',
     });
     expect(Object.keys(manifest.dependencies)).toEqual([

@@ -70,7 +70,7 @@ export function projectManifest(options: {
     scripts: {
       dev: 'next dev',
       build: 'next build',
-      start: 'next start',
+      start: 'coursekit-next start',
       check: `coursekit check ${options.courseDir}`,
     },
     dependencies: sorted({
