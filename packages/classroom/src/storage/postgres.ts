@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { randomId } from './ids';
 import { postgresLtiRepository } from './lti-postgres';
 import { migrations as allMigrations } from './migrations/postgres/index';
 import type { Migration } from './migrations/sqlite/index';
@@ -385,7 +385,7 @@ export class PostgresStore implements ClassroomStore {
           const { used: usedNow, open: current } = await this.attemptPosition(learner.id, quizId, client);
           const revision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
           if (usedNow !== used || revision !== (open?.revision ?? null)) return 'changed';
-          const id = `att_${randomBytes(12).toString('base64url')}`;
+          const id = `att_${randomId()}`;
           const studentId = learner.kind === 'student' ? learner.id : null;
           const classId = learner.kind === 'student' ? learner.classId : null;
           // The attempt, its items (unnested from column arrays) and closing the open attempt: one statement.
