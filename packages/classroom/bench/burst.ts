@@ -240,7 +240,8 @@ async function measure(
   const elapsed = performance.now() - started;
   const cpu = cpuMs(pid) - cpuBefore;
   // V8's profile timestamps are the same monotonic clock in µs: this window picks the load out of it.
-  if (CPU_PROF_DIR) console.error(`profile window ${label}: ${windowStart} ${process.hrtime.bigint() / 1000n}`);
+  if (CPU_PROF_DIR)
+    console.error(`profile window ${label}: ${windowStart} ${process.hrtime.bigint() / 1000n}`);
   const sideLatencies = await side.stop();
   latencies.sort((a, b) => a - b);
   sideLatencies.sort((a, b) => a - b);
@@ -304,8 +305,12 @@ async function floors(
     await response.arrayBuffer();
     return response.ok;
   };
-  // Unmeasured: opens the connections the load will use, so no floor pays for connecting and the load not.
-  if (schedule === 'burst') await Promise.all(bodies.map((body) => post('/floor', body)()));
+  // Unmeasured: opens the connections the load will use and warms both floors' code up (the load's code
+  // is warm from preparing the students), so no floor pays for connecting or compiling and the load not.
+  if (schedule === 'burst') {
+    await Promise.all(bodies.map((body) => post('/floor', body)()));
+    await Promise.all(bodies.map((body) => post('/fetch-floor', body)()));
+  }
   const floor = await measure(
     `floor, ${at}`,
     server.url,
