@@ -6,6 +6,7 @@ import type { ClassDashboard } from './dashboard';
 import { ApiError, notFound } from './errors';
 import type { Handler } from './handlers';
 import * as handlers from './handlers';
+import { jsonResponse } from './known-bodies';
 import { ltiRoutes } from './lti/routes';
 import { clientAddressOf, parseTrustProxy, type TrustProxy } from './rate-limit';
 import * as reopen from './reopen';
@@ -23,7 +24,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The JSON answer for an ApiError: `{ error: { code, message, issues? } }` with its status. */
 export function jsonError(error: ApiError): Response {
-  return Response.json(error.toBody(), {
+  return jsonResponse(error.toBody(), {
     status: error.status,
     headers: { 'cache-control': 'no-store', ...error.headers },
   });

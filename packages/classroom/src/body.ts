@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, type ApiIssue, badRequest } from './errors';
+import { knownRequestBody } from './known-bodies';
 
 /** Default cap for JSON request bodies; submissions pass their own, larger cap. */
 export const DEFAULT_BODY_LIMIT_BYTES = 8 * 1024;
@@ -20,6 +21,11 @@ function tooLarge(limit: number): ApiError {
 export async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  const known = knownRequestBody(request);
+  if (known) {
+    if (known.byteLength > limit) throw tooLarge(limit);
+    return new TextDecoder('utf-8', { fatal: false }).decode(known);
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -16,12 +16,12 @@ import { loadCourseOutline } from './course';
 import { csrfCookieOf, newCsrfToken, setCsrfCookie } from './csrf';
 import { ApiError, notFound } from './errors';
 import { gradebookCsv, gradebookFileName } from './gradebook';
+import { jsonResponse } from './known-bodies';
 import { availabilityOf, hasStoredSubmission, reviewedSubmission } from './learner-review';
-import { publishQuizScore } from './lti/ags';
 import { checkTeacherPasscode } from './passcode';
 import { learnerProgress } from './progress';
 import { assertQuizOpen, assertWordLimits, quizPolicy, visibilityFor } from './quiz-policy';
-import { countingQuizScore } from './quiz-score';
+import { passBackQuizScore } from './quiz-score';
 import { findQuiz } from './quizzes';
 import { countFailure, enforceRateLimit, policies, rateLimitKey, refuseAfterFailures } from './rate-limit';
 import { reviewedCheckResult } from './review';
@@ -59,7 +59,7 @@ export interface HandlerContext extends SessionContext {
 
 export type Handler = (request: Request, context: HandlerContext) => Promise<Response>;
 
-const json = (body: unknown, init?: ResponseInit) => Response.json(body, init);
+const json = jsonResponse;
 
 /** Essays may be long (up to 50,000 characters each), so submissions get a larger cap than other bodies. */
 const SUBMISSION_LIMIT_BYTES = 256 * 1024;
@@ -133,9 +133,9 @@ export const postAttempt: Handler = async (request, context) => {
   const submitted = await submitAttempt(context, learner, quiz, submission, policy);
   if (learner.kind === 'student' && !submitted.replayed) {
     // Sent after the answer, never in its way: the score is ours whatever the LMS does with it.
-    void countingQuizScore(context.store, quiz, learner.id, context.now)
-      .then((score) => score && publishQuizScore(context.store, score))
-      .catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
+    void passBackQuizScore(context.store, quiz, learner.id, context.now).catch((error: unknown) =>
+      console.error('[coursekit] LTI score passback failed:', error),
+    );
   }
   return json(await reviewedSubmission(context, quiz, policy, submitted), {
     status: submitted.replayed ? 200 : 201,

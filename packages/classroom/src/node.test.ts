@@ -146,4 +146,25 @@ describe('toNodeListener', () => {
     }
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
+
+  it('hands other handlers a complete Request and writes any Response from its stream', async () => {
+    // A handler of its own (not the classroom's) reads the body through the Fetch API and answers with a
+    // Response the package did not make: the adapter's shortcuts must not take either away.
+    const echo = createServer(
+      toNodeListener({
+        basePath: '/echo',
+        handle: async (request: Request) =>
+          new Response(`${request.method} ${await request.text()}`, { status: 202 }),
+      } as unknown as Classroom),
+    );
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (echo.address() as AddressInfo).port;
+      const answer = await fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', body: 'é: {"a":1}' });
+      expect(answer.status).toBe(202);
+      expect(await answer.text()).toBe('POST é: {"a":1}');
+    } finally {
+      await new Promise((resolve) => echo.close(resolve));
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Classroom } from './api';
+import { knownResponseText, rememberRequestBody } from './known-bodies';
 
 // The parts of node:http's request and response this adapter uses, so that the package's types do not
 // need @types/node (a real IncomingMessage and ServerResponse fit them; the body is read from the real
@@ -72,7 +73,11 @@ export function toNodeListener<Req extends NodeRequest, Res extends NodeResponse
       : Number.isSafeInteger(declared) && declared >= 0 && declared <= BUFFERED_BODY_BYTES
         ? readWholeBody(stream).then(
             // Node's buffers of a request body sit on plain (not shared) ArrayBuffers.
-            (body) => new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer> }),
+            (body) =>
+              rememberRequestBody(
+                new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer> }),
+                body,
+              ),
           )
         : Promise.resolve(
             new Request(url, {
@@ -91,7 +96,8 @@ export function toNodeListener<Req extends NodeRequest, Res extends NodeResponse
         }
         const cookies = response.headers.getSetCookie();
         if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-        res.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+        if (method === 'HEAD') res.end();
+        else res.end(knownResponseText(response) ?? Buffer.from(await response.arrayBuffer()));
       })
       .catch((error: unknown) => {
         console.error('[coursekit] could not answer a request:', error);

@@ -1,5 +1,5 @@
 import type { Quiz } from '@coursekit/quiz-engine';
-import type { QuizScore } from './lti/ags';
+import { publishQuizScore, type QuizScore } from './lti/ags';
 import { pendingMarksByAttempt } from './marking';
 import type { AttemptRecord, ClassroomStore } from './storage';
 
@@ -36,4 +36,21 @@ export async function countingQuizScore(
     pendingReview: (pending.get(best.id) ?? 0) > 0,
     at,
   };
+}
+
+/**
+ * Sends the counting score of a student's quiz to every LMS line item that takes it, after the submission,
+ * mark or override is stored. Most students never launched from an LMS: one lookup of the score targets
+ * finds that out, before anything reads the student's attempts.
+ */
+export async function passBackQuizScore(
+  store: ClassroomStore,
+  quiz: Quiz,
+  studentId: string,
+  at: number,
+): Promise<void> {
+  const targets = await store.lti.scoreTargets(studentId, quiz.id);
+  if (targets.length === 0) return;
+  const score = await countingQuizScore(store, quiz, studentId, at);
+  if (score) await publishQuizScore(store, score);
 }

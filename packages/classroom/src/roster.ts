@@ -7,6 +7,7 @@ import { readJsonBody } from './body';
 import { displayNameKey, displayNameProblem, normaliseDisplayName } from './codes';
 import { ApiError, badRequest, conflict, notFound } from './errors';
 import type { Handler } from './handlers';
+import { jsonResponse } from './known-bodies';
 import { requireTeacher } from './sessions';
 import type { ClassroomStore, StudentRecord } from './storage/types';
 import { createClassSchema, findClassOr404 } from './teacher';
@@ -54,7 +55,7 @@ async function studentOf(store: ClassroomStore, classId: string, studentId: stri
   return student;
 }
 
-const json = (body: unknown, init?: ResponseInit) => Response.json(body, init);
+const json = jsonResponse;
 
 /** `POST /api/classes/:id/rename` `{ name }`. */
 export const postRenameClass: Handler = async (request, context) => {

@@ -11,11 +11,11 @@ import { questionsOf } from './dashboard';
 import { draftSchema, saveDraft } from './drafts';
 import { ApiError, badRequest, notFound } from './errors';
 import type { Handler } from './handlers';
+import { jsonResponse } from './known-bodies';
 import { reviewedAttemptsOf } from './learner-review';
-import { publishQuizScore } from './lti/ags';
 import { applyGrades, latestGrades, pendingMarksOf, totalsOf } from './marking';
 import { assertQuizOpen, isLate, quizPolicy } from './quiz-policy';
-import { countingQuizScore } from './quiz-score';
+import { passBackQuizScore } from './quiz-score';
 import { reopenView } from './reopen';
 import { resolveReview } from './review';
 import { requireLearner, requireTeacher } from './sessions';
@@ -31,7 +31,7 @@ import type {
 import { findClassOr404 } from './teacher';
 import { requireTeacherAccount, teacherIdOf } from './teacher-accounts';
 
-const json = (body: unknown, init?: ResponseInit) => Response.json(body, init);
+const json = jsonResponse;
 const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 
 export async function quizOfCourse(courseDir: string, quizId: string): Promise<Quiz> {
@@ -329,9 +329,9 @@ async function recordGrade(
   const result = applyGrades(quiz, base, await context.store.marking.listByAttempt(attempt.id));
   if (attempt.studentId) {
     // The LMS gets the recomputed score too (no-op for a student who never launched from one).
-    void countingQuizScore(context.store, quiz, attempt.studentId, context.now)
-      .then((score) => score && publishQuizScore(context.store, score))
-      .catch((error: unknown) => console.error('[coursekit] LTI score passback failed:', error));
+    void passBackQuizScore(context.store, quiz, attempt.studentId, context.now).catch((error: unknown) =>
+      console.error('[coursekit] LTI score passback failed:', error),
+    );
   }
   return json(
     {

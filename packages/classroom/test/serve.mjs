@@ -24,7 +24,20 @@ const floor = (req, res) => {
   });
 };
 
-const server = createServer(toNodeListener(classroom, floor));
+// The same route as a Fetch handler mounted like the classroom: what the Fetch adapter itself costs.
+const fetchFloor = toNodeListener(
+  {
+    basePath: '/fetch-floor',
+    handle: async (request) => {
+      const text = await request.text();
+      const body = text === '' ? null : JSON.parse(text);
+      return Response.json({ ok: true, keys: body ? Object.keys(body).length : 0 });
+    },
+  },
+  floor,
+);
+
+const server = createServer(toNodeListener(classroom, fetchFloor));
 server.keepAliveTimeout = 60_000;
 server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
   const address = server.address();

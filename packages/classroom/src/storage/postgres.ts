@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { randomId } from './ids';
 import { postgresLtiRepository } from './lti-postgres';
 import { migrations as allMigrations } from './migrations/postgres/index';
 import type { Migration } from './migrations/sqlite/index';
@@ -324,29 +324,6 @@ export class PostgresStore implements ClassroomStore {
     return row ? toOpen(row, `open attempt of ${learnerId} at ${quizId}`) : undefined;
   }
 
-  /** The attempt count and the open attempt of (learner, quiz) in one round trip. */
-  private async attemptPosition(
-    learnerId: string,
-    quizId: string,
-    db: Queryable = this.pool,
-  ): Promise<{ used: number; open: OpenAttempt | undefined }> {
-    const row = (await this.one(
-      `SELECT (SELECT COUNT(*) FROM attempts WHERE learner_id = $1 AND quiz_id = $2) AS used,
-              o.attempt_number, o.seed, o.steps, o.revision, o.updated_at
-         FROM (SELECT 1) AS one
-         LEFT JOIN open_attempts o ON o.learner_id = $1 AND o.quiz_id = $2`,
-      [learnerId, quizId],
-      db,
-    )) as Row;
-    return {
-      used: num(row.used),
-      open:
-        row.attempt_number === null || row.attempt_number === undefined
-          ? undefined
-          : toOpen(row, `open attempt of ${learnerId} at ${quizId}`),
-    };
-  }
-
   private async existingAttempt(
     input: SubmitAttemptInput,
     db: Queryable = this.pool,
@@ -363,18 +340,54 @@ export class PostgresStore implements ClassroomStore {
       : { status: 'idempotency-conflict', attempt };
   }
 
+  /**
+   * Where the learner stands on a quiz, for grading a submission: the attempts used, the open attempt and
+   * whether this idempotency key was stored already, in one round trip.
+   */
+  private async submissionPosition(
+    input: SubmitAttemptInput,
+  ): Promise<{ used: number; open: OpenAttempt | undefined; stored: boolean }> {
+    const { learner, quizId } = input;
+    const row = (await this.one(
+      `SELECT (SELECT COUNT(*) FROM attempts WHERE learner_id = $1 AND quiz_id = $2) AS used,
+              EXISTS (SELECT 1 FROM attempts WHERE learner_id = $1 AND quiz_id = $2 AND idempotency_key = $3)
+                AS stored,
+              o.attempt_number, o.seed, o.steps, o.revision, o.updated_at
+         FROM (SELECT 1) AS one
+         LEFT JOIN open_attempts o ON o.learner_id = $1 AND o.quiz_id = $2`,
+      [learner.id, quizId, input.idempotencyKey],
+    )) as Row;
+    return {
+      used: num(row.used),
+      stored: row.stored === true,
+      open:
+        row.attempt_number === null || row.attempt_number === undefined
+          ? undefined
+          : toOpen(row, `open attempt of ${learner.id} at ${quizId}`),
+    };
+  }
+
+  /**
+   * Grades outside any transaction, then stores in one: BEGIN with the pair's lock, one statement that
+   * checks nothing changed since the grading (no attempt or open-attempt revision in between, the key
+   * not stored meanwhile) and only then inserts the attempt and its items and closes the open attempt,
+   * and COMMIT: three round trips. A submission whose attempt changed is graded again.
+   */
   private async submitAttempt(input: SubmitAttemptInput): Promise<SubmitAttemptOutcome> {
     const { learner, quizId } = input;
     for (;;) {
-      const existing = await this.existingAttempt(input);
-      if (existing) return existing;
-      const { used, open: stored } = await this.attemptPosition(learner.id, quizId);
+      const position = await this.submissionPosition(input);
+      if (position.stored) {
+        const existing = await this.existingAttempt(input);
+        if (existing) return existing;
+      }
+      const { used, open: stored } = position;
       const attemptNumber = used + 1;
       const full = input.maxAttempts !== undefined && used >= input.maxAttempts;
       const stale =
         input.expectedAttemptNumber !== undefined && input.expectedAttemptNumber !== attemptNumber;
       if (full || stale) {
-        // Another instance may have stored this very key between the two reads above: replay it.
+        // Another instance may have stored this very key since the read above: replay it.
         const duplicate = await this.existingAttempt(input);
         if (duplicate) return duplicate;
         return full ? { status: 'max-attempts', used } : { status: 'stale-attempt', current: attemptNumber };
@@ -384,25 +397,35 @@ export class PostgresStore implements ClassroomStore {
       // The pair's lock serialises the writers of one (learner, quiz) on every instance.
       const outcome = await this.transaction(
         async (client): Promise<SubmitAttemptOutcome | 'changed'> => {
-          const duplicate = await this.existingAttempt(input, client);
-          if (duplicate) return duplicate;
-          const { used: usedNow, open: current } = await this.attemptPosition(learner.id, quizId, client);
-          const revision = current && current.attemptNumber === usedNow + 1 ? current.revision : null;
-          if (usedNow !== used || revision !== (open?.revision ?? null)) return 'changed';
-          const id = `att_${randomBytes(12).toString('base64url')}`;
+          const id = `att_${randomId()}`;
           const studentId = learner.kind === 'student' ? learner.id : null;
           const classId = learner.kind === 'student' ? learner.classId : null;
-          // The attempt, its items (unnested from column arrays) and closing the open attempt: one statement.
-          await client.query(
-            `WITH attempt AS (
+          // Every data-modifying CTE sees the snapshot taken after the lock, so `unchanged` decides for all.
+          const result = await client.query(
+            `WITH state AS (
+             SELECT (SELECT COUNT(*) FROM attempts WHERE learner_id = $2 AND quiz_id = $5) AS used,
+                    (SELECT revision FROM open_attempts
+                      WHERE learner_id = $2 AND quiz_id = $5 AND attempt_number = $6::integer) AS revision,
+                    EXISTS (SELECT 1 FROM attempts
+                      WHERE learner_id = $2 AND quiz_id = $5 AND idempotency_key = $7) AS duplicate
+           ), unchanged AS (
+             SELECT 1 FROM state
+              WHERE NOT duplicate AND used = $6::integer - 1 AND revision IS NOT DISTINCT FROM $21::integer
+           ), attempt AS (
              INSERT INTO attempts (id, learner_id, student_id, class_id, quiz_id, attempt_number, idempotency_key,
                  request_hash, seed, steps, score, max_score, percent, passed, submitted_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+               SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::integer, $7::text, $8::text,
+                      $9::text, $10::jsonb, $11::float8, $12::float8, $13::float8, $14::boolean, $15::bigint
+                 FROM unchanged
            ), items AS (
              INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer)
-               SELECT $1, * FROM unnest($16::text[], $17::float8[], $18::float8[], $19::boolean[], $20::text[])
+               SELECT $1::text, * FROM unnest($16::text[], $17::float8[], $18::float8[], $19::boolean[], $20::text[])
+                WHERE EXISTS (SELECT 1 FROM unchanged)
+           ), closed AS (
+             DELETE FROM open_attempts
+              WHERE learner_id = $2 AND quiz_id = $5 AND EXISTS (SELECT 1 FROM unchanged)
            )
-           DELETE FROM open_attempts WHERE learner_id = $2 AND quiz_id = $5`,
+           SELECT duplicate, EXISTS (SELECT 1 FROM unchanged) AS stored FROM state`,
             [
               id,
               learner.id,
@@ -424,8 +447,15 @@ export class PostgresStore implements ClassroomStore {
               graded.items.map((item) => item.maxScore),
               graded.items.map((item) => item.correct),
               graded.items.map((item) => item.answer),
+              open?.revision ?? null,
             ],
           );
+          const row = result.rows[0] as Row;
+          if (row.duplicate === true) {
+            const duplicate = await this.existingAttempt(input, client);
+            if (duplicate) return duplicate;
+          }
+          if (row.stored !== true) return 'changed';
           return {
             status: 'created',
             attempt: {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { randomId } from './ids';
 import { sqliteLtiRepository } from './lti-sqlite';
 import type { LtiRepository } from './lti-types';
 import { migrations as allMigrations, type Migration } from './migrations/sqlite/index';
@@ -163,6 +163,7 @@ export class SqliteStore implements ClassroomStore {
   readonly lti: LtiRepository;
   private rateLimitHits = 0;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly itemInserts: Database.Statement[] = [];
   private pendingSubmissions: PendingSubmission[] = [];
   private flushScheduled = false;
   private readonly storeOne: (pending: PendingSubmission) => SubmitAttemptOutcome | 'changed';
@@ -557,11 +558,14 @@ export class SqliteStore implements ClassroomStore {
     if (existing) return existing;
     const { learner, quizId, idempotencyKey } = input;
     const used = this.countAttempts(learner.id, quizId);
-    const open = this.selectOpen(learner.id, quizId);
-    const openRevision = open && open.attemptNumber === used + 1 ? open.revision : null;
+    // Only whether the open attempt changed matters here: its steps are not read (nor parsed) again.
+    const open = this.stmt(
+      'SELECT attempt_number, revision FROM open_attempts WHERE learner_id = ? AND quiz_id = ?',
+    ).get(learner.id, quizId) as Row | undefined;
+    const openRevision = open && num(open.attempt_number) === used + 1 ? num(open.revision) : null;
     if (used !== snapshot.used || openRevision !== snapshot.openRevision) return 'changed';
     const attemptNumber = used + 1;
-    const id = `att_${randomBytes(12).toString('base64url')}`;
+    const id = `att_${randomId()}`;
     const studentId = learner.kind === 'student' ? learner.id : null;
     const classId = learner.kind === 'student' ? learner.classId : null;
     this.stmt(
@@ -608,6 +612,22 @@ export class SqliteStore implements ClassroomStore {
     };
   }
 
+  /** The multi-row INSERT for `rows` items, found by its row count (not by hashing its long SQL). */
+  private insertItemsStatement(rows: number): Database.Statement {
+    let statement = this.itemInserts[rows];
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer) VALUES ${Array(
+          rows,
+        )
+          .fill('(?, ?, ?, ?, ?, ?)')
+          .join(', ')}`,
+      );
+      this.itemInserts[rows] = statement;
+    }
+    return statement;
+  }
+
   /** The items of one attempt in as few statements as possible (up to 50 rows each). */
   private insertItems(attemptId: string, items: readonly AttemptItem[]): void {
     for (let start = 0; start < items.length; start += ITEMS_PER_INSERT) {
@@ -616,13 +636,7 @@ export class SqliteStore implements ClassroomStore {
       for (const item of slice) {
         values.push(attemptId, item.questionId, item.score, item.maxScore, item.correct ? 1 : 0, item.answer);
       }
-      this.stmt(
-        `INSERT INTO attempt_items (attempt_id, question_id, score, max_score, correct, answer) VALUES ${Array(
-          slice.length,
-        )
-          .fill('(?, ?, ?, ?, ?, ?)')
-          .join(', ')}`,
-      ).run(values);
+      this.insertItemsStatement(slice.length).run(values);
     }
   }
 
