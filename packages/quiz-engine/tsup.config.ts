@@ -34,4 +34,14 @@ export default defineConfig([
   },
   // CommonJS (require) has no chunks: the same controls, in one file.
   { ...shared, entry: react, format: ['cjs'], splitting: false },
+  // For `pnpm bench` only (bench/grade.mjs imports dist/bench-internal.js by path): not in package.json
+  // `exports`, no declarations, so nothing of it reaches the public API.
+  {
+    ...shared,
+    entry: { 'bench-internal': 'src/bench-internal.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    splitting: false,
+  },
 ]);

@@ -60,3 +60,11 @@ export {
   StoreUnavailableError,
 } from './storage/index';
 export type * from './storage/types';
+export type {
+  AttemptReopenView,
+  EssayToMark,
+  GradeView,
+  MarkingList,
+  StudentDetail,
+  StudentDetailAttempt,
+} from './teacher-views';

@@ -14,6 +14,7 @@ import { quizPolicy } from './quiz-policy';
 import type { AttemptReopenRecord, Learner } from './storage/types';
 import { findClassOr404 } from './teacher';
 import { requireTeacherAccount, teacherIdOf } from './teacher-accounts';
+import type { AttemptReopenView } from './teacher-views';
 import { attemptOfClass, quizOfCourse, studentOfClass } from './teaching-handlers';
 
 const reopenSchema = z.strictObject({
@@ -88,7 +89,10 @@ export function renameIds(response: Json, pairs: ReadonlyMap<string, string>): J
   return response;
 }
 
-export function reopenView(record: AttemptReopenRecord, names: ReadonlyMap<string, string> = new Map()) {
+export function reopenView(
+  record: AttemptReopenRecord,
+  names: ReadonlyMap<string, string> = new Map(),
+): AttemptReopenView {
   return {
     id: record.id,
     attemptId: record.attemptId,

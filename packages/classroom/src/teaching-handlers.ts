@@ -30,9 +30,20 @@ import type {
 } from './storage/types';
 import { findClassOr404 } from './teacher';
 import { requireTeacherAccount, teacherIdOf } from './teacher-accounts';
+import type {
+  EssayToMark,
+  GradeView,
+  MarkingList,
+  StudentDetail,
+  StudentDetailAttempt,
+} from './teacher-views';
 
 const json = jsonResponse;
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+function iso(time: number): string;
+function iso(time: number | null): string | null;
+function iso(time: number | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
 
 export async function quizOfCourse(courseDir: string, quizId: string): Promise<Quiz> {
   const quiz = (await loadCourseOutline(courseDir)).quizzes.get(quizId);
@@ -67,7 +78,7 @@ export async function attemptOfClass(store: ClassroomStore, classRecord: ClassRe
 }
 
 /** A grade as the teacher's audit trail shows it (with the teacher's name when `names` has it). */
-function gradeView(grade: QuestionGradeRecord, names: ReadonlyMap<string, string> = new Map()) {
+function gradeView(grade: QuestionGradeRecord, names: ReadonlyMap<string, string> = new Map()): GradeView {
   return {
     id: grade.id,
     attemptId: grade.attemptId,
@@ -126,7 +137,7 @@ export const getMarking: Handler = async (request, context) => {
   const gradesByAttempt = new Map<string, QuestionGradeRecord[]>();
   for (const grade of grades)
     gradesByAttempt.set(grade.attemptId, [...(gradesByAttempt.get(grade.attemptId) ?? []), grade]);
-  const essays = [];
+  const essays: EssayToMark[] = [];
   for (const attempt of attempts) {
     if (query.quizId && attempt.quizId !== query.quizId) continue;
     if (query.studentId && attempt.studentId !== query.studentId) continue;
@@ -140,7 +151,7 @@ export const getMarking: Handler = async (request, context) => {
       if (authored?.type !== 'essay' || question.status === 'unanswered') continue;
       if (query.questionId && question.id !== query.questionId) continue;
       const mark = latest.get(question.id);
-      const status = mark ? 'marked' : 'pending';
+      const status: EssayToMark['status'] = mark ? 'marked' : 'pending';
       if (query.status && query.status !== 'all' && query.status !== status) continue;
       const text = typeof question.response === 'string' ? question.response : '';
       essays.push({
@@ -195,12 +206,13 @@ export const getMarking: Handler = async (request, context) => {
     entry[essay.status === 'marked' ? 'marked' : 'pending']++;
     byStudent.set(key, entry);
   }
-  return json({
+  const body: MarkingList = {
     class: { id: classRecord.id, name: classRecord.name },
     essays,
     byQuestion: [...byQuestion.values()],
     byStudent: [...byStudent.values()],
-  });
+  };
+  return json(body);
 };
 
 const feedbackSchema = z
@@ -448,10 +460,10 @@ export const getStudent: Handler = async (request, context) => {
   const dueAt = new Map(settings.map((s) => [s.quizId, s.dueAt]));
   const ids = new Set(attempts.map((a) => a.id));
   const own = grades.filter((g) => ids.has(g.attemptId));
-  return json({
+  const body: StudentDetail = {
     student: { id: student.id, displayName: student.displayName, joinedAt: iso(student.createdAt) },
     class: { id: classRecord.id, name: classRecord.name },
-    attempts: attempts.map((attempt) => {
+    attempts: attempts.map((attempt): StudentDetailAttempt => {
       const quiz = outline.quizzes.get(attempt.quizId);
       const attemptGrades = own.filter((g) => g.attemptId === attempt.id);
       const result = gradedResult(quiz, attempt, attemptGrades);
@@ -480,7 +492,8 @@ export const getStudent: Handler = async (request, context) => {
     auditTrail: own.map((g) => gradeView(g, names)),
     /** Attempts a teacher re-opened (their answers became a draft), oldest first. */
     reopens: reopens.filter((r) => r.studentId === student.id).map((r) => reopenView(r, names)),
-  });
+  };
+  return json(body);
 };
 
 // ---- Per class and quiz settings ----

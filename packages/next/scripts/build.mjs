@@ -4,10 +4,11 @@
 // the modules that import them, for Next.js to compile with the app (withCoursekit lists this package in
 // transpilePackages).
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyAssets } from './assets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -20,16 +21,5 @@ const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.buil
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
 
-let copied = 0;
-const walk = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else if (entry.name.endsWith('.css') || entry.name.endsWith('.svg')) {
-      cpSync(path, join(dist, relative(src, path)));
-      copied += 1;
-    }
-  }
-};
-walk(src);
+const copied = copyAssets(src, dist);
 console.log(`@coursekit/next: built dist/ (${copied} stylesheets copied)`);

@@ -4,15 +4,8 @@
 // for the same attempts, which any layout, public form or grading of an attempt has to do.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import {
-  answer,
-  createAttempt,
-  grade,
-  __layoutQuizForBench as layoutQuiz,
-  parseQuiz,
-  submit,
-  toPublicQuiz,
-} from '../dist/index.js';
+import { layoutQuiz } from '../dist/bench-internal.js';
+import { answer, createAttempt, grade, parseQuiz, submit, toPublicQuiz } from '../dist/index.js';
 
 const ATTEMPTS = 2_000;
 const BATCH = 250;

@@ -52,11 +52,7 @@ export {
   type QuestionResult,
   type QuestionStatus,
 } from './grade.js';
-/**
- * @internal The seeded arrangement alone (seed hash, shuffles, opaque ids): the floor `pnpm bench` times
- * the built package against. Not part of the API; it may change or go in any release.
- */
-export { layoutQuiz as __layoutQuizForBench, questionIdsForAttempt } from './layout.js';
+export { questionIdsForAttempt } from './layout.js';
 export { normaliseAnswer } from './normalise.js';
 export { parseQuiz } from './parse.js';
 export { type PublicQuiz, toPublicQuiz } from './public.js';

@@ -1,3 +1,4 @@
+import type { EssayToMark, MarkingList } from '@coursekit/classroom';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -7,7 +8,7 @@ import styles from '../../../teacher.module.css';
 import { formatTime } from './format.js';
 import { MarkForm } from './mark-form.js';
 import own from './marking.module.css';
-import { type EssayToMark, type MarkingList, teacherApiGet } from './teacher-api.js';
+import { teacherApiGet } from './teacher-api.js';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Marking', robots: { index: false } };

@@ -1,4 +1,10 @@
-import { isCourseFolderError, loadCourseOutline } from '@coursekit/classroom';
+import {
+  type GradeView,
+  isCourseFolderError,
+  loadCourseOutline,
+  type StudentDetail,
+  type StudentDetailAttempt,
+} from '@coursekit/classroom';
 import { describeResponse, type Question } from '@coursekit/quiz-engine';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -9,12 +15,7 @@ import { LogoutButton } from '../../../../logout-button.js';
 import styles from '../../../../teacher.module.css';
 import { formatTime } from '../../marking/format.js';
 import own from '../../marking/marking.module.css';
-import {
-  type GradeView,
-  type StudentAttempt,
-  type StudentRecord,
-  teacherApiGet,
-} from '../../marking/teacher-api.js';
+import { teacherApiGet } from '../../marking/teacher-api.js';
 import { OverrideForm } from './override-form.js';
 import { ReopenForm } from './reopen-form.js';
 
@@ -37,7 +38,7 @@ export default async function StudentPage({
   params: Promise<{ id: string; studentId: string }>;
 }) {
   const { id, studentId } = await params;
-  const read = await teacherApiGet<StudentRecord>(
+  const read = await teacherApiGet<StudentDetail>(
     `/classes/${encodeURIComponent(id)}/students/${encodeURIComponent(studentId)}`,
   );
   if (read.status === 401) redirect('/teacher');
@@ -55,7 +56,7 @@ export default async function StudentPage({
         questions.set(`${quiz.id}/${question.id}`, question);
     }
   }
-  const prompts = (attempt: StudentAttempt, questionId: string) =>
+  const prompts = (attempt: StudentDetailAttempt, questionId: string) =>
     questions.get(`${attempt.quizId}/${questionId}`)?.prompt ?? questionId;
   const quizTitles = new Map(record.attempts.map((a) => [a.id, a]));
   const classHref = `/teacher/classes/${encodeURIComponent(id)}`;
