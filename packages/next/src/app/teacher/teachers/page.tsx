@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { teacherForPage } from '../../../lib/server/pages.js';
 import styles from '../teacher.module.css';
+import { ActionButton } from './action-button.js';
 import { InviteTeacher } from './invite-teacher.js';
-import { RevokeTeacherButton } from './revoke-teacher-button.js';
-import { WithdrawInviteButton } from './withdraw-invite-button.js';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Teachers', robots: { index: false } };
@@ -73,7 +72,14 @@ export default async function TeachersPage() {
                   ) : t.role === 'owner' ? (
                     'Active'
                   ) : (
-                    <RevokeTeacherButton teacherId={t.id} name={t.name} />
+                    <ActionButton
+                      path={`/api/teachers/${encodeURIComponent(t.id)}/revoke`}
+                      label="Revoke"
+                      pendingLabel="Revoking…"
+                      accessibleName={`Revoke ${t.name}`}
+                      confirm={`Revoke ${t.name}? They are logged out everywhere and cannot log in again.`}
+                      failure={`${t.name} was not revoked`}
+                    />
                   )}
                 </td>
               </tr>
@@ -97,7 +103,13 @@ export default async function TeachersPage() {
                 <li key={invite.id} className={styles.row}>
                   Made {day(invite.createdAt)} by {names.get(invite.createdBy) ?? invite.createdBy}, works
                   until {day(invite.expiresAt)}
-                  <WithdrawInviteButton inviteId={invite.id} label={label} />
+                  <ActionButton
+                    path={`/api/teachers/invites/${encodeURIComponent(invite.id)}/withdraw`}
+                    label="Withdraw"
+                    pendingLabel="Withdrawing…"
+                    accessibleName={`Withdraw ${label}`}
+                    failure="The invite was not withdrawn"
+                  />
                 </li>
               );
             })}
