@@ -2,27 +2,12 @@
 // removing students, renaming and archiving a class.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Classroom, createClassroom } from './api';
-import { Browser, fixtureCourseDir, memoryStore } from './testing';
+import { apiCaller, type Browser, fixtureCourseDir, memoryStore } from './testing';
 
 const PASSCODE = 'unit-test-passcode';
 let classroom: Classroom;
 
-async function call(browser: Browser, path: string, body?: unknown) {
-  const response = browser.remember(
-    await classroom.handle(browser.request(path, { body }), { remoteAddress: browser.address }),
-  );
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text,
-  };
-}
-
-async function newBrowser(): Promise<Browser> {
-  const browser = new Browser();
-  await call(browser, '/api/csrf');
-  return browser;
-}
+const { call, newBrowser } = apiCaller(() => classroom);
 
 let teacher: Browser;
 let cls: { id: string; joinCode: string };

@@ -6,28 +6,13 @@ import { ConfigurationError } from './config';
 import { startClassroom } from './startup';
 import type { SqliteStore } from './storage/sqlite';
 import { hashInviteToken } from './teacher-accounts';
-import { Browser, fixtureCourseDir, memoryStore, realCourseDir } from './testing';
+import { apiCaller, Browser, fixtureCourseDir, memoryStore, realCourseDir } from './testing';
 
 const PASSCODE = 'unit-test-passcode';
 let store: SqliteStore;
 let classroom: Classroom;
 
-async function call(browser: Browser, path: string, body?: unknown, method?: string) {
-  const response = browser.remember(
-    await classroom.handle(browser.request(path, { body, ...(method ? { method } : {}) }), {
-      remoteAddress: browser.address,
-    }),
-  );
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, body: type.includes('json') ? JSON.parse(text) : text };
-}
-
-async function newBrowser(): Promise<Browser> {
-  const browser = new Browser();
-  await call(browser, '/api/csrf');
-  return browser;
-}
+const { call, newBrowser } = apiCaller(() => classroom);
 
 let owner: Browser;
 

@@ -5,28 +5,13 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Classroom, createClassroom } from './api';
 import type { SqliteStore } from './storage/sqlite';
-import { Browser, fixtureCourseDir, memoryStore } from './testing';
+import { apiCaller, type Browser, fixtureCourseDir, memoryStore } from './testing';
 
 const PASSCODE = 'unit-test-passcode';
 let store: SqliteStore;
 let classroom: Classroom;
 
-async function call(browser: Browser, path: string, body?: unknown, method?: string) {
-  const response = browser.remember(
-    await classroom.handle(browser.request(path, { body, ...(method ? { method } : {}) }), {
-      remoteAddress: browser.address,
-    }),
-  );
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, body: type.includes('json') ? JSON.parse(text) : text };
-}
-
-async function newBrowser(): Promise<Browser> {
-  const browser = new Browser();
-  await call(browser, '/api/csrf');
-  return browser;
-}
+const { call, newBrowser } = apiCaller(() => classroom);
 
 function choice(quiz: PublicQuiz, questionId: string, text: string): string {
   const question = quiz.questions.find((q) => q.id === questionId);

@@ -1,6 +1,7 @@
 // Helpers for the unit tests: an in-memory database, the fixture course and a browser-like cookie jar for
 // calling the handlers directly.
 import { fileURLToPath } from 'node:url';
+import type { Classroom } from './api';
 import { openSqliteDatabase, SqliteStore } from './storage/sqlite';
 
 export const fixtureCourseDir = fileURLToPath(new URL('../test/fixtures/course', import.meta.url));
@@ -61,4 +62,29 @@ export class Browser {
         : {}),
     });
   }
+}
+
+/** What a test needs to talk to a classroom as browsers do: `call` sends a request and reads its answer. */
+export function apiCaller(classroom: () => { handle: Classroom['handle'] }) {
+  async function call(browser: Browser, path: string, body?: unknown, method?: string) {
+    const response = browser.remember(
+      await classroom().handle(browser.request(path, { body, ...(method ? { method } : {}) }), {
+        remoteAddress: browser.address,
+      }),
+    );
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    return {
+      status: response.status,
+      body: type.includes('json') ? JSON.parse(text) : text,
+      headers: response.headers,
+    };
+  }
+  /** A browser that has fetched its CSRF cookie, as every page does first. */
+  async function newBrowser(address?: string): Promise<Browser> {
+    const browser = new Browser(address);
+    await call(browser, '/api/csrf');
+    return browser;
+  }
+  return { call, newBrowser };
 }
