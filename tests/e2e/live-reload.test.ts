@@ -110,9 +110,21 @@ it('shows a course error in the page and in the terminal at its file:line:col, a
   const where = /lessons\/01-summits-and-workers\.mdx:\d+:\d+ .*unknown citation key 'no-such-reference'/;
   browser = await launchChromium();
   const page = await browser.newPage();
-  await page.goto(`${url}/lessons/summits-and-workers`);
   const problems = page.locator('.course-problems');
-  await problems.waitFor({ timeout: 60_000 });
+  // The server notices the edit on a later request, not necessarily the first one after the write: reload, as a
+  // reader would, until the problems show (or a minute has passed).
+  const started = performance.now();
+  for (;;) {
+    await page.goto(`${url}/lessons/summits-and-workers`);
+    const shown = await problems
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (performance.now() - started > 60_000) {
+      throw new Error(`the course error did not show within 60 s; server output:\n${output}`);
+    }
+  }
   expect(await problems.textContent()).toMatch(where);
   expect(output).toMatch(where);
 

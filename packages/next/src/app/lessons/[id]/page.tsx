@@ -15,8 +15,17 @@ type Params = { params: Promise<{ id: string }> };
 export const dynamicParams = false;
 
 export async function generateStaticParams() {
-  const { lessons } = await getCourse();
-  return lessons.map((lesson) => ({ id: lesson.id }));
+  try {
+    const { lessons } = await getCourse();
+    return lessons.map((lesson) => ({ id: lesson.id }));
+  } catch (error) {
+    // Under `next dev` a course error belongs on the page (the error boundary lists every problem at its
+    // file:line:col); thrown here, Next.js shows its own "failed to generate static paths" instead. A
+    // production build still fails on it.
+    if (process.env.NODE_ENV !== 'production' && (error as Error | null)?.name === 'CourseBuildError')
+      return [];
+    throw error;
+  }
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
