@@ -37,8 +37,9 @@ export default async function QuizSettingsPage({
     store.quizSettings.get(dashboard.class.id, quiz.id),
     store.quizSettings.listAllowances(dashboard.class.id),
   ]);
+  // One function decides, as the settings route does: a field the teacher left unset keeps the course's.
   const courseReview = resolveReview(outline.grading.review, null);
-  const review = { ...courseReview, ...settings?.review };
+  const review = resolveReview(outline.grading.review, settings?.review);
   const extraOf = new Map(
     allowances.filter((a) => a.quizId === quiz.id).map((a) => [a.studentId, a.extraAttempts]),
   );
