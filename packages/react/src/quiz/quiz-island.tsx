@@ -145,9 +145,8 @@ export function QuizIsland({
   /** Renders texts that arrive later; without it they show as plain text. */
   renderTexts?: RenderQuizTexts | undefined;
   /**
-   * The question types every attempt of the quiz shows, when the page knows them: the controls that come in
-   * chunks of their own (ordering, cloze, essay) then download alongside the quiz, not after it. The controls
-   * of the questions an attempt draws are loaded in any case before it shows.
+   * The question types the quiz may show (pool members included), when the page knows them: the controls
+   * that come in chunks of their own (ordering, cloze, essay) then download alongside the quiz, not after it.
    */
   questionTypes?: readonly string[] | undefined;
 }) {

@@ -4,7 +4,6 @@ import { QuizIsland } from '@coursekit/react/quiz';
 import type { ReactNode } from 'react';
 import { getCourse } from '../../lib/course/get-course.js';
 import { CourseMarkdown } from '../course-text/course-markdown.js';
-import { typesEveryAttemptShows } from './certain-types.js';
 import { renderQuizTexts } from './render-quiz-texts.js';
 
 // Only to list the texts a learner may see; each learner's own layout comes from GET /api/quizzes/:id.
@@ -20,8 +19,9 @@ export async function QuizSection({ quizId, lessonId }: { quizId: string; lesson
   if (!quiz) throw new Error(`Lesson ${lessonId} embeds quiz '${quizId}', which the course does not have.`);
   const shown = toPublicQuiz(quiz, { seed: PAGE_SEED });
   const texts = publicQuizTexts(shown);
-  // The types every attempt shows: the island fetches the larger controls among them with the quiz itself.
-  const questionTypes = typesEveryAttemptShows(quiz);
+  // Every type the quiz may draw: the island fetches the larger controls among them with the quiz itself.
+  const drawable = quiz.questions.flatMap((entry) => ('draw' in entry ? entry.questions : [entry]));
+  const questionTypes = [...new Set(drawable.map((question) => question.type))];
   const render = (list: string[], inline: boolean): Record<string, ReactNode> =>
     Object.fromEntries(
       list.map((text) => [text.trim(), <CourseMarkdown key={text} text={text} inline={inline} />]),
