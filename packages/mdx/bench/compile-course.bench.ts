@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkDirective from 'remark-directive';
@@ -58,6 +58,9 @@ let sources: string[] = [];
 let bothPages: string[] = [];
 let warmCache: CompileCache;
 let cacheDir = '';
+/** The machine's load average (1, 5, 15 minutes) when the runs started, printed beside the figures. */
+let loadAtStart: number[] = [];
+const formatLoad = (load: number[]) => load.map((value) => value.toFixed(2)).join(', ');
 
 const plainOptions = { remarkPlugins: [remarkFrontmatter, remarkGfm, remarkDirective] };
 /** The floor of issue 17: one plain compile per lesson, the one page a plain MDX site would build. */
@@ -89,6 +92,7 @@ beforeAll(async () => {
   cacheDir = await mkdtemp(join(tmpdir(), 'coursekit-bench-cache-'));
   warmCache = createCompileCache({ dir: cacheDir });
   await courseCompile(warmCache);
+  loadAtStart = loadavg();
 }, 600_000);
 
 /** The median of the ratios of runs made one after the other: a busy spell of the machine falls on both. */
@@ -116,8 +120,10 @@ afterAll(async () => {
     );
   });
   console.log(
-    `\n${lessonCount} generated lessons, Node ${process.versions.node} (medians of ${runs.iterations} runs; ` +
-      'each run compiles plain, both pages plain, then the course)\n' +
+    `\n${lessonCount} generated lessons, Node ${process.versions.node}, ` +
+      `${process.env.NODE_ENV === 'production' ? 'production' : 'development'} builds of dependencies ` +
+      `(medians of ${runs.iterations} runs; each run compiles plain, both pages plain, then the course)\n` +
+      `  load average ${formatLoad(loadAtStart)} at the start of the runs, ${formatLoad(loadavg())} at the end\n` +
       `${lines.join('\n')}\n` +
       `  course compile / plain compile, median of each run's ratio: ${pairedRatio('cold', 'plain', 'wall').toFixed(2)}x ` +
       `(CPU time ${pairedRatio('cold', 'plain', 'cpu').toFixed(2)}x; goal 1.6x, issue 17's floor)\n` +

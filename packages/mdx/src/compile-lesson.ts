@@ -11,11 +11,11 @@ import { type CompileCache, contentHash } from './compile-cache.js';
 import { CourseContentError, type CourseIssue, hasErrors, issueFromMessage, sortIssues } from './issue.js';
 import type { CitationUse, ReadingTime, TermUse, TocEntry } from './lesson-data.js';
 import {
-  hasInstructorBlocks,
+  findInstructorBlocks,
   hastFromTeacher,
+  type InstructorBlocks,
   instructorTree,
   type LessonVariant,
-  sharesTeacherHast,
   variantTree,
 } from './lesson-variants.js';
 import { type HastShare, lessonBuildOptions, withHastShare } from './mdx-to-hast.js';
@@ -148,6 +148,8 @@ interface Analysis {
   lesson: AnalyzedLesson;
   /** The transformed tree, kept while in memory so compiling does not parse again. */
   tree: Root | undefined;
+  /** Where the tree's teacher-only blocks are (found with `meta`), for building its variants. */
+  blocks: InstructorBlocks | undefined;
   file: VFile;
 }
 
@@ -170,6 +172,7 @@ async function analyze(source: string, options: CompileLessonOptions, hash: stri
     });
   }
   let meta: LessonMeta | undefined;
+  let blocks: InstructorBlocks | undefined;
   if (tree) {
     const transformer = unified()
       .use(remarkCourseDirectives)
@@ -180,6 +183,7 @@ async function analyze(source: string, options: CompileLessonOptions, hash: stri
       .use(remarkHeadingIds);
     tree = (await transformer.run(tree, file)) as Root;
     const citations = file.data.citationsUsed ?? [];
+    blocks = findInstructorBlocks(tree);
     const studentKeys = citations.filter((use) => !use.teacherOnly).map((use) => use.key);
     meta = {
       toc: file.data.toc ?? [],
@@ -191,11 +195,11 @@ async function analyze(source: string, options: CompileLessonOptions, hash: stri
         student: options.citations?.references(studentKeys) ?? [],
         teacher: options.citations?.references(citations.map((use) => use.key)) ?? [],
       },
-      hasInstructorBlocks: hasInstructorBlocks(tree),
+      hasInstructorBlocks: blocks.found,
     };
   }
   const issues = sortIssues(file.messages.map((message) => issueFromMessage(message, path)));
-  return { lesson: { path, frontmatter, body: bodyOf(source), meta, issues, hash }, tree, file };
+  return { lesson: { path, frontmatter, body: bodyOf(source), meta, issues, hash }, tree, blocks, file };
 }
 
 function lessonHash(source: string, options: CompileLessonOptions): string {
@@ -248,6 +252,7 @@ const fromHast = (hast: HastRoot, file: VFile, outputFormat: 'function-body' | '
 async function generateVariants(
   tree: Root,
   instructor: Root,
+  sharesHast: boolean,
   file: VFile,
   outputFormat: 'function-body' | 'program',
 ): Promise<CompiledLessonCode> {
@@ -259,7 +264,7 @@ async function generateVariants(
     variantTree(tree, 'teacher'),
     file,
     outputFormat,
-    sharesTeacherHast(tree) ? { take } : undefined,
+    sharesHast ? { take } : undefined,
   );
   return {
     student: made
@@ -289,13 +294,14 @@ export async function compileLesson(
 
   const held = options.cache?.take?.<Analysis>(`tree-${options.path ?? 'lesson.mdx'}`);
   const analyzedHere = held?.lesson.hash !== hash;
-  const { lesson, tree, file } = analyzedHere ? await analyze(source, options, hash) : held;
-  if (!tree || !lesson.meta || hasErrors(lesson.issues)) {
+  const { lesson, tree, blocks, file } = analyzedHere ? await analyze(source, options, hash) : held;
+  if (!tree || !blocks || !lesson.meta || hasErrors(lesson.issues)) {
     throw new CourseContentError(lesson.issues, `${lesson.path} cannot be compiled`);
   }
-  const instructor = instructorTree(tree);
+  const instructor = blocks.found ? instructorTree(tree) : null;
   let code: CompiledLessonCode;
-  if (instructor) code = await generateVariants(tree, instructor, file, outputFormat);
+  if (instructor)
+    code = await generateVariants(tree, instructor, blocks.sharesTeacherHast, file, outputFormat);
   else {
     // Without teacher-only blocks both variants are the same tree, so they are the same program.
     const student = await generate(variantTree(tree, 'student'), file, outputFormat);

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { exampleRenderer } from '../test/references.js';
 import { createCompileCache } from './compile-cache.js';
 import { analyzeLesson, type CompileLessonOptions, compileLesson } from './compile-lesson.js';
-import { hastFromTeacher, instructorTree, sharesTeacherHast, variantTree } from './lesson-variants.js';
+import {
+  findInstructorBlocks,
+  hastFromTeacher,
+  instructorTree,
+  sharesTeacherHast,
+  variantTree,
+} from './lesson-variants.js';
 import { lessonBuildOptions, withHastShare } from './mdx-to-hast.js';
 
 const lessonUrl = new URL('../test/fixtures/example-course/lessons/01-evaporation.mdx', import.meta.url);
@@ -74,6 +80,18 @@ describe('student and teacher-only programs made from the teacher page’s hast'
   ] as const)('are not used for a lesson with %s', async (name) => {
     const { tree } = await treeOf(lessons[name]);
     expect(sharesTeacherHast(tree)).toBe(false);
+  });
+
+  it('are told apart from lessons whose only teacher-only block is nested, or that have none', async () => {
+    const frontMatter = source.slice(0, source.indexOf('\n---', 3) + 5);
+    const nested = await treeOf(
+      `${frontMatter}\nA claim.[^1]\n\n- A point\n\n  :::instructor\n  A hint.\n  :::\n\n[^1]: A note.\n`,
+    );
+    expect(findInstructorBlocks(nested.tree)).toEqual({ found: true, sharesTeacherHast: false });
+    const none = await treeOf(`${frontMatter}\nA claim.[^1]\n\n[^1]: A note.\n`);
+    expect(findInstructorBlocks(none.tree)).toEqual({ found: false, sharesTeacherHast: false });
+    const plain = await treeOf(`${frontMatter}\nJust prose.\n`);
+    expect(findInstructorBlocks(plain.tree)).toEqual({ found: false, sharesTeacherHast: true });
   });
 
   it.each(Object.keys(lessons) as (keyof typeof lessons)[])(

@@ -49,15 +49,34 @@ export function instructorTree(tree: Root): Root | null {
   return copyForBuild<Root>({ type: 'root', children: [...esm, ...blocks] }, everything);
 }
 
+/** Where a lesson's teacher-only blocks are, as building its variants needs to know. */
+export interface InstructorBlocks {
+  /** True when the lesson has at least one teacher-only block. */
+  found: boolean;
+  /** See `sharesTeacherHast`. */
+  sharesTeacherHast: boolean;
+}
+
+/** `hasInstructorBlocks` and `sharesTeacherHast` in one walk of the tree. */
+export function findInstructorBlocks(tree: Root): InstructorBlocks {
+  let found = false;
+  let shares = true;
+  visit(tree, (node, _index, parent) => {
+    const crossReference =
+      node.type === 'definition' || node.type === 'footnoteDefinition' || node.type === 'footnoteReference';
+    if (crossReference) shares = false;
+    else if (isInstructorBlock(node)) {
+      found = true;
+      if (parent !== tree) shares = false;
+    }
+    return found && !shares ? EXIT : undefined;
+  });
+  return { found, sharesTeacherHast: shares };
+}
+
 /** True when the lesson has at least one teacher-only block. */
 export function hasInstructorBlocks(tree: Root): boolean {
-  let found = false;
-  visit(tree, (node) => {
-    if (!isInstructorBlock(node)) return undefined;
-    found = true;
-    return EXIT;
-  });
-  return found;
+  return findInstructorBlocks(tree).found;
 }
 
 /**
@@ -67,15 +86,7 @@ export function hasInstructorBlocks(tree: Root): boolean {
  * would turn into other hast where blocks are left out.
  */
 export function sharesTeacherHast(tree: Root): boolean {
-  let shares = true;
-  visit(tree, (node, _index, parent) => {
-    const crossReference =
-      node.type === 'definition' || node.type === 'footnoteDefinition' || node.type === 'footnoteReference';
-    if (!crossReference && !(isInstructorBlock(node) && parent !== tree)) return undefined;
-    shares = false;
-    return EXIT;
-  });
-  return shares;
+  return findInstructorBlocks(tree).sharesTeacherHast;
 }
 
 /**

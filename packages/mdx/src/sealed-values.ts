@@ -45,7 +45,49 @@ export function sealedProgram(program: unknown): Program | undefined {
   };
 }
 
-type Printer = Record<string, (this: Printer, node: unknown, state: unknown) => void>;
+type Printer = Record<string, (this: Printer, node: unknown, state: PrinterState) => void>;
+
+/** What astring's printer state holds that decides how an expression prints, and where it writes. */
+interface PrinterState {
+  output: unknown;
+  write: (code: string) => void;
+  indent: string;
+  indentLevel: number;
+  lineEnd: string;
+  writeComments: boolean;
+  sourceMap?: unknown;
+}
+
+/**
+ * What each data expression printed as, by the printer's settings and indent level. The same props come back
+ * in lesson after lesson and in each of a lesson's builds, and printing a data expression depends on nothing
+ * else, so the printer's own output for it is written again instead of printing it anew.
+ */
+const printedExpressions = new WeakMap<Expression, Map<string, string>>();
+
+function printSealed(printer: Printer, expression: Expression, state: PrinterState): void {
+  const print = printer[expression.type];
+  if (!print) return;
+  // With a source map, the printer maps every node it writes; only plain string output is kept.
+  if (state.sourceMap != null || typeof state.output !== 'string') {
+    print.call(printer, expression, state);
+    return;
+  }
+  const settings = `${state.indentLevel}\0${state.indent}\0${state.lineEnd}\0${state.writeComments}`;
+  let printed = printedExpressions.get(expression);
+  const known = printed?.get(settings);
+  if (known !== undefined) {
+    state.write(known);
+    return;
+  }
+  const start = state.output.length;
+  print.call(printer, expression, state);
+  if (!printed) {
+    printed = new Map();
+    printedExpressions.set(expression, printed);
+  }
+  printed.set(settings, (state.output as string).slice(start));
+}
 
 /** recma plugin: print sealed values with the printer's own handlers, as if they had never been sealed. */
 export const recmaSealedValues: Plugin<[], Program> = function () {
@@ -55,10 +97,10 @@ export const recmaSealedValues: Plugin<[], Program> = function () {
   data.settings = settings;
   settings.handlers = {
     ...settings.handlers,
-    [sealedType](this: Printer, node: SealedValue, state: unknown) {
+    [sealedType](this: Printer, node: SealedValue, state: PrinterState) {
       const expression = sealedExpressions.get(node);
       if (!expression) throw new Error('a sealed value was printed by a build that did not seal it');
-      this[expression.type]?.call(this, expression, state);
+      printSealed(this, expression, state);
     },
   };
 };
