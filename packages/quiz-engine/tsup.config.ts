@@ -16,9 +16,29 @@ const react = { 'react/index': 'src/react/index.tsx' };
 // No `clean`: the builds run at once and would delete each other's files; `pnpm build` empties dist first.
 export default defineConfig([
   {
+    // ESM with code splitting, and the bench helper (dist/bench-internal.js, for `pnpm bench` only) an entry of
+    // this same build: it imports the very module instances of dist/index.js from shared chunks, so the
+    // compiled form `parseQuiz` keeps for a quiz (a WeakMap in compile.ts) is the one its `layoutQuiz` finds.
+    // A bundle of its own would carry a second copy of that WeakMap and compile the quiz again on every call.
+    // The helper is not in package.json `exports` nor published (`files`); its declarations are not emitted.
+    ...shared,
+    entry: {
+      index: 'src/index.ts',
+      'client/index': 'src/client.ts',
+      'bench-internal': 'src/bench-internal.ts',
+    },
+    dts: { entry: { index: 'src/index.ts', 'client/index': 'src/client.ts' } },
+    format: ['esm'],
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'chunks/[name]-[hash]';
+    },
+  },
+  // CommonJS (require) has no chunks: each entry in one file.
+  {
     ...shared,
     entry: { index: 'src/index.ts', 'client/index': 'src/client.ts' },
-    format: ['esm', 'cjs'],
+    format: ['cjs'],
     splitting: false,
   },
   {
@@ -34,14 +54,4 @@ export default defineConfig([
   },
   // CommonJS (require) has no chunks: the same controls, in one file.
   { ...shared, entry: react, format: ['cjs'], splitting: false },
-  // For `pnpm bench` only (bench/grade.mjs imports dist/bench-internal.js by path): not in package.json
-  // `exports`, no declarations, so nothing of it reaches the public API.
-  {
-    ...shared,
-    entry: { 'bench-internal': 'src/bench-internal.ts' },
-    format: ['esm'],
-    dts: false,
-    sourcemap: false,
-    splitting: false,
-  },
 ]);

@@ -4,7 +4,7 @@
 // for the same attempts, which any layout, public form or grading of an attempt has to do.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { layoutQuiz } from '../dist/bench-internal.js';
+import { compiledOf, isSealed, layoutQuiz } from '../dist/bench-internal.js';
 import { answer, createAttempt, grade, parseQuiz, submit, toPublicQuiz } from '../dist/index.js';
 
 const ATTEMPTS = 2_000;
@@ -53,6 +53,25 @@ const attempts = Array.from({ length: ATTEMPTS }, (_, index) => {
   );
   return { student: `student-${index}`, seed, body: JSON.stringify(responses) };
 }).map(({ student, seed, body }) => ({ student, seed, responses: JSON.parse(body) }));
+
+// The floor must lay out the quiz `parseQuiz` compiled once, as `grade` does. dist/bench-internal.js shares
+// dist/index.js's modules (one ESM build with shared chunks); were it a bundle of its own, its `compiledOf`
+// would not know this quiz and would compile it again on every call, and the floor would read several times
+// too slow. A quiz compiled afresh per call gives a new compiled form each time.
+{
+  const cached = compiledOf(quiz);
+  const laidOut = layoutQuiz(quiz, attempts[0].seed);
+  if (
+    !isSealed(quiz) ||
+    compiledOf(quiz) !== cached ||
+    laidOut.some((question) => cached.byId.get(question.question.id) !== question.compiled)
+  ) {
+    throw new Error(
+      'the floor would compile the quiz again on every call: dist/bench-internal.js does not share the ' +
+        'modules of dist/index.js (build both in one ESM build with splitting, see tsup.config.ts)',
+    );
+  }
+}
 
 let sink = 0;
 

@@ -46,6 +46,16 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * The same text as a property key's string. V8 looks a string up in its string table before using it as a
+ * key, unless it is that table's copy already; ids and objectives parsed from YAML or JSON values are not.
+ * `grade` reads the response under each question's id and files mastery under each objective on every call:
+ * with these copies, made once per parsed quiz, neither call searches the table.
+ */
+function asKey(text: string): string {
+  return Object.keys({ [text]: 0 })[0] ?? text;
+}
+
 function compileQuestion(question: Question, types: QuestionTypeTable): CompiledQuestion {
   const definition = types.get(question.type);
   if (definition === undefined) {
@@ -58,10 +68,10 @@ function compileQuestion(question: Question, types: QuestionTypeTable): Compiled
     question,
     definition,
     prepared,
-    id: question.id,
+    id: asKey(question.id),
     type: question.type,
     points: question.points,
-    objectives: question.objectives,
+    objectives: Object.freeze(question.objectives.map(asKey)),
     explanation: question.explanation,
     needsHuman: Boolean(definition.needsHuman),
     // Called with the definition as `this` (`entry.grade.call(entry.definition, …)`), as before.

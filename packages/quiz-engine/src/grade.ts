@@ -144,8 +144,12 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
   let score = 0;
   let maxScore = 0;
   let pendingReview = 0;
-  // A Map while summing: the objectives come in the shuffled order of the questions.
-  const byObjective = new Map<string, ObjectiveMastery>();
+  // Objectives in the order the (shuffled) questions first name them, with their sums at the same index:
+  // a quiz has a handful, and each mastery entry is built once, in its final shape, with its final values.
+  const objectiveIds: string[] = [];
+  const objectiveScores: number[] = [];
+  const objectiveMaxScores: number[] = [];
+  const objectiveQuestionIds: string[][] = [];
   for (let index = 0; index < questions.length; index += 1) {
     const result = questions[index] as QuestionResult;
     maxScore += result.maxScore;
@@ -157,22 +161,29 @@ export function summarise(quiz: Quiz, questions: QuestionResult[], issues: Respo
     const { objectives } = result;
     for (let position = 0; position < objectives.length; position += 1) {
       const objective = objectives[position] as string;
-      let entry = byObjective.get(objective);
-      if (entry === undefined) {
-        entry = { score: 0, maxScore: 0, percentage: 0, questionIds: [] };
-        byObjective.set(objective, entry);
+      let at = objectiveIds.indexOf(objective);
+      if (at === -1) {
+        at = objectiveIds.length;
+        objectiveIds.push(objective);
+        objectiveScores.push(0);
+        objectiveMaxScores.push(0);
+        objectiveQuestionIds.push([]);
       }
-      entry.score += result.score;
-      entry.maxScore += result.maxScore;
-      entry.questionIds.push(result.id);
+      objectiveScores[at] = (objectiveScores[at] as number) + result.score;
+      objectiveMaxScores[at] = (objectiveMaxScores[at] as number) + result.maxScore;
+      (objectiveQuestionIds[at] as string[]).push(result.id);
     }
   }
   const mastery: Record<string, ObjectiveMastery> = {};
-  for (const [objective, entry] of byObjective) {
-    mastery[objective] = entry;
-    entry.score = roundScore(entry.score);
-    entry.maxScore = roundScore(entry.maxScore);
-    entry.percentage = percentageOf(entry.score, entry.maxScore);
+  for (let at = 0; at < objectiveIds.length; at += 1) {
+    const objectiveScore = roundScore(objectiveScores[at] as number);
+    const objectiveMaxScore = roundScore(objectiveMaxScores[at] as number);
+    mastery[objectiveIds[at] as string] = {
+      score: objectiveScore,
+      maxScore: objectiveMaxScore,
+      percentage: percentageOf(objectiveScore, objectiveMaxScore),
+      questionIds: objectiveQuestionIds[at] as string[],
+    };
   }
   score = roundScore(score);
   maxScore = roundScore(maxScore);

@@ -12,5 +12,6 @@ describe('the public entry', () => {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(JSON.stringify(manifest.exports)).not.toContain('bench-internal');
     expect(manifest.files).toContain('!dist/bench-internal.js');
+    expect(manifest.files).toContain('!dist/bench-internal.js.map');
   });
 });
