@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -195,6 +195,29 @@ describe('SQLite durability', () => {
     expect(await resent).toBe('replayed');
     expect(flushes).toHaveLength(2);
     await store.close();
+  });
+
+  it('copies committed writes into the database file itself, not only the WAL, without a commit doing it', async () => {
+    const path = join(dir, 'checkpointed.db');
+    const store = SqliteStore.open(path);
+    // SQLite's own checkpoint (inside a commit, on the event loop) waits for a WAL of ~40 MB; these
+    // writes are far below that, so only the checkpoint worker can have copied them.
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    for (let n = 0; n < 50; n++) {
+      await store.classes.create({ id: `cls_${n}`, name: `P${n}`, joinCode: `QWE${100 + n}`, createdAt: n });
+    }
+    await store.checkpointsIdle();
+    // The database file alone, as a backup that skipped the WAL would see it.
+    copyFileSync(path, join(dir, 'file-only.db'));
+    const fileOnly = new Database(join(dir, 'file-only.db'), { readonly: true });
+    expect((fileOnly.prepare('SELECT COUNT(*) AS n FROM classes').get() as { n: number }).n).toBe(50);
+    fileOnly.close();
+    // The store keeps writing (the WAL restarts after a complete checkpoint) and keeps what it wrote.
+    await store.classes.create({ id: 'cls_last', name: 'Last', joinCode: 'QWE999', createdAt: 99 });
+    await store.close();
+    const reopened = SqliteStore.open(path);
+    expect(await reopened.classes.list()).toHaveLength(51);
+    await reopened.close();
   });
 
   it('refuses writes with a clear error once the file is deleted under the running server', async () => {
