@@ -25,6 +25,8 @@ const STEADY = QUICK ? 100 : 1000;
 const PASSCODE = 'bench-teacher-passcode';
 // `--engine=sqlite|postgres`: one engine only. `--cpu-prof=<dir>`: the server writes a V8 CPU profile there.
 const ONLY = process.argv.find((arg) => arg.startsWith('--engine='))?.slice('--engine='.length);
+// `--load=burst|steady`: only the bursts, or only the steady 200/s (each still beside its floors).
+const LOAD = process.argv.find((arg) => arg.startsWith('--load='))?.slice('--load='.length);
 const CPU_PROF_DIR = process.argv.find((arg) => arg.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 // Node's fetch opens as many keep-alive connections per origin as there are requests in flight.
 
@@ -339,7 +341,7 @@ async function runEngine(
   const server = await startInstance({ DATABASE_URL: databaseUrl, COURSE_DIR: courseDir });
   const rows: Figures[] = [];
   try {
-    for (const count of BURSTS) {
+    for (const count of LOAD === 'steady' ? [] : BURSTS) {
       const students = await prepareStudents(server.url, count);
       const submit = (student: Student, body: string) => async () => {
         const response = await fetch(`${server.url}/api/attempts`, {
@@ -374,6 +376,7 @@ async function runEngine(
       rows.push(burst);
     }
     // Steady: 1,000 new students' attempts at 200/s (5 s), beside the floor at the same rate.
+    if (LOAD === 'burst') return rows.map((row) => ({ engine, ...row }));
     const students = await prepareStudents(server.url, STEADY);
     const bodies = students.map((student) =>
       JSON.stringify({

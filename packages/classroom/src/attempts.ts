@@ -4,6 +4,7 @@ import {
   type AttemptState,
   type AttemptStep,
   answer,
+  answerAll,
   type CheckOutcome,
   check,
   createAttempt,
@@ -337,7 +338,7 @@ function gradeSubmission(
 ): { graded: GradedSubmission; result: GradeResult } {
   // The submission is the student's answers as they stand: a drafted answer it leaves out was cleared (or
   // never meant), so only answers that checks graded are kept from the server-held steps.
-  let state = attemptState(
+  const state = attemptState(
     quiz,
     seed,
     attemptNumber,
@@ -359,14 +360,14 @@ function gradeSubmission(
       { issues },
     );
   }
-  for (const [questionId, response] of Object.entries(validation.responses)) {
-    // A question finished by checks keeps its graded answer (interactive and immediate behaviours).
-    if (state.questions[questionId]?.finished) continue;
-    const next = answer(state, questionId, response);
-    if (!next.ok) throw attemptError(next.error);
-    state = next.state;
-  }
-  const submitted = submit(state, quiz);
+  // A question finished by checks keeps its graded answer (interactive and immediate behaviours). The
+  // rest are recorded in one step of the engine: the same answer steps as one by one, one copy of the state.
+  const answered = answerAll(
+    state,
+    Object.entries(validation.responses).filter(([questionId]) => !state.questions[questionId]?.finished),
+  );
+  if (!answered.ok) throw attemptError(answered.error);
+  const submitted = submit(answered.state, quiz);
   if (!submitted.ok) throw attemptError(submitted.error);
   const { result } = submitted;
   return {

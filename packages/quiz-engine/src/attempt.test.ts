@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type AttemptState, answer, check, createAttempt, replayAttempt, submit } from './attempt.js';
+import {
+  type AttemptState,
+  answer,
+  answerAll,
+  check,
+  createAttempt,
+  replayAttempt,
+  submit,
+} from './attempt.js';
 import { parseQuiz } from './parse.js';
 import { toPublicQuiz } from './public.js';
 import type { Quiz } from './quiz.js';
@@ -211,5 +219,62 @@ describe('interactive attempts', () => {
     const next = ok(answer(state, 'vladivostok', 'Vladivostok')).state;
     expect(state.steps).toHaveLength(0);
     expect(next.steps).toHaveLength(1);
+  });
+});
+
+describe('answering many questions at once', () => {
+  const quiz = quizWith({ behaviour: 'interactive', tries: 1 });
+
+  it('gives the state and steps of answering one by one, and the same graded submission', () => {
+    const start = started(quiz);
+    const responses = { vladivostok: 'Vladivostok', 'hanoi-year': choiceId(quiz, start, '2018') };
+    let oneByOne = start;
+    for (const [id, response] of Object.entries(responses))
+      oneByOne = ok(answer(oneByOne, id, response)).state;
+    const atOnce = ok(answerAll(start, responses)).state;
+    expect(atOnce).toEqual(oneByOne);
+    expect(atOnce.steps.map((step) => step.action)).toEqual(['answer', 'answer']);
+    expect(ok(submit(atOnce, quiz)).result).toEqual(ok(submit(oneByOne, quiz)).result);
+    const replayed = ok(replayAttempt(quiz, { seed: 'student-7' }, ok(submit(atOnce, quiz)).state.steps));
+    expect(replayed.state.result).toEqual(ok(submit(oneByOne, quiz)).result);
+    // Pairs work as well, and a question answered twice keeps the later response (two steps, like answer).
+    const twice = ok(
+      answerAll(start, [
+        ['vladivostok', 'Moscow'],
+        ['vladivostok', 'Vladivostok'],
+      ]),
+    ).state;
+    expect(twice.questions.vladivostok).toMatchObject({ response: 'Vladivostok' });
+    expect(twice.steps).toHaveLength(2);
+  });
+
+  it("copies the responses, so changing the caller's objects later changes nothing", () => {
+    const start = started(quiz);
+    const response = ['Vladivostok'];
+    const state = ok(answerAll(start, { vladivostok: response })).state;
+    response.push('Moscow');
+    expect(state.questions.vladivostok).toMatchObject({ response: ['Vladivostok'] });
+  });
+
+  it('refuses the whole set, naming the question, when one response would be refused', () => {
+    const start = started(quiz);
+    const unknown = answerAll(start, { vladivostok: 'Vladivostok', 'no-such': 'x' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-question' } });
+    expect(unknown.ok ? '' : unknown.error.message).toContain("'no-such'");
+    const unserialisable = answerAll(start, { vladivostok: () => 'x' });
+    expect(unserialisable).toMatchObject({ ok: false, error: { code: 'unserialisable-response' } });
+    expect(unserialisable.ok ? '' : unserialisable.error.message).toContain("'vladivostok'");
+    // A question finished by its check keeps its answer.
+    const checked = ok(check(ok(answer(start, 'vladivostok', 'Moscow')).state, quiz, 'vladivostok')).state;
+    const finished = answerAll(checked, { 'hanoi-year': choiceId(quiz, start, '2019'), vladivostok: 'x' });
+    expect(finished).toMatchObject({ ok: false, error: { code: 'question-finished' } });
+    const submitted = ok(submit(start, quiz)).state;
+    expect(answerAll(submitted, { vladivostok: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'already-submitted' },
+    });
+    // Nothing was recorded on the states it was given.
+    expect(start.steps).toEqual([]);
+    expect(checked.steps).toHaveLength(2);
   });
 });

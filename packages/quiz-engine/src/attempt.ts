@@ -149,6 +149,53 @@ export function answer(state: AttemptState, questionId: string, response: unknow
   };
 }
 
+/**
+ * Records several responses at once: the same state, and the same `answer` steps in the same order, as
+ * calling `answer` for each in turn (so a replay of the steps, and a stored record, cannot tell them apart),
+ * but the attempt is copied once rather than once per response. All or nothing: the first response that
+ * `answer` would refuse is refused, with its question named, and nothing is recorded.
+ */
+export function answerAll(
+  state: AttemptState,
+  responses: Record<string, unknown> | Iterable<readonly [string, unknown]>,
+): AttemptTransition {
+  if (state.status === 'submitted')
+    return fail('already-submitted', 'this attempt has been submitted; start a new one');
+  const entries: Iterable<readonly [string, unknown]> =
+    Symbol.iterator in responses
+      ? (responses as Iterable<readonly [string, unknown]>)
+      : Object.entries(responses as Record<string, unknown>);
+  const questions = { ...state.questions };
+  const steps = [...state.steps];
+  let shown: Set<string> | undefined;
+  for (const [questionId, response] of entries) {
+    shown ??= new Set(state.questionIds);
+    if (typeof questionId !== 'string' || !shown.has(questionId)) {
+      return fail(
+        'unknown-question',
+        `'${String(questionId).slice(0, 40)}' is not a question of this attempt`,
+      );
+    }
+    const question = questions[questionId] as QuestionAttemptState;
+    if (question.finished) {
+      return fail(
+        'question-finished',
+        `question '${questionId}' is finished; its answer can no longer change`,
+      );
+    }
+    const copied = copyResponse(response);
+    if (!copied.ok) {
+      return fail(
+        'unserialisable-response',
+        `question '${questionId}': a response must be plain data (text, numbers, booleans, lists, objects)`,
+      );
+    }
+    questions[questionId] = { ...question, response: copied.value };
+    steps.push({ action: 'answer', questionId, response: copied.value });
+  }
+  return { ok: true, state: carryLayout(state, { ...state, questions, steps }) };
+}
+
 /** The layout an attempt's state objects share: for one parsed quiz and one seed, deep-frozen. */
 interface AttemptLayout {
   readonly quiz: Quiz;

@@ -4,6 +4,7 @@ export {
   type AttemptStep,
   type AttemptTransition,
   answer,
+  answerAll,
   attemptSeed,
   type CheckOutcome,
   check,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -195,6 +195,84 @@ describe('SQLite durability', () => {
     expect(await resent).toBe('replayed');
     expect(flushes).toHaveLength(2);
     await store.close();
+  });
+
+  it('starts a flush for a commit made while another flush runs, and answers each after a flush that followed it', async () => {
+    const flushes: { fd: number; done: () => void }[] = [];
+    const store = SqliteStore.open(join(dir, 'overlapping.db'), {
+      fsyncFile: (fd) => new Promise<void>((done) => flushes.push({ fd, done })),
+    });
+    const answered: string[] = [];
+    const submit = (name: string) =>
+      store.attempts
+        .submit({
+          learner: { kind: 'anonymous', id: `anon_${name}` },
+          quizId: 'quiz-a',
+          idempotencyKey: `key-${name}-0000`,
+          requestHash: 'h',
+          maxAttempts: undefined,
+          expectedAttemptNumber: undefined,
+          now: 1,
+          grade: () => ({
+            seed: 's',
+            steps: [{ action: 'submit' }],
+            score: 0,
+            maxScore: 1,
+            percent: 0,
+            passed: false,
+            items: [],
+          }),
+        })
+        .then(() => answered.push(name));
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    const a = submit('a');
+    await until(() => flushes.length === 1);
+    flushes[0]?.done(); // the folder entry of the new WAL
+    await until(() => flushes.length === 2); // a's flush
+    const b = submit('b');
+    // b's own flush starts while a's still runs.
+    await until(() => flushes.length === 3);
+    const c = submit('c');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Two flushes at a time: c waits for one of them to end, and nobody is answered yet.
+    expect(flushes).toHaveLength(3);
+    expect(answered).toEqual([]);
+    // b's flush started after a's commit too: it answers both, and c's flush starts.
+    flushes[2]?.done();
+    await Promise.all([a, b]);
+    expect(answered.sort()).toEqual(['a', 'b']);
+    await until(() => flushes.length === 4);
+    expect(answered).not.toContain('c');
+    flushes[3]?.done();
+    await c;
+    expect(answered).toContain('c');
+    flushes[1]?.done();
+    await store.close();
+  });
+
+  it('copies committed writes into the database file itself, not only the WAL, without a commit doing it', async () => {
+    const path = join(dir, 'checkpointed.db');
+    const store = SqliteStore.open(path);
+    // SQLite's own checkpoint (inside a commit, on the event loop) waits for a WAL of ~40 MB; these
+    // writes are far below that, so only the checkpoint worker can have copied them.
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    for (let n = 0; n < 50; n++) {
+      await store.classes.create({ id: `cls_${n}`, name: `P${n}`, joinCode: `QWE${100 + n}`, createdAt: n });
+    }
+    await store.checkpointsIdle();
+    // The database file alone, as a backup that skipped the WAL would see it.
+    copyFileSync(path, join(dir, 'file-only.db'));
+    const fileOnly = new Database(join(dir, 'file-only.db'), { readonly: true });
+    expect((fileOnly.prepare('SELECT COUNT(*) AS n FROM classes').get() as { n: number }).n).toBe(50);
+    fileOnly.close();
+    // The store keeps writing (the WAL restarts after a complete checkpoint) and keeps what it wrote.
+    await store.classes.create({ id: 'cls_last', name: 'Last', joinCode: 'QWE999', createdAt: 99 });
+    await store.close();
+    const reopened = SqliteStore.open(path);
+    expect(await reopened.classes.list()).toHaveLength(51);
+    await reopened.close();
   });
 
   it('refuses writes with a clear error once the file is deleted under the running server', async () => {

@@ -44,6 +44,7 @@ import type {
   UpdateOpenAttemptInput,
   UpdateOpenAttemptOutcome,
 } from './types';
+import { WalCheckpointer } from './wal-checkpoint';
 import { type FsyncFile, WalSync } from './wal-sync';
 
 function isUniqueViolation(error: unknown, columns: string): boolean {
@@ -130,6 +131,8 @@ interface PendingSubmission {
 /** How a store is set up beyond its database; tests replace the fsync to watch acknowledgements wait for it. */
 export interface SqliteStoreOptions {
   fsyncFile?: FsyncFile;
+  /** Default true: checkpoint the WAL on a worker thread; false leaves it to SQLite, inside commits. */
+  checkpointOnWorker?: boolean;
 }
 
 /** How many submissions one write transaction stores before the event loop gets a turn. */
@@ -139,6 +142,12 @@ const ITEMS_PER_INSERT = 50;
 
 /** `PRAGMA synchronous` levels: 2 FULL and 3 EXTRA flush every commit themselves. */
 const SYNCHRONOUS_FULL = 2;
+/**
+ * While the checkpoint worker runs, SQLite checkpoints inside a commit only once the WAL passes this many
+ * pages (about 40 MB), which the worker keeps it far below; SQLite's default is 1,000.
+ */
+const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 
 /**
  * The SQLite engine: one file, WAL, synchronous=FULL. Writes take the write lock up front (BEGIN
@@ -169,6 +178,8 @@ export class SqliteStore implements ClassroomStore {
   private readonly storeOne: (pending: PendingSubmission) => SubmitAttemptOutcome | 'changed';
   /** Set on a WAL file whose commits are flushed by SQLite (FULL): hot paths then flush it themselves. */
   private readonly walSync: WalSync | undefined;
+  /** Copies the WAL into the database file on a worker thread, not inside a commit on the event loop. */
+  private readonly checkpointer: WalCheckpointer | undefined;
   private readonly synchronous: number;
   /** The file's identity when it was opened; a different one (or none) means it was deleted or replaced. */
   private readonly fileIdentity: { dev: number; ino: number } | undefined;
@@ -183,6 +194,15 @@ export class SqliteStore implements ClassroomStore {
       wal && !db.memory && this.synchronous >= SYNCHRONOUS_FULL
         ? new WalSync(db.name, options.fsyncFile)
         : undefined;
+    if (this.walSync && options.checkpointOnWorker !== false) {
+      this.checkpointer = new WalCheckpointer(db.name, (reason) => {
+        console.error(
+          `[coursekit] The WAL checkpoint worker for ${db.name} stopped (${reason}); SQLite checkpoints in its commits again.`,
+        );
+        if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+      });
+      db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    }
     // Called inside the batch transaction, so better-sqlite3 runs it as a SAVEPOINT: one submission that
     // fails is rolled back alone.
     this.storeOne = db.transaction((pending: PendingSubmission) => this.storeSubmission(pending));
@@ -438,6 +458,8 @@ export class SqliteStore implements ClassroomStore {
           'restart the server.',
       );
     }
+    // Every write passes here first: the checkpoint that follows is one for all writes until it starts.
+    this.checkpointer?.requested();
   }
 
   private selectOpen(learnerId: string, quizId: string): OpenAttempt | undefined {
@@ -716,7 +738,13 @@ export class SqliteStore implements ClassroomStore {
     return { allowed: count <= limit, count, resetAt: num(row.window_start) + windowMs };
   }
 
+  /** Resolves once no WAL checkpoint is waiting or running (tests). */
+  async checkpointsIdle(): Promise<void> {
+    await this.checkpointer?.idle();
+  }
+
   async close() {
+    await this.checkpointer?.close();
     await this.walSync?.settled().catch(() => {});
     this.walSync?.close();
     if (this.db.open) this.db.close();

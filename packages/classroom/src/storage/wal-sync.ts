@@ -8,16 +8,27 @@ const fsyncOnThreadPool: FsyncFile = (fd) =>
   new Promise((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
 
 /**
+ * At most this many fsyncs of the WAL run at once. A commit that arrives while one runs starts its own
+ * right away instead of waiting for the running one to finish first (which would make it wait up to two
+ * fsyncs); commits that arrive while both run share the next one.
+ */
+const FLUSHES_IN_FLIGHT = 2;
+
+/**
  * Group commit for an SQLite file in WAL mode whose hot writes commit with `synchronous = NORMAL`: the
  * commit only writes the WAL, and this flushes the WAL to the disk on the thread pool, so the event loop
  * keeps serving other requests while the disk works. Every caller of `durable()` resolves once an fsync that
- * started after its commit has finished; commits that arrive while one fsync runs share the next one.
+ * started after its commit has finished.
  */
 export class WalSync {
   private fd: number | undefined;
+  private opening: Promise<number> | undefined;
   private committed = 0;
+  /** The newest commit an fsync started after has been flushed (or has failed) for. */
   private synced = 0;
-  private running = false;
+  /** The newest commit a running fsync started after. */
+  private started = 0;
+  private running = 0;
   private waiters: { generation: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(
@@ -42,38 +53,44 @@ export class WalSync {
   }
 
   private flush(): void {
-    if (this.running || this.synced >= this.committed) return;
-    this.running = true;
+    if (this.running >= FLUSHES_IN_FLIGHT || this.started >= this.committed) return;
+    this.running++;
     const target = this.committed;
+    this.started = target;
     this.sync().then(
-      () => {
-        this.synced = target;
-        this.settle(target, undefined);
-      },
-      (error: unknown) => {
-        // Nothing waiting on this fsync may be acknowledged; later commits get a fresh attempt.
-        this.synced = target;
-        this.settle(target, error);
-      },
+      () => this.settle(target, undefined),
+      // Nothing waiting on this fsync may be acknowledged; later commits get a fresh attempt.
+      (error: unknown) => this.settle(target, error),
     );
   }
 
-  private async sync(): Promise<void> {
-    if (this.fd === undefined) {
-      // The WAL exists once the first commit wrote it; its directory entry is flushed once as well.
-      this.fd = openSync(`${this.databasePath}-wal`, 'r');
+  /** The WAL's descriptor; the first time, the directory entry of the new WAL is flushed as well. */
+  private walFd(): Promise<number> {
+    if (this.fd !== undefined) return Promise.resolve(this.fd);
+    this.opening ??= (async () => {
+      // The WAL exists once the first commit wrote it.
+      const fd = openSync(`${this.databasePath}-wal`, 'r');
       const directory = openSync(dirname(this.databasePath), 'r');
       try {
         await this.fsyncFile(directory);
       } finally {
         closeSync(directory);
       }
-    }
-    await this.fsyncFile(this.fd);
+      this.fd = fd;
+      return fd;
+    })().finally(() => {
+      this.opening = undefined;
+    });
+    return this.opening;
+  }
+
+  private async sync(): Promise<void> {
+    await this.fsyncFile(await this.walFd());
   }
 
   private settle(target: number, error: unknown): void {
-    this.running = false;
+    this.running--;
+    if (target > this.synced) this.synced = target;
     const due = this.waiters.filter((waiter) => waiter.generation <= target);
     this.waiters = this.waiters.filter((waiter) => waiter.generation > target);
     for (const waiter of due) {
