@@ -342,8 +342,7 @@ describe('a course project from create-coursekit, installed from the tarballs an
   afterAll(async () => {
     await browser?.close();
     for (const server of servers) await server.stop();
-    // A stopped `next dev` can still be finishing a write in .next/dev: retry as `rm -rf` would.
-    if (home) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    if (home) rmSync(home, { recursive: true, force: true });
   });
 
   async function serve(): Promise<ServedSite> {
@@ -435,28 +434,4 @@ describe('a course project from create-coursekit, installed from the tarballs an
     expect(quiz.status).toBe(200);
     expect(JSON.stringify(await quiz.json())).not.toContain('"correct"');
   }, 900_000);
-
-  it('`npm run dev` shows an edited lesson on the next reload, without a restart', async () => {
-    expect(project, 'the starter project was built').not.toBe('');
-    await stopAll();
-    const site = await npmStart(project, { TEACHER_PASSCODE: 'site-test-passcode' }, 'dev');
-    servers.push(site);
-    const path = '/lessons/a-nation-conceived';
-    const lessonText = async () =>
-      (await (await fetch(`${site.url}${path}`)).text()).replace(/<!-- -->/g, '');
-    expect(await lessonText()).toContain('A Nation Conceived in Liberty');
-    const marker = 'A paragraph the author has just added.';
-    expect(await lessonText()).not.toContain(marker);
-    const lesson = join(project, 'course/lessons/01-a-nation-conceived.mdx');
-    writeFileSync(lesson, `${readFileSync(lesson, 'utf8')}\n${marker}\n`);
-    // Until the dev server has noticed the edit: what an author does by reloading the page.
-    const deadline = Date.now() + 120_000;
-    let html = '';
-    while (Date.now() < deadline) {
-      html = await lessonText().catch(() => '');
-      if (html.includes(marker)) break;
-      await new Promise((wait) => setTimeout(wait, 250));
-    }
-    expect(html, `the edited lesson did not show; server output:\n${site.output()}`).toContain(marker);
-  }, 600_000);
 });

@@ -1,5 +1,5 @@
 // A course project as `npm create coursekit` writes it, installed from the packed tarballs, built and served with
-// its own scripts (`npm run build`, `npm start`, `npm run dev`), for the packaging test.
+// its own scripts (`npm run build`, `npm start`), for the packaging test.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { freePort } from '../support/server';
 
@@ -33,19 +33,14 @@ export function npm(args: string[], cwd: string, env: Record<string, string> = {
 }
 
 /**
- * `npm start -- --hostname 127.0.0.1 --port <free port>` in `project` (or `npm run dev -- …` with `script: 'dev'`),
- * resolved once the home page answers. npm and the Next.js server under it are one process group, so `stop` ends
- * both.
+ * `npm start -- --hostname 127.0.0.1 --port <free port>` in `project`, resolved once the home page answers. npm and
+ * the Next.js server under it are one process group, so `stop` ends both.
  */
-export async function npmStart(
-  project: string,
-  env: Record<string, string> = {},
-  script: 'start' | 'dev' = 'start',
-): Promise<ServedSite> {
+export async function npmStart(project: string, env: Record<string, string> = {}): Promise<ServedSite> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     'npm',
-    ['run', script, '--', '--hostname', '127.0.0.1', '--port', String(port)],
+    ['start', '--', '--hostname', '127.0.0.1', '--port', String(port)],
     {
       cwd: project,
       detached: true,
@@ -85,7 +80,7 @@ export async function npmStart(
   };
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; tries < 240; tries += 1) {
-    if (child.exitCode !== null) throw new Error(`npm run ${script} exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${url}/`);
       if (response.ok) return { url, output: () => output, stop };
@@ -93,5 +88,5 @@ export async function npmStart(
     await new Promise((wait) => setTimeout(wait, 500));
   }
   await stop();
-  throw new Error(`npm run ${script} did not answer on ${url} within 2 minutes:\n${output}`);
+  throw new Error(`npm start did not answer on ${url} within 2 minutes:\n${output}`);
 }
