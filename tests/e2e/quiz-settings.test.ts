@@ -50,6 +50,15 @@ const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
 /** The text of the element that has the focus. */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
+/**
+ * The due date as the form shows it, once the page knows the browser's time zone (it names it): the dates are
+ * filled in then, and before that the date fields are disabled.
+ */
+async function shownDueAt(): Promise<string> {
+  await teacher.getByText(/^Dates and times are in your time zone, \S+\./).waitFor();
+  return teacher.getByLabel(/^Due at/).inputValue();
+}
+
 /** Saves the settings form and waits for its status message, which takes the focus. */
 async function saveSettings(): Promise<void> {
   await teacher.getByRole('button', { name: 'Save settings' }).click();
@@ -93,7 +102,7 @@ it('lets the teacher open the quiz’s settings from the class page', async () =
   await expect(correctAnswers.getByLabel(/^After the last attempt/).isChecked()).resolves.toBe(true);
   await correctAnswers.getByLabel('After the last attempt (course default)', { exact: true }).waitFor();
   await teacher.getByText(`0 of ${maxAttempts} attempts used, ${maxAttempts} left.`).waitFor();
-  await expect(teacher.getByLabel(/^Due at/).inputValue()).resolves.toBe('');
+  await expect(shownDueAt()).resolves.toBe('');
 });
 
 it('fits a 390 px phone', async () => {
@@ -149,7 +158,7 @@ it('takes the late submission once the teacher accepts late work', async () => {
 
 it('keeps correct answers and explanations from the student’s last attempt when set to never', async () => {
   await teacher.reload();
-  await expect(teacher.getByLabel(/^Due at/).inputValue()).resolves.not.toBe('');
+  await expect(shownDueAt()).resolves.not.toBe('');
   await teacher.getByLabel(/^Due at/).fill('');
   await teacher.getByLabel('Refuse late submissions').check();
   await saveSettings();

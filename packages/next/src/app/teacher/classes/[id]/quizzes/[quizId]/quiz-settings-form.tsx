@@ -40,6 +40,8 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
   const id = useId();
   // The dates are shown in the browser's time zone, which the server cannot know: filled in after mounting.
   const [zone, setZone] = useState<string | null>(null);
+  // Until then the date fields and Save wait: a date typed earlier would be overwritten, and a save would clear it.
+  const ready = zone !== null;
   const [opensAt, setOpensAt] = useState('');
   const [dueAt, setDueAt] = useState('');
   const [latePolicy, setLatePolicy] = useState<LatePolicy>(props.latePolicy);
@@ -113,6 +115,7 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
           id={`${id}-opens`}
           type="datetime-local"
           value={opensAt}
+          disabled={!ready}
           onChange={(event) => setOpensAt(event.target.value)}
           aria-invalid={invalid.has('opensAt') ? true : undefined}
           aria-describedby={invalid.has('opensAt') ? `${id}-zone ${id}-message` : `${id}-zone`}
@@ -124,6 +127,7 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
           id={`${id}-due`}
           type="datetime-local"
           value={dueAt}
+          disabled={!ready}
           onChange={(event) => setDueAt(event.target.value)}
           aria-invalid={invalid.has('dueAt') ? true : undefined}
           aria-describedby={invalid.has('dueAt') ? `${id}-zone ${id}-message` : `${id}-zone`}
@@ -187,7 +191,7 @@ export function QuizSettingsForm(props: QuizSettingsFormProps) {
       </div>
 
       <div>
-        <button type="submit" className="primary" disabled={pending}>
+        <button type="submit" className="primary" disabled={pending || !ready}>
           {pending ? 'Saving…' : 'Save settings'}
         </button>
       </div>
